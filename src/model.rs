@@ -1,0 +1,386 @@
+//! The questionnaire as data: phases, dimensions, questions and their texts
+//! in every language, read from JSON and checked before anything uses it.
+//!
+//! The built-in Social Maturity Model lives in `content/social-maturity.json`
+//! and is embedded at compile time; a site owner's own questionnaire uses the
+//! same format. Nothing here touches the browser, so it is tested natively.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+/// The JSON text of the built-in questionnaire.
+pub const BUILT_IN_JSON: &str = include_str!("../content/social-maturity.json");
+
+/// The fewest and most phases a questionnaire may have.
+pub const PHASES_ALLOWED: std::ops::RangeInclusive<usize> = 3..=7;
+
+/// A phase level, counted from 1 (the least mature phase).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct Level(pub u8);
+
+impl Level {
+    /// The position of this level's phase in [`Questionnaire::phases`].
+    pub fn index(self) -> usize {
+        usize::from(self.0) - 1
+    }
+}
+
+/// What a respondent said to one question.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Answer {
+    /// The option that stands for this level.
+    Level(Level),
+    /// "Don't know": counted as missing by the scoring rule.
+    DontKnow,
+}
+
+impl Answer {
+    /// The level this answer gives, or `None` for "don't know".
+    pub fn level(self) -> Option<Level> {
+        match self {
+            Answer::Level(level) => Some(level),
+            Answer::DontKnow => None,
+        }
+    }
+}
+
+/// A text in each of the questionnaire's languages, keyed by language code.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Localized(pub BTreeMap<String, String>);
+
+impl Localized {
+    /// The text in `language`, or an empty string when it is missing (a
+    /// validated questionnaire never has a missing text).
+    pub fn get(&self, language: &str) -> &str {
+        self.0.get(language).map(String::as_str).unwrap_or("")
+    }
+}
+
+/// One phase of the maturity model.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Phase {
+    /// A stable identifier, used in events and exported results.
+    pub id: String,
+    /// The phase's name, such as "Experimenteel".
+    pub name: Localized,
+    /// What characterises an organisation in this phase. Paragraphs are
+    /// separated by a blank line.
+    pub description: Localized,
+}
+
+/// One aspect of maturity that questions are grouped by.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Dimension {
+    /// A stable identifier, referred to by [`Question::dimension`].
+    pub id: String,
+    /// The dimension's name, such as "Strategy and goals".
+    pub name: Localized,
+    /// For each phase level, in order, what this dimension looks like at that
+    /// level; shown as the "next step" for a dimension below it.
+    pub levels: Vec<Localized>,
+}
+
+/// One question, answered by choosing the option of one phase level.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Question {
+    /// A stable identifier, used in events and exported results.
+    pub id: String,
+    /// The [`Dimension::id`] this question counts towards.
+    pub dimension: String,
+    /// The question itself.
+    pub text: Localized,
+    /// One option per phase level, in level order.
+    pub options: Vec<Localized>,
+    /// Whether "don't know" is offered as a last option.
+    #[serde(default = "offered")]
+    pub dont_know: bool,
+}
+
+fn offered() -> bool {
+    true
+}
+
+/// A whole questionnaire: the model's phases and dimensions and the questions
+/// that place an organisation in them.
+///
+/// Build one with [`Questionnaire::from_json`], which checks it; every method
+/// may then rely on its ids being unique and its texts complete.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Questionnaire {
+    /// Identifies the questionnaire, in storage keys, codes and events.
+    pub id: String,
+    /// Raised whenever questions or options change meaning.
+    pub version: u32,
+    /// The language codes every text is given in; the first is the default.
+    pub languages: Vec<String>,
+    /// The questionnaire's title.
+    pub title: Localized,
+    /// What the questionnaire measures, shown before the first question.
+    pub intro: Localized,
+    /// Where the model comes from and whom to credit.
+    pub about: Localized,
+    /// The phases, least mature first.
+    pub phases: Vec<Phase>,
+    /// The dimensions, in the order their questions are asked.
+    pub dimensions: Vec<Dimension>,
+    /// The questions, in the order they are asked.
+    pub questions: Vec<Question>,
+}
+
+/// Why a questionnaire could not be used: every problem found, each with the
+/// path of the field it concerns.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct InvalidQuestionnaire {
+    problems: Vec<String>,
+}
+
+impl InvalidQuestionnaire {
+    /// Each problem as `path: reason`, in the order of the document.
+    pub fn problems(&self) -> &[String] {
+        &self.problems
+    }
+}
+
+impl fmt::Display for InvalidQuestionnaire {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.problems.join("\n"))
+    }
+}
+
+impl std::error::Error for InvalidQuestionnaire {}
+
+impl Questionnaire {
+    /// The built-in Social Maturity Model.
+    ///
+    /// The embedded file is checked by the test suite, so a failure here is a
+    /// build mistake, not bad input.
+    pub fn built_in() -> Questionnaire {
+        Questionnaire::from_json(BUILT_IN_JSON).expect("the built-in questionnaire is valid")
+    }
+
+    /// Reads and checks a questionnaire, reporting every problem at once.
+    pub fn from_json(json: &str) -> Result<Questionnaire, InvalidQuestionnaire> {
+        let questionnaire: Questionnaire =
+            serde_json::from_str(json).map_err(|err| InvalidQuestionnaire {
+                problems: vec![format!("not a questionnaire: {err}")],
+            })?;
+        let problems = questionnaire.problems();
+        if !problems.is_empty() {
+            return Err(InvalidQuestionnaire { problems });
+        }
+        Ok(questionnaire)
+    }
+
+    /// The index in [`Questionnaire::dimensions`] of question `question`'s
+    /// dimension.
+    ///
+    /// Looked up rather than cached, so that a questionnaire deserialised
+    /// without [`Questionnaire::from_json`] cannot panic here; an unknown
+    /// dimension (which validation rejects) counts as the first.
+    pub fn dimension_of(&self, question: usize) -> usize {
+        let id = &self.questions[question].dimension;
+        self.dimensions
+            .iter()
+            .position(|d| &d.id == id)
+            .unwrap_or(0)
+    }
+
+    /// The highest phase level.
+    pub fn top_level(&self) -> Level {
+        Level(self.phases.len() as u8)
+    }
+
+    /// The phase at `level`.
+    pub fn phase(&self, level: Level) -> &Phase {
+        &self.phases[level.index()]
+    }
+
+    /// Whether `language` is one the questionnaire is written in.
+    pub fn speaks(&self, language: &str) -> bool {
+        self.languages.iter().any(|l| l == language)
+    }
+
+    fn problems(&self) -> Vec<String> {
+        let mut check = Checker {
+            languages: &self.languages,
+            problems: Vec::new(),
+        };
+        if self.id.trim().is_empty() {
+            check.problem("id", "must not be empty");
+        }
+        if self.languages.is_empty() {
+            check.problem("languages", "must name at least one language");
+        }
+        check.unique(
+            "languages",
+            self.languages.iter().map(String::as_str),
+            "language",
+        );
+        for (i, language) in self.languages.iter().enumerate() {
+            let well_formed = !language.is_empty()
+                && language.chars().all(|c| c.is_ascii_lowercase() || c == '-');
+            if !well_formed {
+                check.problem(
+                    &format!("languages[{i}]"),
+                    &format!("\"{language}\" is not a lowercase language code such as \"en\""),
+                );
+            }
+        }
+        check.text("title", &self.title);
+        check.text("intro", &self.intro);
+        check.text("about", &self.about);
+
+        let levels = self.phases.len();
+        if !PHASES_ALLOWED.contains(&levels) {
+            check.problem(
+                "phases",
+                &format!(
+                    "expected {} to {} phases, found {levels}",
+                    PHASES_ALLOWED.start(),
+                    PHASES_ALLOWED.end()
+                ),
+            );
+        }
+        check.unique("phases", self.phases.iter().map(|p| p.id.as_str()), "id");
+        for (i, phase) in self.phases.iter().enumerate() {
+            check.id(&format!("phases[{i}].id"), &phase.id);
+            check.text(&format!("phases[{i}].name"), &phase.name);
+            check.text(&format!("phases[{i}].description"), &phase.description);
+        }
+
+        if self.dimensions.is_empty() {
+            check.problem("dimensions", "must have at least one dimension");
+        }
+        check.unique(
+            "dimensions",
+            self.dimensions.iter().map(|d| d.id.as_str()),
+            "id",
+        );
+        for (i, dimension) in self.dimensions.iter().enumerate() {
+            check.id(&format!("dimensions[{i}].id"), &dimension.id);
+            check.text(&format!("dimensions[{i}].name"), &dimension.name);
+            check.count(
+                &format!("dimensions[{i}].levels"),
+                dimension.levels.len(),
+                levels,
+                "levels",
+            );
+            for (l, text) in dimension.levels.iter().enumerate() {
+                check.text(&format!("dimensions[{i}].levels[{l}]"), text);
+            }
+            if !self.questions.iter().any(|q| q.dimension == dimension.id) {
+                check.problem(
+                    &format!("dimensions[{i}]"),
+                    "no question belongs to this dimension",
+                );
+            }
+        }
+
+        if self.questions.is_empty() {
+            check.problem("questions", "must have at least one question");
+        }
+        check.unique(
+            "questions",
+            self.questions.iter().map(|q| q.id.as_str()),
+            "id",
+        );
+        let mut last_dimension = 0;
+        for (i, question) in self.questions.iter().enumerate() {
+            check.id(&format!("questions[{i}].id"), &question.id);
+            match self
+                .dimensions
+                .iter()
+                .position(|d| d.id == question.dimension)
+            {
+                None => check.problem(
+                    &format!("questions[{i}].dimension"),
+                    &format!("\"{}\" is not the id of a dimension", question.dimension),
+                ),
+                // Related questions follow each other, so a respondent is
+                // never sent back to a topic already left behind.
+                Some(d) if d < last_dimension => check.problem(
+                    &format!("questions[{i}].dimension"),
+                    "questions must be in dimension order",
+                ),
+                Some(d) => last_dimension = d,
+            }
+            check.text(&format!("questions[{i}].text"), &question.text);
+            check.count(
+                &format!("questions[{i}].options"),
+                question.options.len(),
+                levels,
+                "options",
+            );
+            for (o, option) in question.options.iter().enumerate() {
+                check.text(&format!("questions[{i}].options[{o}]"), option);
+            }
+        }
+        check.problems
+    }
+}
+
+/// Collects problems while walking a questionnaire.
+struct Checker<'a> {
+    languages: &'a [String],
+    problems: Vec<String>,
+}
+
+impl Checker<'_> {
+    fn problem(&mut self, path: &str, reason: &str) {
+        self.problems.push(format!("{path}: {reason}"));
+    }
+
+    fn id(&mut self, path: &str, id: &str) {
+        if id.trim().is_empty() {
+            self.problem(path, "must not be empty");
+        }
+    }
+
+    fn count(&mut self, path: &str, found: usize, levels: usize, what: &str) {
+        if found != levels {
+            self.problem(
+                path,
+                &format!("expected {levels} {what} (one per phase), found {found}"),
+            );
+        }
+    }
+
+    fn unique<'s>(&mut self, path: &str, values: impl Iterator<Item = &'s str>, what: &str) {
+        let mut seen = BTreeSet::new();
+        for (i, value) in values.enumerate() {
+            if !seen.insert(value) {
+                self.problem(
+                    &format!("{path}[{i}]"),
+                    &format!("{what} \"{value}\" is used twice"),
+                );
+            }
+        }
+    }
+
+    fn text(&mut self, path: &str, text: &Localized) {
+        for language in self.languages {
+            match text.0.get(language) {
+                None => self.problem(path, &format!("\"{language}\" text missing")),
+                Some(t) if t.trim().is_empty() => {
+                    self.problem(path, &format!("\"{language}\" text is empty"))
+                }
+                Some(_) => {}
+            }
+        }
+        for language in text.0.keys() {
+            if !self.languages.contains(language) {
+                self.problem(
+                    path,
+                    &format!("\"{language}\" is not one of the questionnaire's languages"),
+                );
+            }
+        }
+    }
+}

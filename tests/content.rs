@@ -1,0 +1,441 @@
+//! Checks the built-in questionnaire in `content/social-maturity.json`, and
+//! that the validator in `model.rs` reports precise problems when a
+//! questionnaire derived from it is broken.
+
+use maturity_quiz::model::{BUILT_IN_JSON, Localized, Questionnaire};
+use serde_json::{Value, json};
+
+const LANGUAGES: [&str; 2] = ["nl", "en"];
+const PHASE_IDS: [&str; 4] = ["ad-hoc", "experimental", "functional", "transformation"];
+const PHASES_NL: [&str; 4] = ["Ad hoc", "Experimenteel", "Functioneel", "Transformatie"];
+const PHASES_EN: [&str; 4] = ["Ad hoc", "Experimental", "Functional", "Transformation"];
+const DIMENSION_IDS: [&str; 6] = [
+    "strategy",
+    "organisation",
+    "channels",
+    "dialogue",
+    "monitoring",
+    "integration",
+];
+const DIMENSIONS_NL: [&str; 6] = [
+    "Strategie en doelen",
+    "Organisatie en beleid",
+    "Gebruik en kanalen",
+    "Reacties en dialoog",
+    "Monitoren en leren",
+    "Integratie en samenwerking",
+];
+const DIMENSIONS_EN: [&str; 6] = [
+    "Strategy and goals",
+    "Organisation and policy",
+    "Use and channels",
+    "Reactions and dialogue",
+    "Monitoring and learning",
+    "Integration and collaboration",
+];
+
+/// The built-in questionnaire, with every problem printed if it is invalid.
+fn built_in() -> Questionnaire {
+    match Questionnaire::from_json(BUILT_IN_JSON) {
+        Ok(questionnaire) => questionnaire,
+        Err(invalid) => panic!(
+            "content/social-maturity.json is invalid:\n{}",
+            invalid.problems().join("\n")
+        ),
+    }
+}
+
+/// Every localized text of the questionnaire, with its path.
+fn texts(q: &Questionnaire) -> Vec<(String, &Localized)> {
+    let mut texts = vec![
+        ("title".to_string(), &q.title),
+        ("intro".to_string(), &q.intro),
+        ("about".to_string(), &q.about),
+    ];
+    for (i, phase) in q.phases.iter().enumerate() {
+        texts.push((format!("phases[{i}].name"), &phase.name));
+        texts.push((format!("phases[{i}].description"), &phase.description));
+    }
+    for (i, dimension) in q.dimensions.iter().enumerate() {
+        texts.push((format!("dimensions[{i}].name"), &dimension.name));
+        for (l, level) in dimension.levels.iter().enumerate() {
+            texts.push((format!("dimensions[{i}].levels[{l}]"), level));
+        }
+    }
+    for (i, question) in q.questions.iter().enumerate() {
+        texts.push((format!("questions[{i}].text"), &question.text));
+        for (o, option) in question.options.iter().enumerate() {
+            texts.push((format!("questions[{i}].options[{o}]"), option));
+        }
+    }
+    texts
+}
+
+#[test]
+fn built_in_questionnaire_is_valid() {
+    let q = built_in();
+    assert_eq!(q.id, "social-maturity");
+    assert_eq!(q.version, 1);
+    // The constructor the app uses agrees.
+    assert_eq!(Questionnaire::built_in(), q);
+}
+
+#[test]
+fn built_in_speaks_dutch_and_english() {
+    let q = built_in();
+    assert_eq!(q.languages, LANGUAGES);
+    assert!(q.speaks("nl") && q.speaks("en"));
+    assert!(!q.speaks("de"));
+}
+
+#[test]
+fn built_in_has_the_four_phases_of_the_model() {
+    let q = built_in();
+    assert_eq!(q.phases.len(), 4);
+    assert_eq!(q.top_level().0, 4);
+    for (i, phase) in q.phases.iter().enumerate() {
+        assert_eq!(phase.id, PHASE_IDS[i], "phases[{i}].id");
+        assert_eq!(phase.name.get("nl"), PHASES_NL[i], "phases[{i}].name.nl");
+        assert_eq!(phase.name.get("en"), PHASES_EN[i], "phases[{i}].name.en");
+        for language in LANGUAGES {
+            let paragraphs = phase.description.get(language).split("\n\n").count();
+            assert!(
+                paragraphs <= 2,
+                "phases[{i}].description.{language} has {paragraphs} paragraphs"
+            );
+        }
+    }
+}
+
+#[test]
+fn built_in_has_six_dimensions_with_four_levels() {
+    let q = built_in();
+    let ids: Vec<&str> = q.dimensions.iter().map(|d| d.id.as_str()).collect();
+    assert_eq!(ids, DIMENSION_IDS);
+    for (i, dimension) in q.dimensions.iter().enumerate() {
+        assert_eq!(
+            dimension.name.get("nl"),
+            DIMENSIONS_NL[i],
+            "dimensions[{i}].name.nl"
+        );
+        assert_eq!(
+            dimension.name.get("en"),
+            DIMENSIONS_EN[i],
+            "dimensions[{i}].name.en"
+        );
+        assert_eq!(dimension.levels.len(), 4, "dimensions[{i}].levels");
+    }
+}
+
+#[test]
+fn built_in_has_twelve_questions_two_per_dimension_in_order() {
+    let q = built_in();
+    assert_eq!(q.questions.len(), 12);
+    let mut ids = std::collections::BTreeSet::new();
+    for (i, question) in q.questions.iter().enumerate() {
+        assert_eq!(question.id, format!("q{}", i + 1), "questions[{i}].id");
+        assert!(
+            ids.insert(question.id.as_str()),
+            "questions[{i}].id is not unique"
+        );
+        assert_eq!(
+            question.dimension,
+            DIMENSION_IDS[i / 2],
+            "questions[{i}].dimension"
+        );
+        assert_eq!(q.dimension_of(i), i / 2, "dimension_of({i})");
+        assert_eq!(question.options.len(), 4, "questions[{i}].options");
+        assert!(question.dont_know, "questions[{i}].dont_know");
+    }
+}
+
+#[test]
+fn built_in_texts_are_complete_and_trimmed() {
+    let q = built_in();
+    for (path, text) in texts(&q) {
+        assert_eq!(
+            text.0.keys().map(String::as_str).collect::<Vec<_>>(),
+            ["en", "nl"],
+            "{path}: languages"
+        );
+        for language in LANGUAGES {
+            let t = text.get(language);
+            assert!(!t.trim().is_empty(), "{path}.{language} is empty");
+            assert_eq!(
+                t,
+                t.trim(),
+                "{path}.{language} has leading or trailing whitespace"
+            );
+            for paragraph in t.split("\n\n") {
+                assert_eq!(
+                    paragraph,
+                    paragraph.trim(),
+                    "{path}.{language}: paragraphs are separated by exactly one blank line"
+                );
+                assert!(
+                    !paragraph.contains('\n'),
+                    "{path}.{language}: stray line break"
+                );
+                assert!(!paragraph.contains("  "), "{path}.{language}: double space");
+            }
+        }
+    }
+}
+
+#[test]
+fn built_in_about_credits_the_model_and_gives_the_poll_context() {
+    let q = built_in();
+    for language in LANGUAGES {
+        let about = q.about.get(language);
+        assert!(
+            about.contains("M&I Partners"),
+            "about.{language} credits M&I Partners"
+        );
+        assert!(about.contains("51%"), "about.{language} mentions 51%");
+        assert!(about.contains("48%"), "about.{language} mentions 48%");
+    }
+}
+
+#[test]
+fn built_in_options_are_short_and_do_not_give_the_answer_away() {
+    let q = built_in();
+    for (i, question) in q.questions.iter().enumerate() {
+        for (o, option) in question.options.iter().enumerate() {
+            for language in LANGUAGES {
+                let text = option.get(language);
+                let lower = text.to_lowercase();
+                let words = text.split_whitespace().count();
+                assert!(
+                    words <= 20,
+                    "questions[{i}].options[{o}].{language}: {words} words"
+                );
+                for phase in &q.phases {
+                    let name = phase.name.get(language).to_lowercase();
+                    assert!(
+                        !lower.contains(&name),
+                        "questions[{i}].options[{o}].{language} names the phase {name:?}"
+                    );
+                }
+                for dont_know in ["weet ik niet", "don't know"] {
+                    assert!(
+                        !lower.contains(dont_know),
+                        "questions[{i}].options[{o}].{language}: the UI adds \"don't know\""
+                    );
+                }
+            }
+        }
+    }
+}
+
+// Broken variants of the built-in questionnaire.
+
+/// The problems reported for the built-in questionnaire after `mutate`.
+fn problems_after(mutate: impl FnOnce(&mut Value)) -> Vec<String> {
+    let mut value: Value = serde_json::from_str(BUILT_IN_JSON).expect("the built-in file is JSON");
+    mutate(&mut value);
+    match Questionnaire::from_json(&value.to_string()) {
+        Ok(_) => panic!("the broken questionnaire was accepted"),
+        Err(invalid) => invalid.problems().to_vec(),
+    }
+}
+
+/// Asserts that `mutate` makes the validator report exactly `expected`.
+fn assert_problems(mutate: impl FnOnce(&mut Value), expected: &[&str]) {
+    assert_eq!(problems_after(mutate), expected);
+}
+
+/// Asserts that `mutate` makes the JSON unreadable, with a message that starts
+/// "not a questionnaire:" and contains `detail`.
+fn assert_unreadable(mutate: impl FnOnce(&mut Value), detail: &str) {
+    let problems = problems_after(mutate);
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert!(
+        problems[0].starts_with("not a questionnaire:"),
+        "{problems:?}"
+    );
+    assert!(problems[0].contains(detail), "{problems:?}");
+}
+
+fn array(value: &mut Value) -> &mut Vec<Value> {
+    value.as_array_mut().expect("an array")
+}
+
+fn object(value: &mut Value) -> &mut serde_json::Map<String, Value> {
+    value.as_object_mut().expect("an object")
+}
+
+#[test]
+fn a_missing_option_is_reported() {
+    assert_problems(
+        |v| {
+            array(&mut v["questions"][3]["options"]).pop();
+        },
+        &["questions[3].options: expected 4 options (one per phase), found 3"],
+    );
+}
+
+#[test]
+fn a_duplicate_dimension_id_is_reported() {
+    assert_problems(
+        |v| v["dimensions"][2]["id"] = json!("strategy"),
+        &[
+            "dimensions[2]: id \"strategy\" is used twice",
+            "questions[4].dimension: \"channels\" is not the id of a dimension",
+            "questions[5].dimension: \"channels\" is not the id of a dimension",
+        ],
+    );
+}
+
+#[test]
+fn a_missing_translation_is_reported() {
+    assert_problems(
+        |v| {
+            object(&mut v["phases"][1]["name"]).remove("en");
+        },
+        &["phases[1].name: \"en\" text missing"],
+    );
+}
+
+#[test]
+fn an_empty_text_is_reported() {
+    assert_problems(
+        |v| v["questions"][0]["text"]["nl"] = json!("   "),
+        &["questions[0].text: \"nl\" text is empty"],
+    );
+}
+
+#[test]
+fn a_text_in_an_undeclared_language_is_reported() {
+    assert_problems(
+        |v| v["title"]["de"] = json!("Wie reif ist Ihre Organisation?"),
+        &["title: \"de\" is not one of the questionnaire's languages"],
+    );
+}
+
+#[test]
+fn a_question_of_an_unknown_dimension_is_reported() {
+    assert_problems(
+        |v| v["questions"][11]["dimension"] = json!("culture"),
+        &["questions[11].dimension: \"culture\" is not the id of a dimension"],
+    );
+}
+
+#[test]
+fn a_dimension_without_questions_is_reported() {
+    assert_problems(
+        |v| {
+            let mut extra = v["dimensions"][0].clone();
+            extra["id"] = json!("culture");
+            array(&mut v["dimensions"]).push(extra);
+        },
+        &["dimensions[6]: no question belongs to this dimension"],
+    );
+}
+
+#[test]
+fn questions_out_of_dimension_order_are_reported() {
+    assert_problems(
+        |v| array(&mut v["questions"]).swap(0, 2),
+        &[
+            "questions[1].dimension: questions must be in dimension order",
+            "questions[2].dimension: questions must be in dimension order",
+        ],
+    );
+}
+
+#[test]
+fn a_duplicate_question_id_is_reported() {
+    assert_problems(
+        |v| v["questions"][5]["id"] = json!("q1"),
+        &["questions[5]: id \"q1\" is used twice"],
+    );
+}
+
+#[test]
+fn an_empty_question_id_is_reported() {
+    assert_problems(
+        |v| v["questions"][7]["id"] = json!(""),
+        &["questions[7].id: must not be empty"],
+    );
+}
+
+#[test]
+fn too_few_phases_are_reported_with_every_count_that_no_longer_fits() {
+    let mut expected = vec!["phases: expected 3 to 7 phases, found 2".to_string()];
+    for i in 0..6 {
+        expected.push(format!(
+            "dimensions[{i}].levels: expected 2 levels (one per phase), found 4"
+        ));
+    }
+    for i in 0..12 {
+        expected.push(format!(
+            "questions[{i}].options: expected 2 options (one per phase), found 4"
+        ));
+    }
+    let problems = problems_after(|v| array(&mut v["phases"]).truncate(2));
+    assert_eq!(problems, expected);
+}
+
+#[test]
+fn too_few_phases_are_reported_even_when_levels_and_options_match() {
+    assert_problems(
+        |v| {
+            array(&mut v["phases"]).truncate(2);
+            for dimension in array(&mut v["dimensions"]) {
+                array(&mut dimension["levels"]).truncate(2);
+            }
+            for question in array(&mut v["questions"]) {
+                array(&mut question["options"]).truncate(2);
+            }
+        },
+        &["phases: expected 3 to 7 phases, found 2"],
+    );
+}
+
+#[test]
+fn several_problems_are_reported_at_once_in_document_order() {
+    assert_problems(
+        |v| {
+            v["questions"][11]["dimension"] = json!("culture");
+            object(&mut v["phases"][1]["name"]).remove("en");
+            array(&mut v["questions"][3]["options"]).pop();
+        },
+        &[
+            "phases[1].name: \"en\" text missing",
+            "questions[3].options: expected 4 options (one per phase), found 3",
+            "questions[11].dimension: \"culture\" is not the id of a dimension",
+        ],
+    );
+}
+
+#[test]
+fn non_json_is_not_a_questionnaire() {
+    let invalid = Questionnaire::from_json("this is not JSON").unwrap_err();
+    assert_eq!(invalid.problems().len(), 1, "{:?}", invalid.problems());
+    assert!(
+        invalid.problems()[0].starts_with("not a questionnaire:"),
+        "{invalid}"
+    );
+}
+
+#[test]
+fn json_of_the_wrong_shape_is_not_a_questionnaire() {
+    assert_unreadable(
+        |v| {
+            object(v).remove("about");
+        },
+        "about",
+    );
+    assert_unreadable(|v| v["surprise"] = json!(true), "surprise");
+    assert_unreadable(|v| v["questions"][0]["options"] = json!("four"), "");
+}
+
+#[test]
+fn dont_know_is_offered_when_omitted() {
+    let mut value: Value = serde_json::from_str(BUILT_IN_JSON).unwrap();
+    for question in array(&mut value["questions"]) {
+        object(question).remove("dont_know");
+    }
+    let q = Questionnaire::from_json(&value.to_string()).expect("still valid");
+    assert!(q.questions.iter().all(|question| question.dont_know));
+}
