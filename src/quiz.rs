@@ -1,0 +1,240 @@
+//! Where a respondent is in the questionnaire and what they answered: the
+//! whole state of one widget, and the actions that move it on.
+//!
+//! The view only renders a [`Quiz`] and dispatches [`Action`]s; every rule of
+//! moving through the questions lives here and is tested natively.
+
+use crate::model::Answer;
+
+/// The screen a respondent is on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Step {
+    /// What the questionnaire measures, before the first question.
+    Intro,
+    /// The question at this index.
+    Question(usize),
+    /// The assessment of the answers given.
+    Result,
+}
+
+/// Something a respondent did.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Action {
+    /// Leave the intro for the first question.
+    Start,
+    /// Pick an answer to the current question.
+    Choose(Answer),
+    /// Go on to the next question, or to the result after the last one.
+    Continue,
+    /// Go back one screen.
+    Back,
+    /// Open the question at this index, such as a skipped one from the result.
+    Revisit(usize),
+    /// Forget every answer and go back to the intro.
+    Restart,
+    /// Show everything in this language from now on.
+    SetLanguage(String),
+}
+
+/// One respondent's progress through a questionnaire.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Quiz {
+    /// The language everything is shown in.
+    pub language: String,
+    /// The screen shown.
+    pub step: Step,
+    /// The answer to each question, `None` where none was chosen yet.
+    pub answers: Vec<Option<Answer>>,
+    /// How many times Continue was pressed on this question without an
+    /// answer; counting (not a flag) lets each attempt move focus to the error
+    /// again.
+    pub missing_answer: u32,
+}
+
+impl Quiz {
+    /// A quiz of `questions` questions, on its intro, in `language`.
+    pub fn new(questions: usize, language: String) -> Quiz {
+        Quiz {
+            language,
+            step: Step::Intro,
+            answers: vec![None; questions],
+            missing_answer: 0,
+        }
+    }
+
+    /// The state after `action`.
+    pub fn apply(&self, action: Action) -> Quiz {
+        let mut next = self.clone();
+        let last = self.answers.len().saturating_sub(1);
+        match (action, self.step) {
+            (Action::Start, Step::Intro) => next.go(Step::Question(0)),
+            (Action::Choose(answer), Step::Question(i)) => {
+                next.answers[i] = Some(answer);
+                next.missing_answer = 0;
+            }
+            (Action::Continue, Step::Question(i)) => match self.answers[i] {
+                None => next.missing_answer += 1,
+                Some(_) if i < last => next.go(Step::Question(i + 1)),
+                Some(_) => next.go(Step::Result),
+            },
+            (Action::Back, Step::Question(0)) => next.go(Step::Intro),
+            (Action::Back, Step::Question(i)) => next.go(Step::Question(i - 1)),
+            (Action::Back, Step::Result) => next.go(Step::Question(last)),
+            (Action::Revisit(i), _) if i < self.answers.len() => next.go(Step::Question(i)),
+            (Action::Restart, _) => next = Quiz::new(self.answers.len(), self.language.clone()),
+            (Action::SetLanguage(language), _) => next.language = language,
+            // An action that does not fit the screen (a stale click) changes
+            // nothing rather than losing answers.
+            _ => {}
+        }
+        next
+    }
+
+    /// The number of the question shown, counted from 1, if one is shown.
+    pub fn question_number(&self) -> Option<usize> {
+        match self.step {
+            Step::Question(i) => Some(i + 1),
+            _ => None,
+        }
+    }
+
+    /// The first question without a level (skipped or "don't know").
+    pub fn first_without_level(&self) -> Option<usize> {
+        self.answers
+            .iter()
+            .position(|a| a.and_then(Answer::level).is_none())
+    }
+
+    fn go(&mut self, step: Step) {
+        self.step = step;
+        self.missing_answer = 0;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Level;
+
+    fn quiz() -> Quiz {
+        Quiz::new(3, "nl".to_string())
+    }
+
+    fn run(actions: impl IntoIterator<Item = Action>) -> Quiz {
+        actions.into_iter().fold(quiz(), |q, a| q.apply(a))
+    }
+
+    fn level(l: u8) -> Action {
+        Action::Choose(Answer::Level(Level(l)))
+    }
+
+    #[test]
+    fn answering_every_question_reaches_the_result() {
+        use Action::*;
+        let q = run([
+            Start,
+            level(2),
+            Continue,
+            Choose(Answer::DontKnow),
+            Continue,
+            level(4),
+            Continue,
+        ]);
+        assert_eq!(q.step, Step::Result);
+        assert_eq!(
+            q.answers,
+            [
+                Some(Answer::Level(Level(2))),
+                Some(Answer::DontKnow),
+                Some(Answer::Level(Level(4)))
+            ]
+        );
+    }
+
+    #[test]
+    fn continue_without_an_answer_stays_and_counts_each_attempt() {
+        use Action::*;
+        let q = run([Start, Continue, Continue]);
+        assert_eq!((q.step, q.missing_answer), (Step::Question(0), 2));
+        let q = q.apply(level(1));
+        assert_eq!(q.missing_answer, 0, "choosing clears the error");
+        assert_eq!(q.apply(Continue).step, Step::Question(1));
+    }
+
+    #[test]
+    fn back_keeps_answers_and_walks_to_the_intro() {
+        use Action::*;
+        let q = run([Start, level(3), Continue, Back]);
+        assert_eq!(q.step, Step::Question(0));
+        assert_eq!(q.answers[0], Some(Answer::Level(Level(3))));
+        assert_eq!(q.apply(Back).step, Step::Intro);
+        let done = run([
+            Start,
+            level(1),
+            Continue,
+            level(1),
+            Continue,
+            level(1),
+            Continue,
+        ]);
+        assert_eq!(done.apply(Back).step, Step::Question(2));
+    }
+
+    #[test]
+    fn language_changes_keep_the_step_and_answers() {
+        use Action::*;
+        let before = run([Start, level(3), Continue]);
+        let after = before.apply(SetLanguage("en".to_string()));
+        assert_eq!(after.language, "en");
+        assert_eq!((after.step, &after.answers), (before.step, &before.answers));
+    }
+
+    #[test]
+    fn restart_forgets_answers_but_not_the_language() {
+        use Action::*;
+        let q = run([
+            SetLanguage("en".to_string()),
+            Start,
+            level(3),
+            Continue,
+            Restart,
+        ]);
+        assert_eq!(q, Quiz::new(3, "en".to_string()));
+    }
+
+    #[test]
+    fn stale_actions_change_nothing() {
+        use Action::*;
+        let intro = quiz();
+        assert_eq!(intro.apply(level(2)), intro);
+        assert_eq!(intro.apply(Continue), intro);
+        assert_eq!(intro.apply(Revisit(3)), intro);
+        let result = run([
+            Start,
+            level(1),
+            Continue,
+            level(1),
+            Continue,
+            level(1),
+            Continue,
+        ]);
+        assert_eq!(result.apply(Start), result);
+    }
+
+    #[test]
+    fn revisit_opens_the_first_question_without_a_level() {
+        use Action::*;
+        let q = run([
+            Start,
+            level(1),
+            Continue,
+            Choose(Answer::DontKnow),
+            Continue,
+            level(2),
+            Continue,
+        ]);
+        assert_eq!(q.first_without_level(), Some(1));
+        let q = q.apply(Revisit(1));
+        assert_eq!((q.step, q.question_number()), (Step::Question(1), Some(2)));
+    }
+}
