@@ -1,0 +1,51 @@
+//! The first screen: what the questionnaire measures and how long it takes.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::i18n::{fill, ui_text};
+use crate::model::Questionnaire;
+use crate::view::result::paragraphs;
+
+/// Properties of [`Intro`].
+#[derive(Clone, PartialEq, Properties)]
+pub struct IntroProps {
+    /// The questionnaire about to be taken.
+    pub questionnaire: Rc<Questionnaire>,
+    /// The language to show.
+    pub language: String,
+    /// Pressed to begin with the first question.
+    pub on_start: Callback<()>,
+}
+
+/// Seconds a respondent needs per question, for the time estimate: twelve
+/// questions take about three minutes.
+const SECONDS_PER_QUESTION: usize = 15;
+
+/// What the questionnaire measures, its length, the privacy promise, and the
+/// button to begin.
+#[component]
+pub fn Intro(props: &IntroProps) -> Html {
+    let language = props.language.as_str();
+    let ui = ui_text(language);
+    let q = &props.questionnaire;
+    let count = q.questions.len();
+    let minutes = (count * SECONDS_PER_QUESTION).div_ceil(60).max(1);
+    let on_start = props.on_start.reform(|_: MouseEvent| ());
+    html! {
+        <section class="mq-intro" part="intro">
+            <h2 class="mq-heading" tabindex="-1" data-autofocus="">{ q.title.get(language) }</h2>
+            { paragraphs(q.intro.get(language)) }
+            <p class="mq-facts">
+                { fill(&ui.facts, &[("count", &count.to_string()), ("minutes", &minutes.to_string())]) }
+            </p>
+            <p class="mq-privacy">{ &ui.privacy }</p>
+            <button type="button" class="mq-button mq-start" onclick={on_start}>{ &ui.start }</button>
+            <details class="mq-about">
+                <summary>{ &ui.about_title }</summary>
+                { paragraphs(q.about.get(language)) }
+            </details>
+        </section>
+    }
+}

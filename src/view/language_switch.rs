@@ -1,0 +1,41 @@
+//! The visible language switch, usable at any step without losing answers.
+
+use yew::prelude::*;
+
+use crate::i18n::ui_text;
+
+/// Properties of [`LanguageSwitch`].
+#[derive(Clone, PartialEq, Properties)]
+pub struct LanguageSwitchProps {
+    /// The questionnaire's languages, in its order.
+    pub languages: Vec<String>,
+    /// The language shown now.
+    pub current: String,
+    /// The accessible name of the switch, in the current language.
+    pub label: String,
+    /// Called with the chosen language code.
+    pub on_change: Callback<String>,
+}
+
+/// One button per language, each named in its own language.
+#[component]
+pub fn LanguageSwitch(props: &LanguageSwitchProps) -> Html {
+    if props.languages.len() < 2 {
+        return html! {};
+    }
+    let buttons = props.languages.iter().map(|code| {
+        let pick = code.clone();
+        html! {
+            <button type="button" class="mq-language-option" lang={code.clone()}
+                aria-pressed={(*code == props.current).to_string()}
+                onclick={props.on_change.reform(move |_: MouseEvent| pick.clone())}>
+                { &ui_text(code).language_name }
+            </button>
+        }
+    });
+    html! {
+        <nav class="mq-language" aria-label={props.label.clone()} part="language">
+            { for buttons }
+        </nav>
+    }
+}

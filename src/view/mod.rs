@@ -1,0 +1,12 @@
+//! The widget in the browser: yew function components that render a
+//! [`Quiz`](crate::quiz::Quiz) and dispatch its actions, one component per
+//! file.
+
+mod app;
+mod dimension_chart;
+mod intro;
+mod language_switch;
+mod question;
+mod result;
+
+pub use app::{App, AppProps};

@@ -1,0 +1,139 @@
+//! One question per screen: a fieldset of native radios, Back and Continue,
+//! and an error summary when Continue is pressed without an answer.
+
+use std::rc::Rc;
+
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlElement};
+use yew::prelude::*;
+
+use crate::i18n::{fill, ui_text};
+use crate::model::{Answer, Level, Questionnaire};
+
+/// Properties of [`QuestionScreen`].
+#[derive(Clone, PartialEq, Properties)]
+pub struct QuestionScreenProps {
+    /// The questionnaire being taken.
+    pub questionnaire: Rc<Questionnaire>,
+    /// The language to show.
+    pub language: String,
+    /// Unique to the widget, so that radio groups and ids never clash with
+    /// another widget on the same page.
+    pub instance: String,
+    /// The index of the question shown.
+    pub index: usize,
+    /// The answer chosen so far.
+    pub answer: Option<Answer>,
+    /// Non-zero when Continue was pressed without an answer.
+    pub missing_answer: u32,
+    /// Called when an option is picked.
+    pub on_choose: Callback<Answer>,
+    /// Called when the form is submitted (Continue or Enter).
+    pub on_continue: Callback<()>,
+    /// Called by the Back button.
+    pub on_back: Callback<()>,
+}
+
+/// The question at `index`, its options and the way on.
+#[component]
+pub fn QuestionScreen(props: &QuestionScreenProps) -> Html {
+    let language = props.language.as_str();
+    let ui = ui_text(language);
+    let q = &props.questionnaire;
+    let question = &q.questions[props.index];
+    let number = (props.index + 1).to_string();
+    let total = q.questions.len();
+    let last = props.index + 1 == total;
+    let group = format!("{}-{}", props.instance, question.id);
+    let error_id = format!("{group}-error");
+    let missing = props.missing_answer > 0;
+
+    let mut choices: Vec<(Answer, &str)> = question
+        .options
+        .iter()
+        .enumerate()
+        .map(|(i, text)| (Answer::Level(Level(i as u8 + 1)), text.get(language)))
+        .collect();
+    if question.dont_know {
+        choices.push((Answer::DontKnow, ui.dont_know.as_str()));
+    }
+
+    let on_submit = {
+        let on_continue = props.on_continue.clone();
+        Callback::from(move |event: SubmitEvent| {
+            event.prevent_default();
+            on_continue.emit(());
+        })
+    };
+    let on_back = props.on_back.reform(|_: MouseEvent| ());
+
+    html! {
+        <form class="mq-question" part="question" novalidate=true onsubmit={on_submit}>
+            if missing {
+                <div class="mq-error-summary" role="alert" tabindex="-1" part="error-summary">
+                    <h3 class="mq-error-title">{ &ui.error_title }</h3>
+                    <ul class="mq-error-list">
+                        <li>
+                            <a href={format!("#{group}-1")} onclick={Callback::from(focus_first_radio)}>
+                                { fill(&ui.error_choose, &[("n", &number), ("question", question.text.get(language))]) }
+                            </a>
+                        </li>
+                    </ul>
+                </div>
+            }
+            <div class="mq-progress-track" aria-hidden="true">
+                <progress class="mq-progress-bar" max={total.to_string()} value={(props.index + 1).to_string()} />
+            </div>
+            <fieldset class={classes!("mq-fieldset", missing.then_some("mq-fieldset-error"))}
+                aria-describedby={missing.then(|| error_id.clone())}>
+                <legend class="mq-legend" tabindex="-1" data-autofocus="">
+                    <span class="mq-progress">
+                        { fill(&ui.progress, &[("n", &number), ("total", &total.to_string())]) }
+                    </span>
+                    <span class="mq-dimension-name">
+                        { q.dimensions[q.dimension_of(props.index)].name.get(language) }
+                    </span>
+                    <span class="mq-question-text">{ question.text.get(language) }</span>
+                </legend>
+                if missing {
+                    <p class="mq-error-message" id={error_id.clone()}>{ &ui.error_inline }</p>
+                }
+                <div class="mq-options">
+                    for (i, (answer, text)) in choices.into_iter().enumerate() {
+                        <label class={classes!("mq-option", (answer == Answer::DontKnow).then_some("mq-option-dont-know"))}>
+                            <input type="radio" class="mq-radio" name={group.clone()}
+                                id={format!("{group}-{}", i + 1)}
+                                value={match answer { Answer::Level(l) => l.0.to_string(), Answer::DontKnow => "dont-know".to_string() }}
+                                checked={props.answer == Some(answer)}
+                                onchange={props.on_choose.reform(move |_: Event| answer)} />
+                            <span class="mq-option-text">{ text }</span>
+                        </label>
+                    }
+                </div>
+            </fieldset>
+            <div class="mq-actions">
+                <button type="button" class="mq-button mq-button-secondary mq-back" onclick={on_back}>
+                    { &ui.back }
+                </button>
+                <button type="submit" class="mq-button mq-continue">
+                    { if last { &ui.see_result } else { &ui.r#continue } }
+                </button>
+            </div>
+        </form>
+    }
+}
+
+/// Follows the error summary's link to the question's first option without
+/// touching the host page's URL.
+fn focus_first_radio(event: MouseEvent) {
+    event.prevent_default();
+    let radio = event
+        .target()
+        .and_then(|target| target.dyn_into::<Element>().ok())
+        .and_then(|link| link.closest("form").ok().flatten())
+        .and_then(|form| form.query_selector("input[type=radio]").ok().flatten())
+        .and_then(|radio| radio.dyn_into::<HtmlElement>().ok());
+    if let Some(radio) = radio {
+        let _ = radio.focus();
+    }
+}

@@ -1,0 +1,185 @@
+//! The result: the phase reached, why, and what to do next.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::i18n::{UiText, fill, list, number, ui_text};
+use crate::model::{Answer, Questionnaire};
+use crate::scoring::{Assessment, Outcome, assess};
+use crate::view::dimension_chart::DimensionChart;
+
+/// Properties of [`ResultScreen`].
+#[derive(Clone, PartialEq, Properties)]
+pub struct ResultScreenProps {
+    /// The questionnaire taken.
+    pub questionnaire: Rc<Questionnaire>,
+    /// The language to show.
+    pub language: String,
+    /// The answer to each question.
+    pub answers: Vec<Option<Answer>>,
+    /// Where to send a respondent who gave too few answers.
+    pub first_without_level: Option<usize>,
+    /// Called by "start again".
+    pub on_restart: Callback<()>,
+    /// Called with a question to open again.
+    pub on_revisit: Callback<usize>,
+}
+
+/// The assessment of the answers, or a request for more of them.
+#[component]
+pub fn ResultScreen(props: &ResultScreenProps) -> Html {
+    let language = props.language.as_str();
+    let ui = ui_text(language);
+    let on_restart = props.on_restart.reform(|_: MouseEvent| ());
+    let restart = html! {
+        <button type="button" class="mq-button mq-button-secondary mq-restart" onclick={on_restart}>
+            { &ui.restart }
+        </button>
+    };
+    match assess(&props.questionnaire, &props.answers) {
+        Outcome::TooFewAnswers { answered, needed } => {
+            let revisit = props.first_without_level.unwrap_or(0);
+            let on_review = props.on_revisit.reform(move |_: MouseEvent| revisit);
+            let body = fill(
+                &ui.too_few_body,
+                &[
+                    ("answered", &answered.to_string()),
+                    ("total", &props.answers.len().to_string()),
+                    ("needed", &needed.to_string()),
+                ],
+            );
+            html! {
+                <section class="mq-result mq-too-few" part="result">
+                    <h2 class="mq-heading" tabindex="-1" data-autofocus="">{ &ui.too_few_title }</h2>
+                    <p>{ body }</p>
+                    <div class="mq-actions">
+                        <button type="button" class="mq-button mq-review" onclick={on_review}>{ &ui.review }</button>
+                        { restart }
+                    </div>
+                </section>
+            }
+        }
+        Outcome::Assessed(assessment) => {
+            let q = &props.questionnaire;
+            let phase = q.phase(assessment.phase);
+            html! {
+                <section class="mq-result" part="result">
+                    <h2 class="mq-result-heading" tabindex="-1" data-autofocus="">
+                        <span class="mq-result-label">{ &ui.result_label }</span>
+                        <span class="mq-phase-name">{ phase.name.get(language) }</span>
+                    </h2>
+                    <ol class="mq-ladder" aria-label={fill(&ui.phase_of, &[
+                        ("n", &assessment.phase.0.to_string()),
+                        ("total", &q.phases.len().to_string()),
+                    ])}>
+                        for (i, p) in q.phases.iter().enumerate() {
+                            <li class={classes!("mq-ladder-step", (i == assessment.phase.index()).then_some("mq-ladder-current"))}
+                                aria-current={(i == assessment.phase.index()).then_some("step")}>
+                                { p.name.get(language) }
+                            </li>
+                        }
+                    </ol>
+                    { notes(q, &assessment, ui, language) }
+                    <div class="mq-description">{ paragraphs(phase.description.get(language)) }</div>
+                    <h3 class="mq-subheading">{ &ui.dimensions_title }</h3>
+                    <DimensionChart questionnaire={q.clone()} language={language.to_string()}
+                        dimensions={assessment.dimensions.clone()} />
+                    <h3 class="mq-subheading">{ &ui.next_steps_title }</h3>
+                    if assessment.next_steps.is_empty() {
+                        <p class="mq-next-steps">{ &ui.top_reached }</p>
+                    } else {
+                        <ol class="mq-next-steps">
+                            for step in assessment.next_steps.iter() {
+                                <li class="mq-next-step">
+                                    <strong class="mq-next-step-dimension">
+                                        { q.dimensions[step.dimension].name.get(language) }
+                                    </strong>
+                                    { " " }
+                                    <span class="mq-next-step-towards">
+                                        { fill(&ui.next_step_towards, &[("phase", q.phase(step.level).name.get(language))]) }
+                                    </span>
+                                    <span class="mq-next-step-text">
+                                        { q.dimensions[step.dimension].levels[step.level.index()].get(language) }
+                                    </span>
+                                </li>
+                            }
+                        </ol>
+                    }
+                    <details class="mq-about">
+                        <summary>{ &ui.about_title }</summary>
+                        { paragraphs(q.about.get(language)) }
+                    </details>
+                    <div class="mq-actions">{ restart }</div>
+                </section>
+            }
+        }
+    }
+}
+
+/// The notes that explain an unusual result: capped by a weak dimension,
+/// provisional, or uneven.
+fn notes(q: &Questionnaire, assessment: &Assessment, ui: &UiText, language: &str) -> Html {
+    let names = |indexes: &mut dyn Iterator<Item = usize>| {
+        let names: Vec<&str> = indexes
+            .map(|d| q.dimensions[d].name.get(language))
+            .collect();
+        list(&names, &ui.and)
+    };
+    let capped = (!assessment.capped_by.is_empty()).then(|| {
+        let lowest = assessment.dimensions[assessment.capped_by[0]]
+            .phase
+            .map_or("", |l| q.phase(l).name.get(language));
+        fill(
+            &ui.note_capped,
+            &[
+                ("mean", &number(assessment.mean.as_f64(), language)),
+                ("uncapped", q.phase(assessment.uncapped).name.get(language)),
+                (
+                    "dimensions",
+                    &names(&mut assessment.capped_by.iter().copied()),
+                ),
+                ("lowest", lowest),
+            ],
+        )
+    });
+    let provisional = assessment.provisional.then(|| {
+        let mut text = fill(
+            &ui.note_provisional,
+            &[
+                ("answered", &assessment.answered.to_string()),
+                ("total", &assessment.total.to_string()),
+            ],
+        );
+        let mut unknown = assessment
+            .dimensions
+            .iter()
+            .enumerate()
+            .filter(|(_, d)| d.phase.is_none())
+            .map(|(i, _)| i)
+            .peekable();
+        if unknown.peek().is_some() {
+            text.push(' ');
+            text.push_str(&fill(
+                &ui.note_unknown,
+                &[("dimensions", &names(&mut unknown))],
+            ));
+        }
+        text
+    });
+    let uneven = assessment.uneven.then(|| ui.note_uneven.clone());
+    html! {
+        <>
+            if let Some(text) = capped { <p class="mq-note mq-note-capped">{ text }</p> }
+            if let Some(text) = provisional { <p class="mq-note mq-note-provisional">{ text }</p> }
+            if let Some(text) = uneven { <p class="mq-note mq-note-uneven">{ text }</p> }
+        </>
+    }
+}
+
+/// A text's paragraphs (separated by blank lines) as `<p>` elements.
+pub fn paragraphs(text: &str) -> Html {
+    text.split("\n\n")
+        .map(|p| html! { <p>{ p.trim() }</p> })
+        .collect()
+}

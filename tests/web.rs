@@ -1,0 +1,211 @@
+//! Component tests: the widget rendered by yew in headless Chromium, driven
+//! through its DOM as a respondent would, via `wasm-bindgen-test`.
+#![cfg(target_arch = "wasm32")]
+
+use std::rc::Rc;
+
+use gloo::timers::future::TimeoutFuture;
+use maturity_quiz::embed::mount;
+use maturity_quiz::model::Questionnaire;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlElement, HtmlInputElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// One widget mounted in its own element of the test page.
+struct Widget {
+    root: Element,
+}
+
+impl Widget {
+    async fn new(lang: &str) -> Widget {
+        let document = gloo::utils::document();
+        let root = document.create_element("maturity-quiz").unwrap();
+        root.set_attribute("lang", lang).unwrap();
+        document.body().unwrap().append_child(&root).unwrap();
+        // The handle is dropped deliberately: yew keeps the app alive.
+        let _ = mount(root.clone(), Rc::new(Questionnaire::built_in()));
+        let widget = Widget { root };
+        widget
+            .until("the intro", |w| w.find(".mq-start").is_some())
+            .await;
+        widget
+    }
+
+    fn find(&self, css: &str) -> Option<HtmlElement> {
+        self.root
+            .query_selector(css)
+            .unwrap()
+            .map(|e| e.unchecked_into())
+    }
+
+    fn text(&self, css: &str) -> String {
+        self.find(css)
+            .map(|e| e.text_content().unwrap_or_default())
+            .unwrap_or_default()
+    }
+
+    fn focused_matches(&self, css: &str) -> bool {
+        let active = gloo::utils::document().active_element();
+        active.is_some_and(|a| a.matches(css).unwrap())
+    }
+
+    /// Waits for yew to render what `condition` looks for, for two seconds at
+    /// most.
+    async fn until(&self, what: &str, condition: impl Fn(&Widget) -> bool) {
+        for _ in 0..200 {
+            if condition(self) {
+                return;
+            }
+            TimeoutFuture::new(10).await;
+        }
+        panic!(
+            "timed out waiting for {what}; the widget shows: {}",
+            self.root.inner_html()
+        );
+    }
+
+    fn click(&self, css: &str) {
+        self.find(css)
+            .unwrap_or_else(|| panic!("no {css} in {}", self.root.inner_html()))
+            .click();
+    }
+
+    async fn start(&self) {
+        self.click(".mq-start");
+        self.until("the first question", |w| w.find(".mq-legend").is_some())
+            .await;
+    }
+
+    /// Chooses `value` ("1".."4" or "dont-know") and continues.
+    async fn answer(&self, value: &str) {
+        let before = self.text(".mq-progress");
+        self.click(&format!("input[value=\"{value}\"]"));
+        self.click(".mq-continue");
+        self.until("the next screen", |w| w.text(".mq-progress") != before)
+            .await;
+    }
+
+    async fn answer_all(&self, values: &str) {
+        self.start().await;
+        for value in values.split_whitespace() {
+            self.answer(value).await;
+        }
+        self.until("the result", |w| w.find(".mq-result").is_some())
+            .await;
+    }
+}
+
+#[wasm_bindgen_test]
+async fn case_a_is_functional() {
+    let w = Widget::new("nl").await;
+    w.answer_all("3 3 3 3 3 2 3 3 3 3 2 3").await;
+    assert_eq!(w.text(".mq-phase-name"), "Functioneel");
+    assert!(w.find(".mq-note-capped").is_none(), "case A is not capped");
+    assert!(
+        w.focused_matches(".mq-result-heading"),
+        "focus moves to the result heading"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn case_b_is_experimental_capped_by_monitoring_in_both_languages() {
+    for (lang, phase, dimension) in [
+        ("nl", "Experimenteel", "Monitoren en leren"),
+        ("en", "Experimental", "Monitoring and learning"),
+    ] {
+        let w = Widget::new(lang).await;
+        w.answer_all("4 4 3 3 3 3 3 3 1 1 3 2").await;
+        assert_eq!(w.text(".mq-phase-name"), phase);
+        assert!(
+            w.text(".mq-note-capped").contains(dimension),
+            "{}",
+            w.text(".mq-note-capped")
+        );
+        assert!(w.find(".mq-note-uneven").is_some(), "case B is uneven");
+        assert_eq!(
+            w.root.query_selector_all(".mq-bar-fill").unwrap().length(),
+            6
+        );
+        assert_eq!(w.root.query_selector_all("tbody tr").unwrap().length(), 6);
+    }
+}
+
+#[wasm_bindgen_test]
+async fn continue_without_an_answer_names_the_question_and_takes_focus() {
+    let w = Widget::new("en").await;
+    w.start().await;
+    w.click(".mq-continue");
+    w.until("the error summary", |w| {
+        w.find(".mq-error-summary").is_some()
+    })
+    .await;
+    assert!(
+        w.text(".mq-error-summary").contains("question 1"),
+        "{}",
+        w.text(".mq-error-summary")
+    );
+    assert!(w.focused_matches(".mq-error-summary"));
+    assert_eq!(
+        w.text(".mq-progress"),
+        "Question 1 of 12",
+        "still on the first question"
+    );
+    w.click(".mq-error-summary a");
+    assert!(
+        w.focused_matches("input[type=radio]"),
+        "the link leads to the first option"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn each_step_focuses_the_new_question() {
+    let w = Widget::new("nl").await;
+    w.start().await;
+    assert!(w.focused_matches(".mq-legend"));
+    w.answer("2").await;
+    assert_eq!(w.text(".mq-progress"), "Vraag 2 van 12");
+    assert!(w.focused_matches(".mq-legend"));
+}
+
+#[wasm_bindgen_test]
+async fn switching_language_keeps_the_answers() {
+    let w = Widget::new("nl").await;
+    w.start().await;
+    w.answer("3").await;
+    w.click(".mq-language-option[lang=en]");
+    w.until("English", |w| w.text(".mq-progress") == "Question 2 of 12")
+        .await;
+    w.click(".mq-back");
+    w.until("the first question", |w| {
+        w.text(".mq-progress") == "Question 1 of 12"
+    })
+    .await;
+    let chosen: HtmlInputElement = w.find("input[value=\"3\"]").unwrap().unchecked_into();
+    assert!(
+        chosen.checked(),
+        "the answer to question 1 survived the switch"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn too_many_dont_knows_ask_for_more_answers() {
+    let w = Widget::new("en").await;
+    w.answer_all("dont-know dont-know dont-know dont-know dont-know dont-know dont-know 1 1 1 1 1")
+        .await;
+    assert!(
+        w.find(".mq-phase-name").is_none(),
+        "no phase from 5 of 12 answers"
+    );
+    assert!(
+        w.text(".mq-too-few").contains("5 of the 12"),
+        "{}",
+        w.text(".mq-too-few")
+    );
+    w.click(".mq-review");
+    w.until("the first skipped question", |w| {
+        w.text(".mq-progress") == "Question 1 of 12"
+    })
+    .await;
+}
