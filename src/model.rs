@@ -179,17 +179,12 @@ impl Questionnaire {
     }
 
     /// The index in [`Questionnaire::dimensions`] of question `question`'s
-    /// dimension.
-    ///
-    /// Looked up rather than cached, so that a questionnaire deserialised
-    /// without [`Questionnaire::from_json`] cannot panic here; an unknown
-    /// dimension (which validation rejects) counts as the first.
-    pub fn dimension_of(&self, question: usize) -> usize {
-        let id = &self.questions[question].dimension;
-        self.dimensions
-            .iter()
-            .position(|d| &d.id == id)
-            .unwrap_or(0)
+    /// dimension, or `None` for a dimension that does not exist (which
+    /// [`Questionnaire::from_json`] rejects, but a questionnaire deserialised
+    /// another way may have).
+    pub fn dimension_of(&self, question: usize) -> Option<usize> {
+        let id = &self.questions.get(question)?.dimension;
+        self.dimensions.iter().position(|d| &d.id == id)
     }
 
     /// The highest phase level.

@@ -240,13 +240,8 @@ pub fn assess(questionnaire: &Questionnaire, answers: &[Option<Answer>]) -> Outc
         questionnaire.dimensions.len()
     ];
     let mut answered = 0;
-    for (i, question) in questionnaire.questions.iter().enumerate() {
-        // Looked up by id rather than through `dimension_of`, which relies on
-        // the questionnaire having been checked.
-        let dimension = questionnaire
-            .dimensions
-            .iter()
-            .position(|d| d.id == question.dimension);
+    for i in 0..total {
+        let dimension = questionnaire.dimension_of(i);
         let level = answers.get(i).copied().flatten().and_then(Answer::level);
         if level.is_some() {
             answered += 1;

@@ -143,7 +143,7 @@ fn built_in_has_twelve_questions_two_per_dimension_in_order() {
             DIMENSION_IDS[i / 2],
             "questions[{i}].dimension"
         );
-        assert_eq!(q.dimension_of(i), i / 2, "dimension_of({i})");
+        assert_eq!(q.dimension_of(i), Some(i / 2), "dimension_of({i})");
         assert_eq!(question.options.len(), 4, "questions[{i}].options");
         assert!(question.dont_know, "questions[{i}].dont_know");
     }

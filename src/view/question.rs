@@ -90,9 +90,9 @@ pub fn QuestionScreen(props: &QuestionScreenProps) -> Html {
                     <span class="mq-progress">
                         { fill(&ui.progress, &[("n", &number), ("total", &total.to_string())]) }
                     </span>
-                    <span class="mq-dimension-name">
-                        { q.dimensions[q.dimension_of(props.index)].name.get(language) }
-                    </span>
+                    if let Some(d) = q.dimension_of(props.index) {
+                        <span class="mq-dimension-name">{ q.dimensions[d].name.get(language) }</span>
+                    }
                     <span class="mq-question-text">{ question.text.get(language) }</span>
                 </legend>
                 if missing {
