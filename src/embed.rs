@@ -58,9 +58,17 @@ fn preferred_language(element: &Element, questionnaire: &Questionnaire) -> Strin
     )
 }
 
-/// Replaces every widget on the page with a message, so that a bug leaves a
-/// visitor an explanation instead of a blank or frozen area.
+/// Writes the panic where the widgets were, and to the console.
 fn show_panic(info: &std::panic::PanicHookInfo<'_>) {
+    let detail = info.to_string();
+    show_crash(&detail);
+    web_sys::console::error_1(&detail.into());
+}
+
+/// Replaces every widget on the page with a message in its language, so that
+/// a bug leaves a visitor an explanation instead of a blank or frozen area.
+/// `detail` is shown small, for whoever reports the bug.
+pub fn show_crash(detail: &str) {
     let document = gloo::utils::document();
     let elements = document.get_elements_by_tag_name(TAG);
     for i in 0..elements.length() {
@@ -78,18 +86,17 @@ fn show_panic(info: &std::panic::PanicHookInfo<'_>) {
         } else {
             "Er ging iets mis in de vragenlijst. Laad de pagina opnieuw om opnieuw te beginnen."
         };
-        let Ok(box_) = document.create_element("div") else {
+        let Ok(notice) = document.create_element("div") else {
             continue;
         };
-        box_.set_class_name("mq-crash");
-        let _ = box_.set_attribute("role", "alert");
-        box_.set_text_content(Some(message));
-        if let Ok(detail) = document.create_element("pre") {
-            detail.set_text_content(Some(&info.to_string()));
-            let _ = box_.append_child(&detail);
+        notice.set_class_name("mq-crash");
+        let _ = notice.set_attribute("role", "alert");
+        notice.set_text_content(Some(message));
+        if let Ok(pre) = document.create_element("pre") {
+            pre.set_text_content(Some(detail));
+            let _ = notice.append_child(&pre);
         }
         element.set_text_content(None);
-        let _ = element.append_child(&box_);
+        let _ = element.append_child(&notice);
     }
-    web_sys::console::error_1(&info.to_string().into());
 }

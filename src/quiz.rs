@@ -49,6 +49,10 @@ pub struct Quiz {
     /// answer; counting (not a flag) lets each attempt move focus to the error
     /// again.
     pub missing_answer: u32,
+    /// Whether the respondent has moved between screens. Until then the
+    /// page has just loaded, and the widget must not pull focus away from
+    /// the host page.
+    pub moved: bool,
 }
 
 impl Quiz {
@@ -59,6 +63,7 @@ impl Quiz {
             step: Step::Intro,
             answers: vec![None; questions],
             missing_answer: 0,
+            moved: false,
         }
     }
 
@@ -81,7 +86,10 @@ impl Quiz {
             (Action::Back, Step::Question(i)) => next.go(Step::Question(i - 1)),
             (Action::Back, Step::Result) => next.go(Step::Question(last)),
             (Action::Revisit(i), _) if i < self.answers.len() => next.go(Step::Question(i)),
-            (Action::Restart, _) => next = Quiz::new(self.answers.len(), self.language.clone()),
+            (Action::Restart, _) => {
+                next = Quiz::new(self.answers.len(), self.language.clone());
+                next.moved = true;
+            }
             (Action::SetLanguage(language), _) => next.language = language,
             // An action that does not fit the screen (a stale click) changes
             // nothing rather than losing answers.
@@ -108,6 +116,7 @@ impl Quiz {
     fn go(&mut self, step: Step) {
         self.step = step;
         self.missing_answer = 0;
+        self.moved = true;
     }
 }
 
@@ -199,7 +208,22 @@ mod tests {
             Continue,
             Restart,
         ]);
-        assert_eq!(q, Quiz::new(3, "en".to_string()));
+        assert_eq!(
+            (q.step, &q.answers, q.language.as_str()),
+            (Step::Intro, &vec![None; 3], "en")
+        );
+    }
+
+    #[test]
+    fn only_moving_between_screens_counts_as_moving() {
+        use Action::*;
+        assert!(!quiz().moved, "a fresh page has not moved");
+        assert!(!run([SetLanguage("en".to_string())]).moved);
+        assert!(run([Start]).moved);
+        assert!(
+            run([Start, level(1), Continue, Restart]).moved,
+            "restart moves to the intro"
+        );
     }
 
     #[test]

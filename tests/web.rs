@@ -103,10 +103,10 @@ async fn case_a_is_functional() {
     w.answer_all("3 3 3 3 3 2 3 3 3 3 2 3").await;
     assert_eq!(w.text(".mq-phase-name"), "Functioneel");
     assert!(w.find(".mq-note-capped").is_none(), "case A is not capped");
-    assert!(
-        w.focused_matches(".mq-result-heading"),
-        "focus moves to the result heading"
-    );
+    w.until("focus on the result heading", |w| {
+        w.focused_matches(".mq-result-heading")
+    })
+    .await;
 }
 
 #[wasm_bindgen_test]
@@ -146,7 +146,10 @@ async fn continue_without_an_answer_names_the_question_and_takes_focus() {
         "{}",
         w.text(".mq-error-summary")
     );
-    assert!(w.focused_matches(".mq-error-summary"));
+    w.until("focus on the error summary", |w| {
+        w.focused_matches(".mq-error-summary")
+    })
+    .await;
     assert_eq!(
         w.text(".mq-progress"),
         "Question 1 of 12",
@@ -163,10 +166,16 @@ async fn continue_without_an_answer_names_the_question_and_takes_focus() {
 async fn each_step_focuses_the_new_question() {
     let w = Widget::new("nl").await;
     w.start().await;
-    assert!(w.focused_matches(".mq-legend"));
+    w.until("focus on the first legend", |w| {
+        w.focused_matches(".mq-legend")
+    })
+    .await;
     w.answer("2").await;
     assert_eq!(w.text(".mq-progress"), "Vraag 2 van 12");
-    assert!(w.focused_matches(".mq-legend"));
+    w.until("focus on the second legend", |w| {
+        w.focused_matches(".mq-legend")
+    })
+    .await;
 }
 
 #[wasm_bindgen_test]
@@ -208,4 +217,23 @@ async fn too_many_dont_knows_ask_for_more_answers() {
         w.text(".mq-progress") == "Question 1 of 12"
     })
     .await;
+}
+
+#[wasm_bindgen_test]
+async fn a_crash_leaves_a_readable_message_in_place_of_each_widget() {
+    let dutch = Widget::new("nl").await;
+    let english = Widget::new("en").await;
+    maturity_quiz::embed::show_crash("panicked at src/example.rs:1:1");
+    for (w, message) in [
+        (&dutch, "Er ging iets mis"),
+        (&english, "Something went wrong"),
+    ] {
+        assert!(w.find(".mq").is_none(), "the broken widget is gone");
+        let notice = w.find(".mq-crash[role=alert]").expect("a crash notice");
+        let text = notice.text_content().unwrap();
+        assert!(
+            text.starts_with(message) && text.contains("src/example.rs"),
+            "{text}"
+        );
+    }
 }

@@ -3,7 +3,6 @@
 use std::rc::Rc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use web_sys::HtmlElement;
 use yew::prelude::*;
 
 use crate::i18n::ui_text;
@@ -45,31 +44,6 @@ pub fn App(props: &AppProps) -> Html {
         static NEXT: AtomicUsize = AtomicUsize::new(0);
         format!("mq{}", NEXT.fetch_add(1, Ordering::Relaxed))
     });
-    let root = use_node_ref();
-    let arrived = use_mut_ref(|| false);
-
-    {
-        let root = root.clone();
-        use_effect_with((quiz.step, quiz.missing_answer), move |(_, missing)| {
-            // The first render is the page loading: taking focus then would
-            // pull a visitor away from the host page they are reading.
-            if std::mem::replace(&mut *arrived.borrow_mut(), true) {
-                let target = if *missing > 0 {
-                    ".mq-error-summary"
-                } else {
-                    "[data-autofocus]"
-                };
-                if let Some(element) = root
-                    .cast::<HtmlElement>()
-                    .and_then(|root| root.query_selector(target).ok().flatten())
-                    .and_then(|element| wasm_bindgen::JsCast::dyn_into::<HtmlElement>(element).ok())
-                {
-                    let _ = element.focus();
-                }
-            }
-        });
-    }
-
     let dispatch = |action: fn() -> Action| {
         let quiz = quiz.clone();
         Callback::from(move |_| quiz.dispatch(action()))
@@ -83,7 +57,7 @@ pub fn App(props: &AppProps) -> Html {
 
     let screen = match quiz.step {
         Step::Intro => html! {
-            <Intro questionnaire={questionnaire.clone()} language={language.clone()}
+            <Intro questionnaire={questionnaire.clone()} language={language.clone()} moved={quiz.moved}
                 on_start={dispatch(|| Action::Start)} />
         },
         Step::Question(index) => {
@@ -94,7 +68,7 @@ pub fn App(props: &AppProps) -> Html {
             html! {
                 <QuestionScreen questionnaire={questionnaire.clone()} language={language.clone()}
                     instance={(*instance).clone()} {index} answer={quiz.answers[index]}
-                    missing_answer={quiz.missing_answer} {on_choose}
+                    missing_answer={quiz.missing_answer} moved={quiz.moved} {on_choose}
                     on_continue={dispatch(|| Action::Continue)} on_back={dispatch(|| Action::Back)} />
             }
         }
@@ -105,14 +79,14 @@ pub fn App(props: &AppProps) -> Html {
             };
             html! {
                 <ResultScreen questionnaire={questionnaire.clone()} language={language.clone()}
-                    answers={quiz.answers.clone()} first_without_level={quiz.first_without_level()}
+                    moved={quiz.moved} answers={quiz.answers.clone()} first_without_level={quiz.first_without_level()}
                     on_restart={dispatch(|| Action::Restart)} {on_revisit} />
             }
         }
     };
 
     html! {
-        <div class="mq" lang={language.clone()} ref={root}>
+        <div class="mq" lang={language.clone()}>
             <header class="mq-header">
                 <p class="mq-title">{ questionnaire.title.get(&language) }</p>
                 <LanguageSwitch languages={questionnaire.languages.clone()} current={language.clone()}

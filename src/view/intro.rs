@@ -6,6 +6,7 @@ use yew::prelude::*;
 
 use crate::i18n::{fill, ui_text};
 use crate::model::Questionnaire;
+use crate::view::focus::use_focus;
 use crate::view::result::paragraphs;
 
 /// Properties of [`Intro`].
@@ -15,6 +16,9 @@ pub struct IntroProps {
     pub questionnaire: Rc<Questionnaire>,
     /// The language to show.
     pub language: String,
+    /// Whether the respondent arrived here by moving between screens, so
+    /// that focus should follow.
+    pub moved: bool,
     /// Pressed to begin with the first question.
     pub on_start: Callback<()>,
 }
@@ -33,9 +37,11 @@ pub fn Intro(props: &IntroProps) -> Html {
     let count = q.questions.len();
     let minutes = (count * SECONDS_PER_QUESTION).div_ceil(60).max(1);
     let on_start = props.on_start.reform(|_: MouseEvent| ());
+    let heading = use_node_ref();
+    use_focus(heading.clone(), props.moved.then_some(()));
     html! {
         <section class="mq-intro" part="intro">
-            <h2 class="mq-heading" tabindex="-1" data-autofocus="">{ q.title.get(language) }</h2>
+            <h2 class="mq-heading" tabindex="-1" ref={heading}>{ q.title.get(language) }</h2>
             { paragraphs(q.intro.get(language)) }
             <p class="mq-facts">
                 { fill(&ui.facts, &[("count", &count.to_string()), ("minutes", &minutes.to_string())]) }

@@ -4,6 +4,7 @@
 
 mod app;
 mod dimension_chart;
+mod focus;
 mod intro;
 mod language_switch;
 mod question;

@@ -9,6 +9,7 @@ use yew::prelude::*;
 
 use crate::i18n::{fill, ui_text};
 use crate::model::{Answer, Level, Questionnaire};
+use crate::view::focus::use_focus;
 
 /// Properties of [`QuestionScreen`].
 #[derive(Clone, PartialEq, Properties)]
@@ -17,6 +18,9 @@ pub struct QuestionScreenProps {
     pub questionnaire: Rc<Questionnaire>,
     /// The language to show.
     pub language: String,
+    /// Whether the respondent arrived here by moving between screens, so
+    /// that focus should follow.
+    pub moved: bool,
     /// Unique to the widget, so that radio groups and ids never clash with
     /// another widget on the same page.
     pub instance: String,
@@ -66,11 +70,15 @@ pub fn QuestionScreen(props: &QuestionScreenProps) -> Html {
         })
     };
     let on_back = props.on_back.reform(|_: MouseEvent| ());
+    let legend = use_node_ref();
+    let summary = use_node_ref();
+    use_focus(legend.clone(), props.moved.then_some(props.index));
+    use_focus(summary.clone(), missing.then_some(props.missing_answer));
 
     html! {
         <form class="mq-question" part="question" novalidate=true onsubmit={on_submit}>
             if missing {
-                <div class="mq-error-summary" role="alert" tabindex="-1" part="error-summary">
+                <div class="mq-error-summary" role="alert" tabindex="-1" part="error-summary" ref={summary.clone()}>
                     <h3 class="mq-error-title">{ &ui.error_title }</h3>
                     <ul class="mq-error-list">
                         <li>
@@ -86,7 +94,7 @@ pub fn QuestionScreen(props: &QuestionScreenProps) -> Html {
             </div>
             <fieldset class={classes!("mq-fieldset", missing.then_some("mq-fieldset-error"))}
                 aria-describedby={missing.then(|| error_id.clone())}>
-                <legend class="mq-legend" tabindex="-1" data-autofocus="">
+                <legend class="mq-legend" tabindex="-1" ref={legend}>
                     <span class="mq-progress">
                         { fill(&ui.progress, &[("n", &number), ("total", &total.to_string())]) }
                     </span>

@@ -8,6 +8,7 @@ use crate::i18n::{UiText, fill, list, number, ui_text};
 use crate::model::{Answer, Questionnaire};
 use crate::scoring::{Assessment, Outcome, assess};
 use crate::view::dimension_chart::DimensionChart;
+use crate::view::focus::use_focus;
 
 /// Properties of [`ResultScreen`].
 #[derive(Clone, PartialEq, Properties)]
@@ -16,6 +17,9 @@ pub struct ResultScreenProps {
     pub questionnaire: Rc<Questionnaire>,
     /// The language to show.
     pub language: String,
+    /// Whether the respondent arrived here by moving between screens, so
+    /// that focus should follow.
+    pub moved: bool,
     /// The answer to each question.
     pub answers: Vec<Option<Answer>>,
     /// Where to send a respondent who gave too few answers.
@@ -32,6 +36,8 @@ pub fn ResultScreen(props: &ResultScreenProps) -> Html {
     let language = props.language.as_str();
     let ui = ui_text(language);
     let on_restart = props.on_restart.reform(|_: MouseEvent| ());
+    let heading = use_node_ref();
+    use_focus(heading.clone(), props.moved.then_some(()));
     let restart = html! {
         <button type="button" class="mq-button mq-button-secondary mq-restart" onclick={on_restart}>
             { &ui.restart }
@@ -51,7 +57,7 @@ pub fn ResultScreen(props: &ResultScreenProps) -> Html {
             );
             html! {
                 <section class="mq-result mq-too-few" part="result">
-                    <h2 class="mq-heading" tabindex="-1" data-autofocus="">{ &ui.too_few_title }</h2>
+                    <h2 class="mq-heading" tabindex="-1" ref={heading.clone()}>{ &ui.too_few_title }</h2>
                     <p>{ body }</p>
                     <div class="mq-actions">
                         <button type="button" class="mq-button mq-review" onclick={on_review}>{ &ui.review }</button>
@@ -65,7 +71,7 @@ pub fn ResultScreen(props: &ResultScreenProps) -> Html {
             let phase = q.phase(assessment.phase);
             html! {
                 <section class="mq-result" part="result">
-                    <h2 class="mq-result-heading" tabindex="-1" data-autofocus="">
+                    <h2 class="mq-result-heading" tabindex="-1" ref={heading.clone()}>
                         <span class="mq-result-label">{ &ui.result_label }</span>
                         <span class="mq-phase-name">{ phase.name.get(language) }</span>
                     </h2>
