@@ -88,7 +88,10 @@ pub fn App(props: &AppProps) -> Html {
     html! {
         <div class="mq" lang={language.clone()}>
             <header class="mq-header">
-                <p class="mq-title">{ questionnaire.title.get(&language) }</p>
+                // The intro's heading is the title already.
+                if quiz.step != Step::Intro {
+                    <p class="mq-title">{ questionnaire.title.get(&language) }</p>
+                }
                 <LanguageSwitch languages={questionnaire.languages.clone()} current={language.clone()}
                     label={ui.language_switch.clone()} on_change={on_language} />
             </header>
