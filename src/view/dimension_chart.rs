@@ -20,18 +20,18 @@ pub struct DimensionChartProps {
     pub dimensions: Vec<DimensionResult>,
 }
 
-/// The height of one bar's row in the SVG, in CSS pixels: a line of text
-/// above a bar.
-const ROW: usize = 48;
+/// The height of a bar, in CSS pixels.
+const BAR: &str = "14";
 
-/// The dimension bars. Widths are percentages of the top level, so the chart
-/// fills any width without a viewBox that would scale its text.
+/// The dimension bars: labels in HTML so that they wrap on a phone, bars in
+/// SVG whose widths are percentages of the top level, so they fill any width.
 #[component]
 pub fn DimensionChart(props: &DimensionChartProps) -> Html {
     let language = props.language.as_str();
     let ui = ui_text(language);
     let q = &props.questionnaire;
     let top = f64::from(q.top_level().0);
+    let percent = |value: f64| format!("{:.2}%", value / top * 100.0);
     let rows: Vec<(&str, String, String, Option<f64>)> = props
         .dimensions
         .iter()
@@ -42,32 +42,33 @@ pub fn DimensionChart(props: &DimensionChartProps) -> Html {
                 |l| q.phase(l).name.get(language).to_string(),
             );
             let score = result.score.map(|s| s.as_f64());
-            let shown = score.map_or_else(|| ui.unknown.clone(), |s| number(s, language));
+            let shown = score.map_or_else(
+                || ui.unknown.clone(),
+                |s| format!("{} / {}", number(s, language), q.phases.len()),
+            );
             (dimension.name.get(language), phase, shown, score)
         })
         .collect();
-    let height = rows.len() * ROW;
     html! {
         <div class="mq-chart" part="chart">
-            <svg class="mq-chart-svg" width="100%" height={height.to_string()} aria-hidden="true" focusable="false">
-                for (i, (name, phase, _, score)) in rows.iter().enumerate() {
-                    <g class={classes!("mq-bar", score.is_none().then_some("mq-bar-unknown"))}>
-                        <text class="mq-bar-label" x="0" y={(i * ROW + 16).to_string()}>
-                            { format!("{name}: {phase}") }
-                        </text>
-                        <rect class="mq-bar-track" x="0" y={(i * ROW + 24).to_string()} width="100%" height="14" rx="3" />
-                        if let Some(score) = score {
-                            <rect class="mq-bar-fill" x="0" y={(i * ROW + 24).to_string()}
-                                width={format!("{:.2}%", score / top * 100.0)} height="14" rx="3" />
-                        }
-                        for level in 1..q.phases.len() {
-                            <line class="mq-bar-tick" y1={(i * ROW + 24).to_string()} y2={(i * ROW + 38).to_string()}
-                                x1={format!("{:.2}%", level as f64 / top * 100.0)}
-                                x2={format!("{:.2}%", level as f64 / top * 100.0)} />
-                        }
-                    </g>
+            // The table below says the same to screen readers.
+            <ul class="mq-bars" aria-hidden="true">
+                for (name, phase, _, score) in rows.iter() {
+                    <li class={classes!("mq-bar", score.is_none().then_some("mq-bar-unknown"))}>
+                        <span class="mq-bar-label">{ *name }{ ": " }<strong>{ phase.clone() }</strong></span>
+                        <svg class="mq-bar-svg" width="100%" height={BAR} focusable="false">
+                            <rect class="mq-bar-track" x="0" y="0" width="100%" height={BAR} rx="3" />
+                            if let Some(score) = score {
+                                <rect class="mq-bar-fill" x="0" y="0" width={percent(*score)} height={BAR} rx="3" />
+                            }
+                            for level in 1..q.phases.len() {
+                                <line class="mq-bar-tick" y1="0" y2={BAR}
+                                    x1={percent(level as f64)} x2={percent(level as f64)} />
+                            }
+                        </svg>
+                    </li>
                 }
-            </svg>
+            </ul>
             <table class="mq-visually-hidden">
                 <caption>{ &ui.dimensions_title }</caption>
                 <thead>
@@ -81,7 +82,7 @@ pub fn DimensionChart(props: &DimensionChartProps) -> Html {
                     for (name, phase, shown, _) in rows.iter() {
                         <tr>
                             <th scope="row">{ *name }</th>
-                            <td>{ format!("{shown} / {}", q.phases.len()) }</td>
+                            <td>{ shown.clone() }</td>
                             <td>{ phase.clone() }</td>
                         </tr>
                     }
