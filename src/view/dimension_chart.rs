@@ -69,25 +69,28 @@ pub fn DimensionChart(props: &DimensionChartProps) -> Html {
                     </li>
                 }
             </ul>
-            <table class="mq-visually-hidden">
-                <caption>{ &ui.dimensions_title }</caption>
-                <thead>
-                    <tr>
-                        <th scope="col">{ &ui.dimension }</th>
-                        <th scope="col">{ &ui.score }</th>
-                        <th scope="col">{ &ui.phase }</th>
-                    </tr>
-                </thead>
-                <tbody>
-                    for (name, phase, shown, _) in rows.iter() {
+            // A table ignores the width and overflow that hide it; a div does not.
+            <div class="mq-visually-hidden">
+                <table>
+                    <caption>{ &ui.dimensions_title }</caption>
+                    <thead>
                         <tr>
-                            <th scope="row">{ *name }</th>
-                            <td>{ shown.clone() }</td>
-                            <td>{ phase.clone() }</td>
+                            <th scope="col">{ &ui.dimension }</th>
+                            <th scope="col">{ &ui.score }</th>
+                            <th scope="col">{ &ui.phase }</th>
                         </tr>
-                    }
-                </tbody>
-            </table>
+                    </thead>
+                    <tbody>
+                        for (name, phase, shown, _) in rows.iter() {
+                            <tr>
+                                <th scope="row">{ *name }</th>
+                                <td>{ shown.clone() }</td>
+                                <td>{ phase.clone() }</td>
+                            </tr>
+                        }
+                    </tbody>
+                </table>
+            </div>
         </div>
     }
 }

@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Runs every test layer of maturity-quiz, stopping at the first failure:
+#   1. native      `cargo test` — unit, content and scoring tests (not e2e)
+#   2. components  wasm-bindgen-test (tests/web.rs) in headless Chromium
+#   3. end-to-end  tests/e2e.rs drives the release build in dist/ by keyboard
+# It installs what is missing first (scripts/setup.sh --browser) and builds
+# dist/ before any test runs. The output ends with cargo's own `test result:`
+# lines, which CI reads, so nothing is printed after the last cargo run.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+# Sourced so that its PATH additions (trunk, wasm-bindgen, wasm-opt) apply here.
+source scripts/setup.sh --browser
+
+header() {
+	printf '\n==== %s ====\n' "$*"
+}
+
+header "build: trunk build --release --offline -> dist/"
+trunk build --release --offline
+
+# The e2e tests are all named e2e_*, so the native layer skips them here and
+# layer 3 runs them once, in their own header.
+header "1/3 native: cargo test -- --skip e2e_"
+cargo test -- --skip e2e_
+
+header "2/3 components: wasm-bindgen-test in headless Chromium (tests/web.rs)"
+# webdriver.json in the crate root adds the Chromium flags.
+CHROMEDRIVER=/usr/bin/chromedriver \
+	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+	cargo test --target wasm32-unknown-unknown --test web
+
+header "3/3 end-to-end: keyboard-only runs against dist/ (tests/e2e.rs)"
+# Screenshots (and failure screenshots) land here; drop those of older runs.
+rm -rf test-output
+cargo test --test e2e

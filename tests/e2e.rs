@@ -1,0 +1,433 @@
+//! End-to-end tests: the release build in `dist/` served over HTTP and
+//! answered in headless Chromium with the keyboard only, as a respondent who
+//! uses no mouse would.
+//!
+//! Needs `dist/` (`trunk build --release --offline`, which scripts/test.sh
+//! runs first) and chromedriver (installed by `scripts/setup.sh --browser`).
+//! Every test name starts with `e2e_`: scripts/test.sh skips them in the
+//! native layer and runs them once, as the end-to-end layer.
+//!
+//! The DOM contract these tests rely on: a `.mq-start` button on the intro; per
+//! question a `form.mq-question` whose `legend.mq-legend` takes focus, a
+//! `.mq-progress` caption ("Vraag 3 van 12"), radios valued "1".."4" and
+//! "dont-know", and `.mq-back` / `.mq-continue` buttons; a focused
+//! `.mq-error-summary` naming the question (its `.mq-question-text`, or else
+//! the whole legend) when continuing without a choice; on the result a focused
+//! `h2` that is or holds `.mq-phase-name`, and the notes `.mq-note-capped`,
+//! `.mq-note-provisional` and `.mq-note-uneven`.
+#![cfg(not(target_arch = "wasm32"))]
+
+mod support;
+
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+use support::server::{Page, StaticServer};
+use support::webdriver::{Browser, Key, wait_until};
+
+/// Loading and compiling the release wasm in a cold Chromium.
+const APP_START: Duration = Duration::from_secs(20);
+
+/// One step of the quiz: a re-render and a focus move.
+const STEP: Duration = Duration::from_secs(5);
+
+/// Upper bound on Tab presses to reach a control, so a focus trap or a missing
+/// control fails instead of looping.
+const MAX_TABS: usize = 30;
+
+/// Case B of the brief: strong on the first dimensions, weak on monitoring,
+/// so the phase is capped by "Monitoren en leren" / "Monitoring and learning".
+const CASE_B: [u8; 12] = [4, 4, 3, 3, 3, 3, 3, 3, 1, 1, 3, 2];
+
+fn crate_dir() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The release build's directory; panics with the fix if it was not built.
+fn dist() -> PathBuf {
+    let dist = crate_dir().join("dist");
+    assert!(
+        dist.join("index.html").is_file(),
+        "{} is missing: run `trunk build --release --offline` first, or scripts/test.sh",
+        dist.join("index.html").display()
+    );
+    dist
+}
+
+/// `index` with `lang="en"` on the `<maturity-quiz>` mount element (which
+/// takes precedence over the page's own `lang`).
+fn english_host_page(index: &str) -> String {
+    let start = index
+        .find("<maturity-quiz")
+        .expect("dist/index.html has a <maturity-quiz> element");
+    let end = start
+        + index[start..]
+            .find('>')
+            .expect("the <maturity-quiz> tag is closed");
+    let tag = &index[start..end];
+    let english_tag = match tag.find("lang=\"") {
+        Some(at) => {
+            let value_end = at + 6 + tag[at + 6..].find('"').expect("lang value is quoted");
+            format!("{}lang=\"en\"{}", &tag[..at], &tag[value_end + 1..])
+        }
+        None => format!(
+            "<maturity-quiz lang=\"en\"{}",
+            &tag["<maturity-quiz".len()..]
+        ),
+    };
+    format!("{}{english_tag}{}", &index[..start], &index[end..])
+}
+
+/// Serves `dist/` at `/`, plus the same page in English at `/en.html`.
+fn serve_dist() -> StaticServer {
+    let dist = dist();
+    let index = std::fs::read_to_string(dist.join("index.html")).expect("read dist/index.html");
+    StaticServer::builder(dist)
+        .page("/en.html", Page::html(english_host_page(&index)))
+        .start()
+}
+
+/// What the page shows at one moment, read in one script call.
+struct Snapshot(Value);
+
+impl Snapshot {
+    fn str(&self, key: &str) -> Option<&str> {
+        self.0[key].as_str()
+    }
+
+    fn flag(&self, key: &str) -> bool {
+        self.0[key].as_bool() == Some(true)
+    }
+
+    /// (current, total) from the progress caption, e.g. "Vraag 3 van 12".
+    fn progress(&self) -> Option<(usize, usize)> {
+        let text = self.str("progress")?;
+        let mut numbers = text
+            .split(|c: char| !c.is_ascii_digit())
+            .filter(|s| !s.is_empty())
+            .map(|s| s.parse().ok());
+        Some((numbers.next()??, numbers.next()??))
+    }
+
+    /// A one-line summary for failure messages.
+    fn describe(&self) -> String {
+        format!(
+            "progress {:?}, focus {}, checked {:?}, error summary {:?}, phase {:?}",
+            self.str("progress"),
+            self.str("focus").unwrap_or("nothing"),
+            self.str("checked"),
+            self.str("error"),
+            self.str("phase"),
+        )
+    }
+}
+
+const SNAPSHOT_JS: &str = r#"
+const q = (s) => document.querySelector(s);
+const a = document.activeElement;
+const text = (e) => (e ? e.textContent.replace(/\s+/g, ' ').trim() : null);
+const is = (s) => !!a && a.matches(s);
+const checked = q('.mq-question input[type=radio]:checked');
+return {
+  progress: text(q('.mq-progress')),
+  legend: text(q('.mq-question legend.mq-legend')),
+  question: text(q('.mq-question legend.mq-legend .mq-question-text') || q('.mq-question legend.mq-legend')),
+  legendFocused: is('.mq-question legend.mq-legend'),
+  radioFocused: is('.mq-question input[type=radio]'),
+  continueFocused: is('.mq-continue'),
+  checked: checked ? checked.value : null,
+  error: text(q('.mq-error-summary')),
+  errorFocused: is('.mq-error-summary'),
+  phase: text(q('h2.mq-phase-name') || q('h2 .mq-phase-name')),
+  phaseFocused: is('h2') && (a.matches('.mq-phase-name') || !!a.querySelector('.mq-phase-name')),
+  capped: text(q('.mq-note-capped')),
+  startFocused: is('.mq-start'),
+  focus: a ? `<${a.tagName.toLowerCase()} class="${a.getAttribute('class') || ''}"${a.value ? ` value="${a.value}"` : ''}>` : null,
+};
+"#;
+
+/// How far the page overflows the viewport horizontally, and the innermost
+/// elements that reach past its right edge (for the failure message).
+const OVERFLOW_JS: &str = r#"
+const width = window.innerWidth;
+const wide = [...document.querySelectorAll('body *')].filter(
+  (e) => e.getBoundingClientRect().right > width + 0.5);
+const innermost = wide.filter((e) => !wide.some((o) => o !== e && e.contains(o)));
+return {
+  px: document.documentElement.scrollWidth - width,
+  culprits: innermost.slice(0, 5).map((e) => {
+    const owner = e.parentElement && e.parentElement.closest('[class]');
+    const where = owner ? ` in .${owner.getAttribute('class').split(' ')[0]}` : '';
+    const right = Math.round(e.getBoundingClientRect().right);
+    return `<${e.tagName.toLowerCase()} class="${e.getAttribute('class') || ''}">${where} right=${right}`;
+  }),
+};
+"#;
+
+/// One browser on one page of the widget, with keyboard-only steps.
+struct Quiz {
+    // The browser goes first: it must stop loading pages before the server.
+    browser: Browser,
+    _server: StaticServer,
+}
+
+impl Quiz {
+    /// Opens `path` (`/` for Dutch, `/en.html` for English) and waits for the
+    /// intro.
+    fn open(path: &str) -> Self {
+        let server = serve_dist();
+        let browser = Browser::start();
+        browser.goto(&server.url(path));
+        let quiz = Self {
+            browser,
+            _server: server,
+        };
+        wait_until(APP_START, "the intro's .mq-start button", || {
+            quiz.browser.try_find(".mq-start").ok_or_else(|| {
+                let crash = quiz.browser.try_find(".mq-crash");
+                match crash {
+                    Some(crash) => format!("the widget crashed: {}", quiz.browser.text(&crash)),
+                    None => "no .mq-start yet".to_owned(),
+                }
+            })
+        });
+        quiz
+    }
+
+    fn snapshot(&self) -> Snapshot {
+        Snapshot(self.browser.execute(SNAPSHOT_JS, vec![]))
+    }
+
+    fn press(&self, key: Key) {
+        self.browser.press(key);
+    }
+
+    /// Presses Tab until `flag` holds (at most [`MAX_TABS`] times).
+    fn tab_to(&self, flag: &str, what: &str) {
+        for _ in 0..MAX_TABS {
+            if self.snapshot().flag(flag) {
+                return;
+            }
+            self.press(Key::Tab);
+        }
+        let seen = self.snapshot();
+        assert!(
+            seen.flag(flag),
+            "{MAX_TABS} Tabs did not reach {what}; {}",
+            seen.describe()
+        );
+    }
+
+    /// Tabs to the start button, presses Enter, and returns the number of
+    /// questions once question 1 shows with its legend focused.
+    fn start(&self) -> usize {
+        self.tab_to("startFocused", "the .mq-start button");
+        self.press(Key::Enter);
+        self.expect_question(1)
+    }
+
+    /// Waits until the caption reads question `n` and its legend has focus;
+    /// returns the total from the caption.
+    fn expect_question(&self, n: usize) -> usize {
+        wait_until(
+            STEP,
+            &format!("question {n}: its caption and a focused legend"),
+            || {
+                let seen = self.snapshot();
+                match seen.progress() {
+                    Some((current, total)) if current == n && seen.flag("legendFocused") => {
+                        Ok(total)
+                    }
+                    _ => Err(seen.describe()),
+                }
+            },
+        )
+    }
+
+    /// From the focused legend: Tab to the first radio, Space to pick level 1,
+    /// ArrowDown to reach `level`, Enter to submit.
+    fn answer(&self, level: u8) {
+        assert!((1..=4).contains(&level), "levels are 1 to 4, not {level}");
+        self.press(Key::Tab);
+        let seen = self.snapshot();
+        assert!(
+            seen.flag("radioFocused"),
+            "Tab from the legend should focus the first radio; {}",
+            seen.describe()
+        );
+        self.press(Key::Space);
+        self.browser.press_n(Key::ArrowDown, usize::from(level - 1));
+        wait_until(STEP, &format!("radio {level} to be checked"), || {
+            let seen = self.snapshot();
+            if seen.str("checked") == Some(&level.to_string()) {
+                Ok(())
+            } else {
+                Err(seen.describe())
+            }
+        });
+        self.press(Key::Enter);
+    }
+
+    /// Answers every question with `levels` (one per question) and returns
+    /// the phase name shown on the result.
+    fn answer_all(&self, levels: &[u8]) -> String {
+        let total = self.start();
+        assert_eq!(
+            total,
+            levels.len(),
+            "the caption's total should equal the answers given"
+        );
+        for (i, &level) in levels.iter().enumerate() {
+            if i > 0 {
+                self.expect_question(i + 1);
+            }
+            self.answer(level);
+        }
+        self.expect_result()
+    }
+
+    /// Waits for the result's heading to have focus and returns the phase
+    /// name. The heading is `h2.mq-phase-name` itself or an `h2` around a
+    /// `.mq-phase-name` (which the UI renders after a label).
+    fn expect_result(&self) -> String {
+        wait_until(
+            STEP,
+            "the result: a focused h2 holding .mq-phase-name",
+            || {
+                let seen = self.snapshot();
+                match seen.str("phase") {
+                    Some(phase) if seen.flag("phaseFocused") => Ok(phase.to_owned()),
+                    _ => Err(seen.describe()),
+                }
+            },
+        )
+    }
+
+    /// The capping note's text; panics if there is none.
+    fn capped_note(&self) -> String {
+        let seen = self.snapshot();
+        seen.str("capped")
+            .unwrap_or_else(|| panic!("no .mq-note-capped on the result; {}", seen.describe()))
+            .to_owned()
+    }
+}
+
+impl Drop for Quiz {
+    fn drop(&mut self) {
+        // A failing test leaves a picture of what the page showed.
+        if std::thread::panicking() {
+            let name = std::thread::current()
+                .name()
+                .unwrap_or("e2e")
+                .replace("::", "-");
+            let path = crate_dir()
+                .join("test-output")
+                .join(format!("failure-{name}.png"));
+            if self.browser.try_screenshot(&path).is_ok() {
+                eprintln!("screenshot of the failure: {}", path.display());
+            }
+        }
+    }
+}
+
+#[test]
+fn e2e_lowest_answers_everywhere_give_ad_hoc() {
+    let quiz = Quiz::open("/");
+    let total = quiz.start();
+    for n in 1..=total {
+        if n > 1 {
+            quiz.expect_question(n);
+        }
+        quiz.answer(1);
+    }
+    assert_eq!(quiz.expect_result(), "Ad hoc");
+}
+
+#[test]
+fn e2e_case_b_is_experimental_capped_by_monitoring_in_dutch() {
+    let quiz = Quiz::open("/");
+    assert_eq!(quiz.answer_all(&CASE_B), "Experimenteel");
+    let note = quiz.capped_note();
+    assert!(
+        note.contains("Monitoren"),
+        "the capping note should name \"Monitoren en leren\": {note:?}"
+    );
+}
+
+#[test]
+fn e2e_case_b_is_experimental_capped_by_monitoring_in_english() {
+    let quiz = Quiz::open("/en.html");
+    assert_eq!(quiz.answer_all(&CASE_B), "Experimental");
+    let note = quiz.capped_note();
+    assert!(
+        note.contains("Monitoring"),
+        "the capping note should name \"Monitoring and learning\": {note:?}"
+    );
+}
+
+#[test]
+fn e2e_continue_without_a_choice_focuses_an_error_naming_the_question() {
+    let quiz = Quiz::open("/");
+    quiz.start();
+    // The question's own words: the legend also holds the caption and the
+    // dimension, which the summary need not repeat.
+    let question = quiz
+        .snapshot()
+        .str("question")
+        .expect("question 1 has a legend")
+        .to_owned();
+    quiz.tab_to("continueFocused", "the .mq-continue button");
+    quiz.press(Key::Enter);
+
+    let error = wait_until(STEP, "a focused .mq-error-summary", || {
+        let seen = quiz.snapshot();
+        match seen.str("error") {
+            Some(error) if seen.flag("errorFocused") => Ok(error.to_owned()),
+            _ => Err(seen.describe()),
+        }
+    });
+    assert!(
+        error.contains(&question),
+        "the error summary should name the question {question:?}: {error:?}"
+    );
+    let seen = quiz.snapshot();
+    assert_eq!(
+        seen.progress().map(|(current, _)| current),
+        Some(1),
+        "still on question 1; {}",
+        seen.describe()
+    );
+}
+
+#[test]
+fn e2e_result_screenshots_at_360_and_1280_px() {
+    let quiz = Quiz::open("/");
+    assert_eq!(quiz.answer_all(&CASE_B), "Experimenteel");
+    let out = crate_dir().join("test-output");
+    let mut overflows = Vec::new();
+    for (width, height) in [(360u32, 800u32), (1280, 900)] {
+        quiz.browser.set_window_size(width, height);
+        wait_until(STEP, &format!("a {width} px wide viewport"), || {
+            let inner = quiz.browser.execute("return window.innerWidth;", vec![]);
+            if inner.as_u64() == Some(u64::from(width)) {
+                Ok(())
+            } else {
+                Err(format!("innerWidth {inner}"))
+            }
+        });
+        let path = out.join(format!("result-{width}.png"));
+        quiz.browser.screenshot(&path);
+        println!("screenshot: {}", path.display());
+        // Reflow (WCAG 1.4.10): nothing may force horizontal scrolling.
+        // Checked after both screenshots are taken, so they exist either way.
+        let overflow = quiz.browser.execute(OVERFLOW_JS, vec![]);
+        if overflow["px"].as_i64().is_none_or(|px| px > 0) {
+            overflows.push(format!(
+                "at {width} px the page is {} px wider than the viewport; elements reaching \
+                 past its right edge: {}",
+                overflow["px"], overflow["culprits"]
+            ));
+        }
+    }
+    assert!(overflows.is_empty(), "{}", overflows.join("\n"));
+}
