@@ -131,15 +131,15 @@ const checked = q('.mq-question input[type=radio]:checked');
 return {
   progress: text(q('.mq-progress')),
   legend: text(q('.mq-question legend.mq-legend')),
-  question: text(q('.mq-question legend.mq-legend .mq-question-text') || q('.mq-question legend.mq-legend')),
+  question: text(q('.mq-question legend.mq-legend .mq-question-text')),
   legendFocused: is('.mq-question legend.mq-legend'),
   radioFocused: is('.mq-question input[type=radio]'),
   continueFocused: is('.mq-continue'),
   checked: checked ? checked.value : null,
   error: text(q('.mq-error-summary')),
   errorFocused: is('.mq-error-summary'),
-  phase: text(q('h2.mq-phase-name') || q('h2 .mq-phase-name')),
-  phaseFocused: is('h2') && (a.matches('.mq-phase-name') || !!a.querySelector('.mq-phase-name')),
+  phase: text(q('h2.mq-result-heading .mq-phase-name')),
+  phaseFocused: is('h2.mq-result-heading'),
   capped: text(q('.mq-note-capped')),
   startFocused: is('.mq-start'),
   focus: a ? `<${a.tagName.toLowerCase()} class="${a.getAttribute('class') || ''}"${a.value ? ` value="${a.value}"` : ''}>` : null,
@@ -287,12 +287,11 @@ impl Quiz {
     }
 
     /// Waits for the result's heading to have focus and returns the phase
-    /// name. The heading is `h2.mq-phase-name` itself or an `h2` around a
-    /// `.mq-phase-name` (which the UI renders after a label).
+    /// name it holds (after its label).
     fn expect_result(&self) -> String {
         wait_until(
             STEP,
-            "the result: a focused h2 holding .mq-phase-name",
+            "the result: a focused h2.mq-result-heading holding .mq-phase-name",
             || {
                 let seen = self.snapshot();
                 match seen.str("phase") {
@@ -399,35 +398,84 @@ fn e2e_continue_without_a_choice_focuses_an_error_naming_the_question() {
     );
 }
 
+impl Quiz {
+    /// At 360 and 1280 px wide: checks that nothing forces sideways
+    /// scrolling (WCAG 1.4.10 reflow) and saves a full-page screenshot as
+    /// `test-output/{name}-{width}.png` for people to look at. Returns the
+    /// overflow problems rather than panicking, so every screen is
+    /// photographed before the test fails.
+    fn photograph(&self, name: &str) -> Vec<String> {
+        let mut problems = Vec::new();
+        for (width, height) in [(360u32, 800u32), (1280, 900)] {
+            self.browser.set_window_size(width, height);
+            wait_until(STEP, &format!("a {width} px wide viewport"), || {
+                let inner = self.browser.execute("return window.innerWidth;", vec![]);
+                if inner.as_u64() == Some(u64::from(width)) {
+                    Ok(())
+                } else {
+                    Err(format!("innerWidth {inner}"))
+                }
+            });
+            let path = crate_dir()
+                .join("test-output")
+                .join(format!("{name}-{width}.png"));
+            self.browser.full_page_screenshot(&path);
+            println!("screenshot: {}", path.display());
+            let overflow = self.browser.execute(OVERFLOW_JS, vec![]);
+            if overflow["px"].as_i64().is_none_or(|px| px > 0) {
+                problems.push(format!(
+                    "{name} at {width} px is {} px wider than the viewport; elements reaching \
+                     past its right edge: {}",
+                    overflow["px"], overflow["culprits"]
+                ));
+            }
+        }
+        problems
+    }
+}
+
 #[test]
-fn e2e_result_screenshots_at_360_and_1280_px() {
-    let quiz = Quiz::open("/");
-    assert_eq!(quiz.answer_all(&CASE_B), "Experimenteel");
-    let out = crate_dir().join("test-output");
-    let mut overflows = Vec::new();
-    for (width, height) in [(360u32, 800u32), (1280, 900)] {
-        quiz.browser.set_window_size(width, height);
-        wait_until(STEP, &format!("a {width} px wide viewport"), || {
-            let inner = quiz.browser.execute("return window.innerWidth;", vec![]);
-            if inner.as_u64() == Some(u64::from(width)) {
+fn e2e_every_screen_fits_360_and_1280_px_in_light_and_dark() {
+    let mut problems = Vec::new();
+    for dark in [false, true] {
+        let theme = if dark { "dark" } else { "light" };
+        let quiz = Quiz::open("/");
+        quiz.browser.emulate_dark(dark);
+        problems.extend(quiz.photograph(&format!("intro-{theme}")));
+        quiz.start();
+        quiz.press(Key::Tab);
+        quiz.press(Key::Tab);
+        problems.extend(quiz.photograph(&format!("question-{theme}")));
+        quiz.tab_to("continueFocused", "the .mq-continue button");
+        quiz.press(Key::Enter);
+        wait_until(STEP, "the error summary", || {
+            let seen = quiz.snapshot();
+            if seen.flag("errorFocused") {
                 Ok(())
             } else {
-                Err(format!("innerWidth {inner}"))
+                Err(seen.describe())
             }
         });
-        let path = out.join(format!("result-{width}.png"));
-        quiz.browser.screenshot(&path);
-        println!("screenshot: {}", path.display());
-        // Reflow (WCAG 1.4.10): nothing may force horizontal scrolling.
-        // Checked after both screenshots are taken, so they exist either way.
-        let overflow = quiz.browser.execute(OVERFLOW_JS, vec![]);
-        if overflow["px"].as_i64().is_none_or(|px| px > 0) {
-            overflows.push(format!(
-                "at {width} px the page is {} px wider than the viewport; elements reaching \
-                 past its right edge: {}",
-                overflow["px"], overflow["culprits"]
-            ));
+        problems.extend(quiz.photograph(&format!("question-error-{theme}")));
+        // The summary's link leads to the first option.
+        quiz.press(Key::Tab);
+        quiz.press(Key::Enter);
+        let seen = quiz.snapshot();
+        assert!(
+            seen.flag("radioFocused"),
+            "the error link focuses the first option; {}",
+            seen.describe()
+        );
+        quiz.press(Key::Space);
+        quiz.browser
+            .press_n(Key::ArrowDown, usize::from(CASE_B[0] - 1));
+        quiz.press(Key::Enter);
+        for (i, &level) in CASE_B.iter().enumerate().skip(1) {
+            quiz.expect_question(i + 1);
+            quiz.answer(level);
         }
+        assert_eq!(quiz.expect_result(), "Experimenteel");
+        problems.extend(quiz.photograph(&format!("result-{theme}")));
     }
-    assert!(overflows.is_empty(), "{}", overflows.join("\n"));
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
 }

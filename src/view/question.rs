@@ -119,12 +119,13 @@ pub fn QuestionScreen(props: &QuestionScreenProps) -> Html {
                     }
                 </div>
             </fieldset>
+            // Continue comes first, as it looks: the tab order follows the eye.
             <div class="mq-actions">
-                <button type="button" class="mq-button mq-button-secondary mq-back" onclick={on_back}>
-                    { &ui.back }
-                </button>
                 <button type="submit" class="mq-button mq-continue">
                     { if last { &ui.see_result } else { &ui.r#continue } }
+                </button>
+                <button type="button" class="mq-button mq-button-secondary mq-back" onclick={on_back}>
+                    { &ui.back }
                 </button>
             </div>
         </form>

@@ -401,6 +401,43 @@ impl Browser {
         fs::write(path, png).map_err(|e| format!("write {}: {e}", path.display()))
     }
 
+    /// Runs a Chrome DevTools Protocol command through chromedriver and
+    /// returns its result.
+    pub fn cdp(&self, command: &str, params: Value) -> Value {
+        self.cmd(
+            "POST",
+            "/goog/cdp/execute",
+            json!({ "cmd": command, "params": params }),
+        )
+    }
+
+    /// Makes the page see `prefers-color-scheme: dark` (or light).
+    pub fn emulate_dark(&self, dark: bool) {
+        let value = if dark { "dark" } else { "light" };
+        self.cdp(
+            "Emulation.setEmulatedMedia",
+            json!({ "features": [{ "name": "prefers-color-scheme", "value": value }] }),
+        );
+    }
+
+    /// Saves a PNG of the whole page, not only the viewport, to `path`: what a
+    /// person scrolling through it would see.
+    pub fn full_page_screenshot(&self, path: impl AsRef<Path>) {
+        let path = path.as_ref();
+        let shot = self.cdp(
+            "Page.captureScreenshot",
+            json!({ "format": "png", "captureBeyondViewport": true }),
+        );
+        let png = shot["data"]
+            .as_str()
+            .and_then(base64_decode)
+            .unwrap_or_else(|| panic!("no PNG from Page.captureScreenshot: {shot}"));
+        if let Some(dir) = path.parent() {
+            fs::create_dir_all(dir).unwrap_or_else(|e| panic!("create {}: {e}", dir.display()));
+        }
+        fs::write(path, png).unwrap_or_else(|e| panic!("write {}: {e}", path.display()));
+    }
+
     /// Resizes the window; in headless mode the viewport is the whole window,
     /// so `window.innerWidth` becomes `width`.
     pub fn set_window_size(&self, width: u32, height: u32) {
