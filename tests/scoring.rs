@@ -5,6 +5,8 @@
 //! The questionnaires are generated here rather than taken from the built-in
 //! content, so that these tests pin down the rule and nothing else.
 
+#![cfg(not(target_arch = "wasm32"))]
+
 use maturity_quiz::model::{Answer, Level, Questionnaire};
 use maturity_quiz::scoring::{Assessment, NextStep, Outcome, Score, assess};
 use std::sync::LazyLock;
