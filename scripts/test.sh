@@ -2,7 +2,7 @@
 # Runs every test layer of maturity-quiz, stopping at the first failure:
 #   1. native      `cargo test` — unit, content and scoring tests (not e2e)
 #   2. components  wasm-bindgen-test (tests/web.rs) in headless Chromium
-#   3. end-to-end  tests/e2e.rs drives the release build in dist/ by keyboard
+#   3. end-to-end  tests/e2e/ drives the release build in dist/ as a visitor and a host page
 # It installs what is missing first (scripts/setup.sh --browser) and builds
 # dist/ before any test runs. The output ends with cargo's own `test result:`
 # lines, which CI reads, so nothing is printed after the last cargo run.
@@ -30,7 +30,7 @@ CHROMEDRIVER=/usr/bin/chromedriver \
 	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
 	cargo test --target wasm32-unknown-unknown --test web
 
-header "3/3 end-to-end: keyboard-only runs against dist/ (tests/e2e.rs)"
+header "3/3 end-to-end: dist/ in Chromium, by keyboard and from host pages (tests/e2e/)"
 # Screenshots (and failure screenshots) land here; drop those of older runs.
 rm -rf test-output
 cargo test --test e2e

@@ -1,9 +1,11 @@
-//! Puts a widget into every `<maturity-quiz>` element of the page, and
-//! replaces them with a readable message if the widget ever panics.
+//! The widget's face to a page: the [`Widget`] that the `embed.js` loader
+//! creates for each `<maturity-quiz>` element, the events it sends its host,
+//! and the message that replaces it if it ever panics.
 
 use std::rc::Rc;
 
-use web_sys::Element;
+use wasm_bindgen::prelude::*;
+use web_sys::{CustomEvent, CustomEventInit, Element, Node};
 
 use crate::i18n::choose_language;
 use crate::model::Questionnaire;
@@ -12,46 +14,84 @@ use crate::view::{App, AppProps};
 /// The tag name of the element a widget is rendered into.
 pub const TAG: &str = "maturity-quiz";
 
-/// Mounts a widget in every `<maturity-quiz>` element on the page.
-pub fn mount_all() {
+/// Runs once when the module is instantiated, before any widget exists.
+#[wasm_bindgen(start)]
+pub fn start() {
     std::panic::set_hook(Box::new(show_panic));
-    let questionnaire = Rc::new(Questionnaire::built_in());
-    let elements = gloo::utils::document().get_elements_by_tag_name(TAG);
-    for i in 0..elements.length() {
-        if let Some(element) = elements.item(i) {
-            mount(element, questionnaire.clone());
+}
+
+/// One widget on the page, owned by its `<maturity-quiz>` element.
+#[wasm_bindgen]
+pub struct Widget {
+    app: yew::AppHandle<App>,
+    props: AppProps,
+}
+
+#[wasm_bindgen]
+impl Widget {
+    /// Renders the built-in questionnaire into `container` (inside `host`'s
+    /// shadow root), in the language `host` asks for.
+    #[wasm_bindgen(constructor)]
+    pub fn new(host: Element, container: Element) -> Widget {
+        thread_local! {
+            static BUILT_IN: Rc<Questionnaire> = Rc::new(Questionnaire::built_in());
+        }
+        mount(host, container, BUILT_IN.with(Rc::clone))
+    }
+
+    /// Follows a change of the host's `lang` attribute.
+    #[wasm_bindgen(js_name = languageChanged)]
+    pub fn language_changed(&mut self) {
+        let language = preferred_language(&self.props.host.0, &self.props.questionnaire);
+        if language != self.props.language {
+            self.props.language = language;
+            self.app.update(self.props.clone());
         }
     }
 }
 
-/// Mounts one widget for `questionnaire` inside `element`, in the language
-/// its `lang` attribute, the page or the browser asks for.
-pub fn mount(element: Element, questionnaire: Rc<Questionnaire>) -> yew::AppHandle<App> {
-    let language = preferred_language(&element, &questionnaire);
-    yew::Renderer::<App>::with_root_and_props(
-        element,
-        AppProps {
-            questionnaire,
-            language,
-        },
-    )
-    .render()
+/// Mounts a widget for `questionnaire` into `container`; `host` gives its
+/// language and receives its events.
+pub fn mount(host: Element, container: Element, questionnaire: Rc<Questionnaire>) -> Widget {
+    let language = preferred_language(&host, &questionnaire);
+    let props = AppProps {
+        questionnaire,
+        language,
+        host: Host(host),
+    };
+    let app = yew::Renderer::<App>::with_root_and_props(container, props.clone()).render();
+    Widget { app, props }
 }
 
-fn preferred_language(element: &Element, questionnaire: &Questionnaire) -> String {
+/// The element a widget lives in, to which it reports.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Host(pub Element);
+
+impl Host {
+    /// Sends `maturity-quiz:{name}` with `detail` (JSON text) to the host page:
+    /// bubbling and composed, so a listener on the document hears it through
+    /// the shadow root.
+    pub fn emit(&self, name: &str, detail: &str) {
+        let init = CustomEventInit::new();
+        init.set_bubbles(true);
+        init.set_composed(true);
+        init.set_detail(&js_sys::JSON::parse(detail).unwrap_or(JsValue::NULL));
+        if let Ok(event) = CustomEvent::new_with_event_init_dict(&format!("{TAG}:{name}"), &init) {
+            let _ = self.0.dispatch_event(&event);
+        }
+    }
+}
+
+fn preferred_language(host: &Element, questionnaire: &Questionnaire) -> String {
     let page = gloo::utils::document_element().get_attribute("lang");
-    let browser: Vec<String> = gloo::utils::window()
-        .navigator()
-        .languages()
-        .iter()
-        .filter_map(|l| l.as_string())
-        .collect();
-    let preferences = element
+    let browser = gloo::utils::window().navigator().languages();
+    let browser = browser.iter().filter_map(|l| l.as_string());
+    let preferences: Vec<String> = host
         .get_attribute("lang")
         .into_iter()
         .chain(page)
-        .chain(browser);
-    let preferences: Vec<String> = preferences.collect();
+        .chain(browser)
+        .collect();
     choose_language(
         preferences.iter().map(String::as_str),
         &questionnaire.languages,
@@ -96,7 +136,19 @@ pub fn show_crash(detail: &str) {
             pre.set_text_content(Some(detail));
             let _ = notice.append_child(&pre);
         }
-        element.set_text_content(None);
-        let _ = element.append_child(&notice);
+        // The shadow root keeps its stylesheet, which styles the notice.
+        let root: Node = match element.shadow_root() {
+            Some(shadow) => shadow.into(),
+            None => element.into(),
+        };
+        let children = root.child_nodes();
+        for c in (0..children.length()).rev() {
+            if let Some(child) = children.item(c) {
+                if child.node_name() != "LINK" {
+                    let _ = root.remove_child(&child);
+                }
+            }
+        }
+        let _ = root.append_child(&notice);
     }
 }

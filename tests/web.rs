@@ -25,7 +25,11 @@ impl Widget {
         root.set_attribute("lang", lang).unwrap();
         document.body().unwrap().append_child(&root).unwrap();
         // The handle is dropped deliberately: yew keeps the app alive.
-        let _ = mount(root.clone(), Rc::new(Questionnaire::built_in()));
+        let _ = mount(
+            root.clone(),
+            root.clone(),
+            Rc::new(Questionnaire::built_in()),
+        );
         let widget = Widget { root };
         widget
             .until("the intro", |w| w.find(".mq-start").is_some())

@@ -5,9 +5,12 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use yew::prelude::*;
 
+use crate::embed::Host;
 use crate::i18n::ui_text;
 use crate::model::Questionnaire;
 use crate::quiz::{Action, Quiz, Step};
+use crate::report;
+use crate::scoring::{Outcome, assess};
 use crate::view::intro::Intro;
 use crate::view::language_switch::LanguageSwitch;
 use crate::view::question::QuestionScreen;
@@ -26,8 +29,11 @@ impl Reducible for Quiz {
 pub struct AppProps {
     /// The questionnaire to take.
     pub questionnaire: Rc<Questionnaire>,
-    /// The language to start in; one the questionnaire speaks.
+    /// The language to show; one the questionnaire speaks. A new value (the
+    /// host's `lang` changed) switches the language like the switch does.
     pub language: String,
+    /// The element the widget lives in, which hears its events.
+    pub host: Host,
 }
 
 /// One independent widget: the intro, the questions and the result.
@@ -39,6 +45,37 @@ pub fn App(props: &AppProps) -> Html {
         let language = props.language.clone();
         use_reducer(move || Quiz::new(questions, language))
     };
+    {
+        let quiz = quiz.clone();
+        use_effect_with(props.language.clone(), move |language| {
+            if *language != quiz.language {
+                quiz.dispatch(Action::SetLanguage(language.clone()));
+            }
+        });
+    }
+    {
+        // Reported once per arrival at a result, and again only when the
+        // answers behind it change (not when the language does).
+        let (q, host, language) = (
+            questionnaire.clone(),
+            props.host.clone(),
+            quiz.language.clone(),
+        );
+        let at_result = quiz.step == Step::Result;
+        use_effect_with(
+            (at_result, quiz.answers.clone()),
+            move |(at_result, answers)| {
+                if *at_result {
+                    if let Outcome::Assessed(assessment) = assess(&q, answers) {
+                        host.emit(
+                            "complete",
+                            &report::completed(&q, &language, answers, &assessment),
+                        );
+                    }
+                }
+            },
+        );
+    }
     // Names radio groups and ids so that two widgets on a page never share one.
     let instance = use_memo((), |_| {
         static NEXT: AtomicUsize = AtomicUsize::new(0);
@@ -52,18 +89,31 @@ pub fn App(props: &AppProps) -> Html {
         let quiz = quiz.clone();
         Callback::from(move |language| quiz.dispatch(Action::SetLanguage(language)))
     };
+    let on_start = {
+        let (quiz, q, host) = (quiz.clone(), questionnaire.clone(), props.host.clone());
+        Callback::from(move |_| {
+            host.emit("start", &report::started(&q, &quiz.language));
+            quiz.dispatch(Action::Start);
+        })
+    };
     let language = quiz.language.clone();
     let ui = ui_text(&language);
 
     let screen = match quiz.step {
         Step::Intro => html! {
             <Intro questionnaire={questionnaire.clone()} language={language.clone()} moved={quiz.moved}
-                on_start={dispatch(|| Action::Start)} />
+                on_start={on_start} />
         },
         Step::Question(index) => {
             let on_choose = {
-                let quiz = quiz.clone();
-                Callback::from(move |answer| quiz.dispatch(Action::Choose(answer)))
+                let (quiz, q, host) = (quiz.clone(), questionnaire.clone(), props.host.clone());
+                Callback::from(move |answer| {
+                    host.emit(
+                        "answer",
+                        &report::answered(&q, &quiz.language, index, answer),
+                    );
+                    quiz.dispatch(Action::Choose(answer));
+                })
             };
             html! {
                 <QuestionScreen questionnaire={questionnaire.clone()} language={language.clone()}
@@ -86,8 +136,8 @@ pub fn App(props: &AppProps) -> Html {
     };
 
     html! {
-        <div class="mq" lang={language.clone()}>
-            <header class="mq-header">
+        <div class="mq" lang={language.clone()} part="widget">
+            <header class="mq-header" part="header">
                 // The intro's heading is the title already.
                 if quiz.step != Step::Intro {
                     <p class="mq-title">{ questionnaire.title.get(&language) }</p>

@@ -95,7 +95,7 @@ pub fn ResultScreen(props: &ResultScreenProps) -> Html {
                     if assessment.next_steps.is_empty() {
                         <p class="mq-next-steps">{ &ui.top_reached }</p>
                     } else {
-                        <ol class="mq-next-steps">
+                        <ol class="mq-next-steps" part="next-steps">
                             for step in assessment.next_steps.iter() {
                                 <li class="mq-next-step">
                                     <strong class="mq-next-step-dimension">

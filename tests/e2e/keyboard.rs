@@ -1,29 +1,21 @@
-//! End-to-end tests: the release build in `dist/` served over HTTP and
-//! answered in headless Chromium with the keyboard only, as a respondent who
-//! uses no mouse would.
-//!
-//! Needs `dist/` (`trunk build --release --offline`, which scripts/test.sh
-//! runs first) and chromedriver (installed by `scripts/setup.sh --browser`).
-//! Every test name starts with `e2e_`: scripts/test.sh skips them in the
-//! native layer and runs them once, as the end-to-end layer.
+//! The quiz answered with the keyboard only, as a respondent who uses no
+//! mouse would, in the page's only widget.
 //!
 //! The DOM contract these tests rely on: a `.mq-start` button on the intro; per
 //! question a `form.mq-question` whose `legend.mq-legend` takes focus, a
 //! `.mq-progress` caption ("Vraag 3 van 12"), radios valued "1".."4" and
 //! "dont-know", and `.mq-back` / `.mq-continue` buttons; a focused
-//! `.mq-error-summary` naming the question (its `.mq-question-text`, or else
-//! the whole legend) when continuing without a choice; on the result a focused
-//! `h2` that is or holds `.mq-phase-name`, and the notes `.mq-note-capped`,
-//! `.mq-note-provisional` and `.mq-note-uneven`.
-#![cfg(not(target_arch = "wasm32"))]
+//! `.mq-error-summary` naming the question (its `.mq-question-text`) when
+//! continuing without a choice; on the result a focused `h2.mq-result-heading`
+//! holding `.mq-phase-name`, and the notes `.mq-note-capped`,
+//! `.mq-note-provisional` and `.mq-note-uneven`. All of it inside the
+//! `<maturity-quiz>` element's shadow root.
 
-mod support;
-
+use crate::support::server::{Page, StaticServer};
+use crate::support::webdriver::{Browser, Key, wait_until};
+use crate::{crate_dir, dist};
 use serde_json::Value;
-use std::path::{Path, PathBuf};
 use std::time::Duration;
-use support::server::{Page, StaticServer};
-use support::webdriver::{Browser, Key, wait_until};
 
 /// Loading and compiling the release wasm in a cold Chromium.
 const APP_START: Duration = Duration::from_secs(20);
@@ -38,21 +30,6 @@ const MAX_TABS: usize = 30;
 /// Case B of the brief: strong on the first dimensions, weak on monitoring,
 /// so the phase is capped by "Monitoren en leren" / "Monitoring and learning".
 const CASE_B: [u8; 12] = [4, 4, 3, 3, 3, 3, 3, 3, 1, 1, 3, 2];
-
-fn crate_dir() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-}
-
-/// The release build's directory; panics with the fix if it was not built.
-fn dist() -> PathBuf {
-    let dist = crate_dir().join("dist");
-    assert!(
-        dist.join("index.html").is_file(),
-        "{} is missing: run `trunk build --release --offline` first, or scripts/test.sh",
-        dist.join("index.html").display()
-    );
-    dist
-}
 
 /// `index` with `lang="en"` on the `<maturity-quiz>` mount element (which
 /// takes precedence over the page's own `lang`).
@@ -123,8 +100,9 @@ impl Snapshot {
 }
 
 const SNAPSHOT_JS: &str = r#"
-const q = (s) => document.querySelector(s);
-const a = document.activeElement;
+const root = document.querySelector('maturity-quiz')?.shadowRoot;
+const q = (s) => root?.querySelector(s) ?? null;
+const a = root?.activeElement ?? null;
 const text = (e) => (e ? e.textContent.replace(/\s+/g, ' ').trim() : null);
 const is = (s) => !!a && a.matches(s);
 const checked = q('.mq-question input[type=radio]:checked');
@@ -142,6 +120,8 @@ return {
   phaseFocused: is('h2.mq-result-heading'),
   capped: text(q('.mq-note-capped')),
   startFocused: is('.mq-start'),
+  started: !!q('.mq-start'),
+  crash: text(q('.mq-crash') || q('.mq-load-error')),
   focus: a ? `<${a.tagName.toLowerCase()} class="${a.getAttribute('class') || ''}"${a.value ? ` value="${a.value}"` : ''}>` : null,
 };
 "#;
@@ -150,7 +130,9 @@ return {
 /// elements that reach past its right edge (for the failure message).
 const OVERFLOW_JS: &str = r#"
 const width = window.innerWidth;
-const wide = [...document.querySelectorAll('body *')].filter(
+const inside = [...document.querySelectorAll('maturity-quiz')].flatMap(
+  (host) => (host.shadowRoot ? [...host.shadowRoot.querySelectorAll('*')] : []));
+const wide = [...document.querySelectorAll('body *'), ...inside].filter(
   (e) => e.getBoundingClientRect().right > width + 0.5);
 const innermost = wide.filter((e) => !wide.some((o) => o !== e && e.contains(o)));
 return {
@@ -183,13 +165,12 @@ impl Quiz {
             _server: server,
         };
         wait_until(APP_START, "the intro's .mq-start button", || {
-            quiz.browser.try_find(".mq-start").ok_or_else(|| {
-                let crash = quiz.browser.try_find(".mq-crash");
-                match crash {
-                    Some(crash) => format!("the widget crashed: {}", quiz.browser.text(&crash)),
-                    None => "no .mq-start yet".to_owned(),
-                }
-            })
+            let seen = quiz.snapshot();
+            match seen.str("crash") {
+                Some(crash) => panic!("the widget shows an error: {crash}"),
+                None if seen.flag("started") => Ok(()),
+                None => Err("no .mq-start in the widget's shadow root yet".to_owned()),
+            }
         });
         quiz
     }

@@ -1,8 +1,8 @@
-//! Test harness shared by the browser-driven tests (tests/e2e.rs): a static
+//! Test harness shared by the browser-driven tests (tests/e2e/): a static
 //! file server for `dist/` and a minimal WebDriver client for headless
 //! Chromium, built on std and serde_json only.
 
-// Each test binary that includes this module uses a different part of it.
+// Not every helper is used by today's tests; they are the harness's API.
 #![allow(dead_code)]
 
 pub mod server;

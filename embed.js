@@ -1,0 +1,78 @@
+// maturity-quiz embed loader.
+//
+// A host page adds
+//   <script type="module" src="https://their-host/maturity-quiz/embed.js"></script>
+//   <maturity-quiz lang="nl"></maturity-quiz>
+// This file defines the <maturity-quiz> element. The widget itself (the
+// WebAssembly module, its JS glue and its stylesheet) lies next to this file
+// and is found from this file's own URL, so the page and the widget may be on
+// different origins. It is fetched once per page, and only when an element
+// is actually on the page. Nothing here writes inline scripts or styles, so a
+// strict Content-Security-Policy holds.
+
+const asset = (name) => new URL(name, import.meta.url).href;
+
+let widgetModule = null;
+
+/** The widget's module, loaded and instantiated at most once per page. */
+function loadWidget() {
+  widgetModule ??= import(asset("maturity-quiz.js")).then(async (glue) => {
+    await glue.default({ module_or_path: asset("maturity-quiz_bg.wasm") });
+    return glue;
+  });
+  return widgetModule;
+}
+
+/** Links the widget's stylesheet into `root`; resolves once it applies. */
+function linkStylesheet(root) {
+  const link = document.createElement("link");
+  link.rel = "stylesheet";
+  link.href = asset("style.css");
+  const loaded = new Promise((resolve, reject) => {
+    link.addEventListener("load", resolve, { once: true });
+    link.addEventListener("error", () => reject(new Error(`cannot load ${link.href}`)), { once: true });
+  });
+  root.append(link);
+  return loaded;
+}
+
+const LOAD_FAILED = {
+  nl: "De vragenlijst kon niet worden geladen. Controleer de verbinding en laad de pagina opnieuw.",
+  en: "The questionnaire could not be loaded. Check the connection and reload the page.",
+};
+
+class MaturityQuizElement extends HTMLElement {
+  static observedAttributes = ["lang"];
+
+  #widget = null;
+
+  connectedCallback() {
+    // Moving the element around the page must not start a second widget.
+    if (this.shadowRoot) return;
+    const root = this.attachShadow({ mode: "open" });
+    const container = document.createElement("div");
+    Promise.all([loadWidget(), linkStylesheet(root)]).then(
+      ([glue]) => {
+        root.append(container);
+        this.#widget = new glue.Widget(this, container);
+      },
+      (error) => {
+        const lang = (this.closest("[lang]")?.lang || "nl").slice(0, 2);
+        const notice = document.createElement("p");
+        notice.setAttribute("role", "alert");
+        notice.className = "mq-load-error";
+        notice.textContent = LOAD_FAILED[lang] ?? LOAD_FAILED.nl;
+        root.append(notice);
+        console.error("maturity-quiz:", error);
+      },
+    );
+  }
+
+  attributeChangedCallback(name, before, after) {
+    if (before !== after) this.#widget?.languageChanged();
+  }
+}
+
+if (!customElements.get("maturity-quiz")) {
+  customElements.define("maturity-quiz", MaturityQuizElement);
+}

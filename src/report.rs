@@ -1,0 +1,278 @@
+//! What the widget tells its host page: the `detail` of each event, as JSON
+//! whose shape is documented in the README and kept stable for site owners.
+//!
+//! Built here, without the browser, so that the shape is tested natively; the
+//! view only hands the JSON text to `CustomEvent`.
+
+use serde::Serialize;
+use serde::ser::{SerializeMap, Serializer};
+
+use crate::model::{Answer, Level, Questionnaire};
+use crate::scoring::Assessment;
+
+/// Which questionnaire a report is about.
+#[derive(Serialize)]
+struct QuestionnaireRef<'a> {
+    id: &'a str,
+    version: u32,
+}
+
+/// A phase, named in the report's language.
+#[derive(Serialize)]
+struct PhaseRef<'a> {
+    level: u8,
+    id: &'a str,
+    name: &'a str,
+}
+
+impl<'a> PhaseRef<'a> {
+    fn new(questionnaire: &'a Questionnaire, level: Level, language: &str) -> PhaseRef<'a> {
+        let phase = questionnaire.phase(level);
+        PhaseRef {
+            level: level.0,
+            id: &phase.id,
+            name: phase.name.get(language),
+        }
+    }
+}
+
+/// An answer as hosts see it: the level as a number, `"dont-know"`, or
+/// `null` when the question was not answered.
+struct AnswerValue(Option<Answer>);
+
+impl Serialize for AnswerValue {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self.0 {
+            Some(Answer::Level(level)) => serializer.serialize_u8(level.0),
+            Some(Answer::DontKnow) => serializer.serialize_str("dont-know"),
+            None => serializer.serialize_none(),
+        }
+    }
+}
+
+/// Every answer keyed by question id, in the order the questions are asked
+/// (a map serialised in order, since hosts read it as a JSON object).
+struct Answers<'a> {
+    questionnaire: &'a Questionnaire,
+    answers: &'a [Option<Answer>],
+}
+
+impl Serialize for Answers<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let questions = &self.questionnaire.questions;
+        let mut map = serializer.serialize_map(Some(questions.len()))?;
+        for (i, question) in questions.iter().enumerate() {
+            map.serialize_entry(
+                &question.id,
+                &AnswerValue(self.answers.get(i).copied().flatten()),
+            )?;
+        }
+        map.end()
+    }
+}
+
+#[derive(Serialize)]
+struct DimensionReport<'a> {
+    id: &'a str,
+    name: &'a str,
+    score: Option<f64>,
+    phase: Option<PhaseRef<'a>>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Started<'a> {
+    questionnaire: QuestionnaireRef<'a>,
+    language: &'a str,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Answered<'a> {
+    questionnaire: QuestionnaireRef<'a>,
+    language: &'a str,
+    question_id: &'a str,
+    question_number: usize,
+    answer: AnswerValue,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Completed<'a> {
+    questionnaire: QuestionnaireRef<'a>,
+    language: &'a str,
+    phase: PhaseRef<'a>,
+    mean: f64,
+    provisional: bool,
+    uneven: bool,
+    capped_by: Vec<&'a str>,
+    answered: usize,
+    total: usize,
+    dimensions: Vec<DimensionReport<'a>>,
+    answers: Answers<'a>,
+}
+
+fn questionnaire_ref(questionnaire: &Questionnaire) -> QuestionnaireRef<'_> {
+    QuestionnaireRef {
+        id: &questionnaire.id,
+        version: questionnaire.version,
+    }
+}
+
+fn json(value: &impl Serialize) -> String {
+    // Serialising these plain structs cannot fail: no map has non-string
+    // keys and no float is NaN (scores are fractions of small integers).
+    serde_json::to_string(value).unwrap_or_else(|_| "null".to_string())
+}
+
+/// The `detail` of `maturity-quiz:start`.
+pub fn started(questionnaire: &Questionnaire, language: &str) -> String {
+    json(&Started {
+        questionnaire: questionnaire_ref(questionnaire),
+        language,
+    })
+}
+
+/// The `detail` of `maturity-quiz:answer` for the question at `index`.
+pub fn answered(
+    questionnaire: &Questionnaire,
+    language: &str,
+    index: usize,
+    answer: Answer,
+) -> String {
+    json(&Answered {
+        questionnaire: questionnaire_ref(questionnaire),
+        language,
+        question_id: &questionnaire.questions[index].id,
+        question_number: index + 1,
+        answer: AnswerValue(Some(answer)),
+    })
+}
+
+/// The `detail` of `maturity-quiz:complete`: the whole result with the
+/// answers it came from.
+pub fn completed(
+    questionnaire: &Questionnaire,
+    language: &str,
+    answers: &[Option<Answer>],
+    assessment: &Assessment,
+) -> String {
+    let dimensions = questionnaire
+        .dimensions
+        .iter()
+        .zip(&assessment.dimensions)
+        .map(|(dimension, result)| DimensionReport {
+            id: &dimension.id,
+            name: dimension.name.get(language),
+            score: result.score.map(|s| s.as_f64()),
+            phase: result
+                .phase
+                .map(|l| PhaseRef::new(questionnaire, l, language)),
+        })
+        .collect();
+    json(&Completed {
+        questionnaire: questionnaire_ref(questionnaire),
+        language,
+        phase: PhaseRef::new(questionnaire, assessment.phase, language),
+        mean: assessment.mean.as_f64(),
+        provisional: assessment.provisional,
+        uneven: assessment.uneven,
+        capped_by: assessment
+            .capped_by
+            .iter()
+            .map(|&d| questionnaire.dimensions[d].id.as_str())
+            .collect(),
+        answered: assessment.answered,
+        total: assessment.total,
+        dimensions,
+        answers: Answers {
+            questionnaire,
+            answers,
+        },
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::scoring::{Outcome, assess};
+
+    fn case_b() -> (Questionnaire, Vec<Option<Answer>>, Assessment) {
+        let q = Questionnaire::built_in();
+        let mut answers: Vec<Option<Answer>> = [4, 4, 3, 3, 3, 3, 3, 3, 1, 1, 3, 2]
+            .iter()
+            .map(|&l| Some(Answer::Level(Level(l))))
+            .collect();
+        answers[7] = Some(Answer::DontKnow);
+        let Outcome::Assessed(assessment) = assess(&q, &answers) else {
+            panic!("case B has a result")
+        };
+        (q, answers, assessment)
+    }
+
+    #[test]
+    fn completion_carries_the_result_the_answers_and_their_order() {
+        let (q, answers, assessment) = case_b();
+        let text = completed(&q, "en", &answers, &assessment);
+        let detail: serde_json::Value = serde_json::from_str(&text).unwrap();
+        assert_eq!(
+            detail["questionnaire"],
+            serde_json::json!({"id": "social-maturity", "version": 1})
+        );
+        assert_eq!(detail["language"], "en");
+        assert_eq!(
+            detail["phase"],
+            serde_json::json!({"level": 2, "id": "experimental", "name": "Experimental"})
+        );
+        assert_eq!(detail["cappedBy"], serde_json::json!(["monitoring"]));
+        assert_eq!(
+            (detail["provisional"].as_bool(), detail["uneven"].as_bool()),
+            (Some(false), Some(true))
+        );
+        assert_eq!(
+            (detail["answered"].as_u64(), detail["total"].as_u64()),
+            (Some(11), Some(12))
+        );
+        assert_eq!(detail["dimensions"][4]["id"], "monitoring");
+        assert_eq!(detail["dimensions"][4]["score"], 1.0);
+        assert_eq!(detail["dimensions"][4]["phase"]["name"], "Ad hoc");
+        assert_eq!(
+            detail["dimensions"][3]["score"], 3.0,
+            "q8 don't know leaves q7's 3"
+        );
+        assert_eq!(detail["answers"]["q8"], "dont-know");
+        assert_eq!(detail["answers"]["q1"], 4);
+        // Hosts iterate the answers in question order, q2 before q10.
+        let order: Vec<usize> = (1..=12)
+            .map(|n| text.find(&format!("\"q{n}\":")).unwrap())
+            .collect();
+        assert!(order.windows(2).all(|w| w[0] < w[1]), "{text}");
+    }
+
+    #[test]
+    fn start_and_answer_name_the_questionnaire_and_question() {
+        let q = Questionnaire::built_in();
+        assert_eq!(
+            started(&q, "nl"),
+            r#"{"questionnaire":{"id":"social-maturity","version":1},"language":"nl"}"#
+        );
+        assert_eq!(
+            answered(&q, "nl", 2, Answer::Level(Level(3))),
+            r#"{"questionnaire":{"id":"social-maturity","version":1},"language":"nl","questionId":"q3","questionNumber":3,"answer":3}"#
+        );
+        assert!(answered(&q, "en", 0, Answer::DontKnow).ends_with(r#""answer":"dont-know"}"#));
+    }
+
+    #[test]
+    fn unanswered_questions_are_null() {
+        let (q, mut answers, _) = case_b();
+        answers[0] = None;
+        let Outcome::Assessed(assessment) = assess(&q, &answers) else {
+            panic!()
+        };
+        let detail: serde_json::Value =
+            serde_json::from_str(&completed(&q, "nl", &answers, &assessment)).unwrap();
+        assert!(detail["answers"]["q1"].is_null());
+        assert_eq!(detail["dimensions"][0]["phase"]["name"], "Transformatie");
+    }
+}

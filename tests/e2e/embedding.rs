@@ -1,0 +1,562 @@
+//! The widget as a guest on other people's pages: the documented snippet on
+//! another origin, a hostile stylesheet, a strict Content-Security-Policy,
+//! two widgets side by side, the events a host listens to, and attributes
+//! changed after mount.
+//!
+//! Widgets are driven through their shadow roots with clicks; the keyboard
+//! path is `keyboard`'s job.
+
+use std::time::Duration;
+
+use serde_json::{Value, json};
+
+use crate::dist;
+use crate::support::server::{Page, StaticServer};
+use crate::support::webdriver::{Browser, fresh_temp_dir, wait_until};
+
+/// Loading and compiling the release wasm in a cold Chromium.
+const APP_START: Duration = Duration::from_secs(20);
+
+/// One step of the quiz: a click and a re-render.
+const STEP: Duration = Duration::from_secs(5);
+
+/// The brief's case B with question 8 answered "don't know": Experimental,
+/// capped by monitoring, uneven.
+const CASE_B: [&str; 12] = [
+    "4",
+    "4",
+    "3",
+    "3",
+    "3",
+    "3",
+    "3",
+    "dont-know",
+    "1",
+    "1",
+    "3",
+    "2",
+];
+
+/// Prepended to every script: `root` is the shadow root of the widget whose
+/// index is the script's first argument.
+const PRELUDE: &str = r#"
+const host = document.querySelectorAll('maturity-quiz')[arguments[0]];
+const root = host && host.shadowRoot;
+const q = (s) => (root ? root.querySelector(s) : null);
+const text = (s) => { const e = q(s); return e ? e.textContent.replace(/\s+/g, ' ').trim() : null; };
+"#;
+
+const STATE_JS: &str = r#"
+const checked = q('input[type=radio]:checked');
+return {
+  lang: q('.mq') && q('.mq').lang,
+  start: text('.mq-start'),
+  progress: text('.mq-progress'),
+  checked: checked && checked.value,
+  phase: text('.mq-phase-name'),
+  capped: text('.mq-note-capped'),
+  failure: text('.mq-crash') || text('.mq-load-error'),
+};
+"#;
+
+/// The widget's files on one origin (with the CORS header the README asks
+/// site owners to send) and host pages, made by `pages` for the widget's
+/// origin, on another.
+struct Sites {
+    widget: StaticServer,
+    pages: StaticServer,
+}
+
+impl Sites {
+    fn new(pages: impl FnOnce(&str) -> Vec<(&'static str, Page)>) -> Sites {
+        let widget = StaticServer::builder(dist())
+            .header("Access-Control-Allow-Origin", "*")
+            .start();
+        let mut builder = StaticServer::builder(fresh_temp_dir("mq-host"));
+        for (path, page) in pages(&widget.origin()) {
+            builder = builder.page(path, page);
+        }
+        Sites {
+            widget,
+            pages: builder.start(),
+        }
+    }
+}
+
+/// A host page with the snippet in its head, `head` after it, and `body`.
+fn host_page(origin: &str, head: &str, body: &str) -> Page {
+    Page::html(format!(
+        "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Host</title>\
+         <script type=\"module\" src=\"{origin}/embed.js\"></script>{head}</head><body>{body}</body></html>"
+    ))
+}
+
+/// A browser on one host page, keeping the servers it needs alive.
+struct Visit {
+    browser: Browser,
+    _servers: Vec<StaticServer>,
+}
+
+impl Visit {
+    /// Opens `url` and waits for every widget on it to show its intro.
+    fn open(url: &str, servers: Vec<StaticServer>) -> Visit {
+        let visit = Visit {
+            browser: Browser::start(),
+            _servers: servers,
+        };
+        visit.goto(url);
+        visit
+    }
+
+    /// Goes to `url` and waits for every widget on it to show its intro.
+    fn goto(&self, url: &str) {
+        self.browser.goto(url);
+        let count = self.browser.execute(
+            "return document.querySelectorAll('maturity-quiz').length;",
+            vec![],
+        );
+        for i in 0..count.as_u64().unwrap_or(0) as usize {
+            wait_until(APP_START, &format!("widget {i}'s intro"), || {
+                let state = self.state(i);
+                if let Some(failure) = state["failure"].as_str() {
+                    panic!("widget {i} shows an error: {failure}");
+                }
+                if state["start"].is_string() {
+                    Ok(())
+                } else {
+                    Err(state.to_string())
+                }
+            });
+        }
+    }
+
+    /// Opens `path` on the host pages' site.
+    fn host(sites: Sites, path: &str) -> Visit {
+        let url = sites.pages.url(path);
+        Visit::open(&url, vec![sites.widget, sites.pages])
+    }
+
+    fn run(&self, widget: usize, script: &str) -> Value {
+        self.browser
+            .execute(&format!("{PRELUDE}{script}"), vec![json!(widget)])
+    }
+
+    fn state(&self, widget: usize) -> Value {
+        self.run(widget, STATE_JS)
+    }
+
+    fn click(&self, widget: usize, selector: &str) {
+        let found = self.run(
+            widget,
+            &format!("const e = q({selector:?}); if (e) e.click(); return !!e;"),
+        );
+        assert_eq!(
+            found,
+            json!(true),
+            "widget {widget} has no {selector}: {}",
+            self.state(widget)
+        );
+    }
+
+    fn start(&self, widget: usize) {
+        self.click(widget, ".mq-start");
+        wait_until(STEP, "the first question", || {
+            let state = self.state(widget);
+            if state["progress"].is_string() {
+                Ok(())
+            } else {
+                Err(state.to_string())
+            }
+        });
+    }
+
+    /// Picks `value` ("1".."4" or "dont-know") and continues.
+    fn answer(&self, widget: usize, value: &str) {
+        let before = self.state(widget)["progress"].clone();
+        self.click(widget, &format!("input[value=\"{value}\"]"));
+        self.click(widget, ".mq-continue");
+        wait_until(STEP, "the next screen", || {
+            let state = self.state(widget);
+            if state["progress"] != before {
+                Ok(())
+            } else {
+                Err(state.to_string())
+            }
+        });
+    }
+
+    /// Answers every question and returns the phase shown.
+    fn complete(&self, widget: usize, answers: &[&str]) -> String {
+        self.start(widget);
+        for answer in answers {
+            self.answer(widget, answer);
+        }
+        wait_until(STEP, "the result", || {
+            let state = self.state(widget);
+            state["phase"]
+                .as_str()
+                .map(str::to_owned)
+                .ok_or_else(|| state.to_string())
+        })
+    }
+}
+
+#[test]
+fn e2e_snippet_on_another_origin_mounts_and_completes() {
+    let sites = Sites::new(|origin| {
+        let body = r#"<h1>A blog post</h1><maturity-quiz lang="en"></maturity-quiz>"#;
+        vec![("/", host_page(origin, "", body))]
+    });
+    assert_ne!(sites.pages.origin(), sites.widget.origin(), "two origins");
+    let visit = Visit::host(sites, "/");
+    assert_eq!(visit.complete(0, &["3"; 12]), "Functional");
+    // The widget grows with its content: nothing inside scrolls.
+    let fits = visit.run(
+        0,
+        "return [...root.querySelectorAll('*')].every((e) => !['auto', 'scroll'].includes(getComputedStyle(e).overflowY) || e.scrollHeight <= e.clientHeight + 1) && host.getBoundingClientRect().height >= q('.mq').scrollHeight;",
+    );
+    assert_eq!(fits, json!(true), "no inner scrollbars, no fixed height");
+}
+
+/// Computed styles of the widget's question screen, for comparison.
+const WIDGET_STYLES_JS: &str = r#"
+const props = ['font-family', 'font-size', 'font-weight', 'font-style', 'line-height', 'color',
+  'background-color', 'padding-top', 'padding-left', 'margin-top', 'margin-left', 'border-top-width',
+  'border-top-style', 'box-sizing', 'text-transform', 'letter-spacing', 'text-align', 'display'];
+const pick = (e, extra) => Object.fromEntries([...props, ...extra].map((p) => [p, getComputedStyle(e).getPropertyValue(p)]));
+return {
+  legend: pick(q('legend'), []),
+  question: pick(q('.mq-question-text'), []),
+  label: pick(q('label'), []),
+  radio: pick(q('input[type=radio]'), ['width', 'height']),
+  continue: pick(q('.mq-continue'), []),
+  back: pick(q('.mq-back'), []),
+};
+"#;
+
+/// A theme that styles every element it can reach, with !important.
+const AGGRESSIVE_CSS: &str = "
+html { font-size: 30px !important; }
+*, *::before, *::after { box-sizing: content-box !important; }
+body { font: italic 700 22px/3 'Comic Sans MS', cursive !important; color: #c0f !important;
+  letter-spacing: 3px !important; text-transform: uppercase !important; text-align: center !important; }
+button { background: hotpink !important; color: lime !important; padding: 30px !important;
+  border: 5px dashed red !important; font-size: 40px !important; }
+label { display: block !important; font-size: 35px !important; color: red !important; margin: 20px !important; }
+fieldset { border: 10px solid orange !important; padding: 40px !important; }
+legend { font-size: 50px !important; color: blue !important; }
+input { width: 100px !important; height: 100px !important; margin: 30px !important; }
+p, h2, h3 { margin: 80px !important; font-size: 44px !important; }
+maturity-quiz { font-size: 30px !important; color: green !important; line-height: 4 !important; }
+";
+
+/// Computed styles of the host page's own elements.
+const HOST_STYLES_JS: &str = r#"
+const pick = (e) => Object.fromEntries(['font-size', 'color', 'background-color', 'padding-top', 'margin-top', 'box-sizing', 'display']
+  .map((p) => [p, getComputedStyle(e).getPropertyValue(p)]));
+return { button: pick(document.querySelector('.host-button')), label: pick(document.querySelector('.host-label')),
+  text: pick(document.querySelector('.host-text')) };
+"#;
+
+const HOST_ELEMENTS: &str = r#"<p class="host-text">Host text</p><label class="host-label">Host label</label><button class="host-button">Host button</button>"#;
+
+#[test]
+fn e2e_host_styles_do_not_reach_in_and_ours_do_not_leak_out() {
+    let sites = Sites::new(|origin| {
+        let body = format!("{HOST_ELEMENTS}<maturity-quiz></maturity-quiz>");
+        let sheet = r#"<link rel="stylesheet" href="/aggressive.css">"#;
+        let without = format!(
+            r#"<!doctype html><html lang="en"><head>{sheet}</head><body>{HOST_ELEMENTS}</body></html>"#
+        );
+        vec![
+            ("/plain", host_page(origin, "", &body)),
+            ("/aggressive", host_page(origin, sheet, &body)),
+            ("/aggressive-without-widget", Page::html(without)),
+            ("/aggressive.css", Page::new("text/css", AGGRESSIVE_CSS)),
+        ]
+    });
+    let aggressive_url = sites.pages.url("/aggressive");
+    let without_url = sites.pages.url("/aggressive-without-widget");
+    let visit = Visit::host(sites, "/plain");
+    visit.start(0);
+    let plain = visit.run(0, WIDGET_STYLES_JS);
+
+    visit.goto(&aggressive_url);
+    visit.start(0);
+    let aggressive = visit.run(0, WIDGET_STYLES_JS);
+    assert_eq!(
+        aggressive, plain,
+        "the host's theme changed the widget (left: aggressive page, right: plain page)"
+    );
+    let hosted = visit.browser.execute(HOST_STYLES_JS, vec![]);
+    assert_eq!(
+        hosted["button"]["background-color"], "rgb(255, 105, 180)",
+        "the host's button keeps its theme"
+    );
+
+    visit.browser.goto(&without_url);
+    let alone = visit.browser.execute(HOST_STYLES_JS, vec![]);
+    assert_eq!(hosted, alone, "the widget changed the host's own elements");
+}
+
+/// A page that loads the widget from `embed` under `policy`, recording every
+/// policy violation in `window.violations` from its first script on.
+fn csp_page(embed: &str, policy: &str) -> Page {
+    Page::html(format!(
+        r#"<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>CSP</title>
+<script src="/violations.js"></script>
+<script type="module" src="{embed}"></script></head>
+<body><maturity-quiz></maturity-quiz></body></html>"#
+    ))
+    .with_header("Content-Security-Policy", policy)
+}
+
+/// Completes the quiz on `url` and checks that nothing broke the page's
+/// policy; then proves the recorder hears a violation when there is one.
+fn complete_without_violations(visit: &Visit, url: &str) {
+    visit.goto(url);
+    assert_eq!(visit.complete(0, &CASE_B), "Experimenteel");
+    let violations = || visit.browser.execute("return window.violations;", vec![]);
+    assert_eq!(
+        violations(),
+        json!([]),
+        "the widget broke the policy on {url}"
+    );
+    visit
+        .browser
+        .execute("document.body.setAttribute('style', 'color: red');", vec![]);
+    wait_until(STEP, "the deliberate violation to be recorded", || {
+        let seen = violations();
+        if seen.as_array().is_some_and(|a| a.len() == 1) {
+            Ok(())
+        } else {
+            Err(seen.to_string())
+        }
+    });
+}
+
+#[test]
+fn e2e_strict_csp_pages_complete_without_a_violation() {
+    let recorder = Page::new(
+        "text/javascript",
+        "window.violations = []; document.addEventListener('securitypolicyviolation', \
+         (e) => violations.push(e.violatedDirective + ' ' + e.blockedURI + ' ' + e.sourceFile + ':' + e.lineNumber));",
+    );
+    // Exactly the two policies the README gives: the widget on the page's own
+    // origin, and on another one.
+    let same_origin = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
+    let widget = StaticServer::builder(dist())
+        .header("Access-Control-Allow-Origin", "*")
+        .page("/csp.html", csp_page("/embed.js", same_origin))
+        .page("/violations.js", recorder.clone())
+        .start();
+    let origin = widget.origin();
+    let cross_origin = format!(
+        "default-src 'self'; script-src 'self' {origin} 'wasm-unsafe-eval'; style-src 'self' {origin}; connect-src 'self' {origin}"
+    );
+    let pages = StaticServer::builder(fresh_temp_dir("mq-host"))
+        .page(
+            "/csp.html",
+            csp_page(&format!("{origin}/embed.js"), &cross_origin),
+        )
+        .page("/violations.js", recorder)
+        .start();
+    let (same_url, cross_url) = (widget.url("/csp.html"), pages.url("/csp.html"));
+    let visit = Visit::open("about:blank", vec![widget, pages]);
+    complete_without_violations(&visit, &same_url);
+    complete_without_violations(&visit, &cross_url);
+}
+
+#[test]
+fn e2e_two_widgets_on_one_page_are_independent_and_load_once() {
+    let sites = Sites::new(|origin| {
+        let body =
+            r#"<maturity-quiz lang="nl"></maturity-quiz><maturity-quiz lang="en"></maturity-quiz>"#;
+        vec![("/", host_page(origin, "", body))]
+    });
+    let visit = Visit::host(sites, "/");
+    assert_eq!(
+        (
+            visit.state(0)["lang"].clone(),
+            visit.state(1)["lang"].clone()
+        ),
+        (json!("nl"), json!("en"))
+    );
+    visit.start(0);
+    visit.answer(0, "3");
+    assert!(
+        visit.state(1)["start"].is_string(),
+        "the second widget is still on its intro"
+    );
+    visit.start(1);
+    visit.answer(1, "1");
+    visit.click(0, ".mq-back");
+    visit.click(1, ".mq-back");
+    wait_until(STEP, "both widgets back on question 1", || {
+        let (a, b) = (visit.state(0), visit.state(1));
+        if a["progress"] == "Vraag 1 van 12" && b["progress"] == "Question 1 of 12" {
+            Ok(())
+        } else {
+            Err(format!("{a} {b}"))
+        }
+    });
+    assert_eq!(visit.state(0)["checked"], "3");
+    assert_eq!(visit.state(1)["checked"], "1");
+    let downloads = visit.browser.execute(
+        "return performance.getEntriesByType('resource').map((e) => e.name.split('/').pop()).filter((n) => n.startsWith('maturity-quiz'));",
+        vec![],
+    );
+    let mut names: Vec<&str> = downloads
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(Value::as_str)
+        .collect();
+    names.sort();
+    assert_eq!(
+        names,
+        ["maturity-quiz.js", "maturity-quiz_bg.wasm"],
+        "each file fetched once for both widgets"
+    );
+}
+
+#[test]
+fn e2e_host_hears_start_answer_and_complete() {
+    let listener = Page::new(
+        "text/javascript",
+        "window.heard = []; for (const type of ['maturity-quiz:start', 'maturity-quiz:answer', 'maturity-quiz:complete']) \
+         document.addEventListener(type, (e) => heard.push({ type: e.type, target: e.target.id, bubbles: e.bubbles, composed: e.composed, detail: e.detail }));",
+    );
+    let sites = Sites::new(|origin| {
+        let body = r#"<div><maturity-quiz id="quiz" lang="en"></maturity-quiz></div>"#;
+        vec![
+            (
+                "/",
+                host_page(origin, r#"<script src="/listen.js"></script>"#, body),
+            ),
+            ("/listen.js", listener),
+        ]
+    });
+    let visit = Visit::host(sites, "/");
+    assert_eq!(visit.complete(0, &CASE_B), "Experimental");
+    let heard = visit.browser.execute("return window.heard;", vec![]);
+    let heard = heard.as_array().unwrap();
+    let types: Vec<&str> = heard.iter().map(|e| e["type"].as_str().unwrap()).collect();
+    let mut expected = vec!["maturity-quiz:start"];
+    expected.extend(["maturity-quiz:answer"; 12]);
+    expected.push("maturity-quiz:complete");
+    assert_eq!(types, expected);
+    for event in heard {
+        assert_eq!(
+            (&event["target"], &event["bubbles"], &event["composed"]),
+            (&json!("quiz"), &json!(true), &json!(true))
+        );
+    }
+    let questionnaire = json!({ "id": "social-maturity", "version": 1 });
+    assert_eq!(
+        heard[0]["detail"],
+        json!({ "questionnaire": questionnaire, "language": "en" })
+    );
+    assert_eq!(
+        heard[8]["detail"],
+        json!({ "questionnaire": questionnaire, "language": "en", "questionId": "q8", "questionNumber": 8, "answer": "dont-know" })
+    );
+    assert_eq!(heard[1]["detail"]["answer"], 4);
+    let phase = |level: u8, id: &str, name: &str| json!({ "level": level, "id": id, "name": name });
+    let dimension = |id: &str, name: &str, score: Value, phase: Value| json!({ "id": id, "name": name, "score": score, "phase": phase });
+    assert_eq!(
+        heard[13]["detail"],
+        json!({
+            "questionnaire": questionnaire,
+            "language": "en",
+            "phase": phase(2, "experimental", "Experimental"),
+            "mean": 2.75,
+            "provisional": false,
+            "uneven": true,
+            "cappedBy": ["monitoring"],
+            "answered": 11,
+            "total": 12,
+            "dimensions": [
+                dimension("strategy", "Strategy and goals", json!(4), phase(4, "transformation", "Transformation")),
+                dimension("organisation", "Organisation and policy", json!(3), phase(3, "functional", "Functional")),
+                dimension("channels", "Use and channels", json!(3), phase(3, "functional", "Functional")),
+                dimension("dialogue", "Reactions and dialogue", json!(3), phase(3, "functional", "Functional")),
+                dimension("monitoring", "Monitoring and learning", json!(1), phase(1, "ad-hoc", "Ad hoc")),
+                dimension("integration", "Integration and collaboration", json!(2.5), phase(2, "experimental", "Experimental")),
+            ],
+            "answers": { "q1": 4, "q2": 4, "q3": 3, "q4": 3, "q5": 3, "q6": 3, "q7": 3, "q8": "dont-know",
+                "q9": 1, "q10": 1, "q11": 3, "q12": 2 },
+        })
+    );
+}
+
+#[test]
+fn e2e_attributes_and_theming_update_a_mounted_widget() {
+    let theming = "maturity-quiz.branded { --mq-accent: rgb(164, 0, 91); --mq-radius: 0px; } \
+                   maturity-quiz::part(intro) { border-top: 7px solid rgb(1, 2, 3); }";
+    let sites = Sites::new(|origin| {
+        let body = r#"<maturity-quiz class="branded" lang="nl"></maturity-quiz>"#;
+        vec![
+            (
+                "/",
+                host_page(origin, r#"<link rel="stylesheet" href="/theme.css">"#, body),
+            ),
+            ("/theme.css", Page::new("text/css", theming)),
+        ]
+    });
+    let visit = Visit::host(sites, "/");
+    let style = |selector: &str, property: &str| {
+        visit.run(
+            0,
+            &format!("return getComputedStyle(q({selector:?})).getPropertyValue({property:?});"),
+        )
+    };
+    assert_eq!(
+        style(".mq-start", "background-color"),
+        "rgb(164, 0, 91)",
+        "--mq-accent themes the buttons"
+    );
+    assert_eq!(
+        style(".mq-start", "border-top-left-radius"),
+        "0px",
+        "--mq-radius rounds the corners"
+    );
+    assert_eq!(
+        style(".mq-intro", "border-top-width"),
+        "7px",
+        "::part(intro) reaches the intro"
+    );
+
+    visit.run(0, "host.setAttribute('lang', 'en');");
+    wait_until(STEP, "the widget in English", || {
+        let state = visit.state(0);
+        if state["lang"] == "en" && state["start"] == "Start the questionnaire" {
+            Ok(())
+        } else {
+            Err(state.to_string())
+        }
+    });
+
+    let background = || style(".mq", "background-color");
+    let (dark, light) = ("rgb(20, 24, 29)", "rgb(255, 255, 255)");
+    for (system_dark, theme, expected) in [
+        (false, "dark", dark),
+        (true, "light", light),
+        (true, "auto", dark),
+    ] {
+        visit.browser.emulate_dark(system_dark);
+        visit.run(0, &format!("host.setAttribute('theme', '{theme}');"));
+        let what = format!(
+            "theme={theme} on a {} system",
+            if system_dark { "dark" } else { "light" }
+        );
+        wait_until(STEP, &what, || {
+            let seen = background();
+            if seen == expected {
+                Ok(())
+            } else {
+                Err(seen.to_string())
+            }
+        });
+    }
+}
