@@ -10,9 +10,9 @@ use std::time::Duration;
 
 use serde_json::{Value, json};
 
-use crate::dist;
 use crate::support::server::{Page, StaticServer};
 use crate::support::webdriver::{Browser, fresh_temp_dir, wait_until};
+use crate::{crate_dir, dist};
 
 /// Loading and compiling the release wasm in a cold Chromium.
 const APP_START: Duration = Duration::from_secs(20);
@@ -284,6 +284,13 @@ fn e2e_host_styles_do_not_reach_in_and_ours_do_not_leak_out() {
     visit.goto(&aggressive_url);
     visit.start(0);
     let aggressive = visit.run(0, WIDGET_STYLES_JS);
+    // For people to look at: the widget untouched amid the host's theme.
+    let shot = crate_dir()
+        .join("test-output")
+        .join("host-aggressive-1280.png");
+    visit.browser.set_window_size(1280, 900);
+    visit.browser.full_page_screenshot(&shot);
+    println!("screenshot: {}", shot.display());
     assert_eq!(
         aggressive, plain,
         "the host's theme changed the widget (left: aggressive page, right: plain page)"
