@@ -9,6 +9,7 @@ use web_sys::{CustomEvent, CustomEventInit, Element, Node};
 
 use crate::i18n::choose_language;
 use crate::model::Questionnaire;
+use crate::saved;
 use crate::view::{App, AppProps};
 
 /// The tag name of the element a widget is rendered into.
@@ -54,13 +55,28 @@ impl Widget {
 /// language and receives its events.
 pub fn mount(host: Element, container: Element, questionnaire: Rc<Questionnaire>) -> Widget {
     let language = preferred_language(&host, &questionnaire);
+    let storage_key = saved::storage_key(&questionnaire, &widget_name(&host));
     let props = AppProps {
         questionnaire,
         language,
         host: Host(host),
+        storage_key,
     };
     let app = yew::Renderer::<App>::with_root_and_props(container, props.clone()).render();
     Widget { app, props }
+}
+
+/// What tells this widget's saved progress apart from other widgets' on the
+/// page: its `id`, or else its position among them.
+fn widget_name(host: &Element) -> String {
+    if !host.id().is_empty() {
+        return host.id();
+    }
+    let widgets = gloo::utils::document().get_elements_by_tag_name(TAG);
+    (0..widgets.length())
+        .position(|i| widgets.item(i).as_ref() == Some(host))
+        .unwrap_or(0)
+        .to_string()
 }
 
 /// The element a widget lives in, to which it reports.

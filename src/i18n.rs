@@ -67,6 +67,13 @@ pub struct UiText {
     pub restart: String,
     /// The word that joins the last two items of a list.
     pub and: String,
+    pub notice_discarded: String,
+    pub notice_cannot_save: String,
+    pub notice_deleted: String,
+    pub forget: String,
+    pub restart_confirm: String,
+    pub restart_yes: String,
+    pub cancel: String,
 }
 
 /// The widget's words in every language it speaks, keyed by language code.

@@ -18,6 +18,7 @@ pub const PHASES_ALLOWED: std::ops::RangeInclusive<usize> = 3..=7;
 
 /// A phase level, counted from 1 (the least mature phase).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
 pub struct Level(pub u8);
 
 impl Level {
@@ -28,12 +29,41 @@ impl Level {
 }
 
 /// What a respondent said to one question.
+///
+/// In JSON (events, saved progress, exports) a level is its number and "don't
+/// know" is the string `"dont-know"`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(untagged)]
 pub enum Answer {
     /// The option that stands for this level.
     Level(Level),
     /// "Don't know": counted as missing by the scoring rule.
+    #[serde(with = "dont_know")]
     DontKnow,
+}
+
+/// (De)serialises [`Answer::DontKnow`] as the string `"dont-know"`.
+mod dont_know {
+    use serde::de::{Deserializer, Error, Unexpected};
+    use serde::{Deserialize, Serializer};
+
+    const NAME: &str = "dont-know";
+
+    pub fn serialize<S: Serializer>(serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(NAME)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<(), D::Error> {
+        let text = String::deserialize(deserializer)?;
+        if text == NAME {
+            Ok(())
+        } else {
+            Err(D::Error::invalid_value(
+                Unexpected::Str(&text),
+                &"\"dont-know\"",
+            ))
+        }
+    }
 }
 
 impl Answer {

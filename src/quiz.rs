@@ -17,7 +17,19 @@ pub enum Step {
     Result,
 }
 
-/// Something a respondent did.
+/// Something the widget tells the respondent about their saved progress,
+/// once, until they move to another screen.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Notice {
+    /// Saved progress could not be read and was removed.
+    Discarded,
+    /// Progress cannot be saved here: it will not survive a reload.
+    CannotSave,
+    /// The respondent deleted their answers.
+    Deleted,
+}
+
+/// Something a respondent did, or that happened to their progress.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Action {
     /// Leave the intro for the first question.
@@ -34,6 +46,10 @@ pub enum Action {
     Restart,
     /// Show everything in this language from now on.
     SetLanguage(String),
+    /// Delete every answer, here and in storage, and go back to the intro.
+    Forget,
+    /// Saving progress failed (storage blocked or full).
+    SavingFailed,
 }
 
 /// One respondent's progress through a questionnaire.
@@ -53,6 +69,11 @@ pub struct Quiz {
     /// page has just loaded, and the widget must not pull focus away from
     /// the host page.
     pub moved: bool,
+    /// What to tell the respondent about their saved progress, if anything.
+    pub notice: Option<Notice>,
+    /// Whether progress cannot be saved, so that the respondent hears it
+    /// only once.
+    pub cannot_save: bool,
 }
 
 impl Quiz {
@@ -64,6 +85,8 @@ impl Quiz {
             answers: vec![None; questions],
             missing_answer: 0,
             moved: false,
+            notice: None,
+            cannot_save: false,
         }
     }
 
@@ -89,8 +112,19 @@ impl Quiz {
             (Action::Restart, _) => {
                 next = Quiz::new(self.answers.len(), self.language.clone());
                 next.moved = true;
+                next.cannot_save = self.cannot_save;
             }
             (Action::SetLanguage(language), _) => next.language = language,
+            (Action::Forget, _) => {
+                next = Quiz::new(self.answers.len(), self.language.clone());
+                next.moved = true;
+                next.cannot_save = self.cannot_save;
+                next.notice = Some(Notice::Deleted);
+            }
+            (Action::SavingFailed, _) if !self.cannot_save => {
+                next.cannot_save = true;
+                next.notice = Some(Notice::CannotSave);
+            }
             // An action that does not fit the screen (a stale click) changes
             // nothing rather than losing answers.
             _ => {}
@@ -113,10 +147,16 @@ impl Quiz {
             .position(|a| a.and_then(Answer::level).is_none())
     }
 
+    /// Whether nothing has happened yet that is worth keeping.
+    pub fn is_pristine(&self) -> bool {
+        self.step == Step::Intro && self.answers.iter().all(Option::is_none)
+    }
+
     fn go(&mut self, step: Step) {
         self.step = step;
         self.missing_answer = 0;
         self.moved = true;
+        self.notice = None;
     }
 }
 
@@ -223,6 +263,32 @@ mod tests {
         assert!(
             run([Start, level(1), Continue, Restart]).moved,
             "restart moves to the intro"
+        );
+    }
+
+    #[test]
+    fn storage_notices_show_once_and_go_with_the_next_move() {
+        use Action::*;
+        let q = run([Start, level(2), SavingFailed]);
+        assert_eq!(q.notice, Some(Notice::CannotSave));
+        let q = q.apply(Continue);
+        assert_eq!(q.notice, None, "gone after a move");
+        assert_eq!(q.apply(SavingFailed).notice, None, "said only once");
+        assert!(
+            q.apply(Restart).cannot_save,
+            "still unable to save after a restart"
+        );
+    }
+
+    #[test]
+    fn forgetting_clears_every_answer_and_says_so() {
+        use Action::*;
+        let q = run([Start, level(2), Continue, level(3), Forget]);
+        assert!(q.is_pristine());
+        assert_eq!((q.notice, q.moved), (Some(Notice::Deleted), true));
+        assert!(
+            !run([Start]).is_pristine(),
+            "the first question is worth resuming"
         );
     }
 

@@ -36,22 +36,9 @@ impl<'a> PhaseRef<'a> {
     }
 }
 
-/// An answer as hosts see it: the level as a number, `"dont-know"`, or
-/// `null` when the question was not answered.
-struct AnswerValue(Option<Answer>);
-
-impl Serialize for AnswerValue {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        match self.0 {
-            Some(Answer::Level(level)) => serializer.serialize_u8(level.0),
-            Some(Answer::DontKnow) => serializer.serialize_str("dont-know"),
-            None => serializer.serialize_none(),
-        }
-    }
-}
-
 /// Every answer keyed by question id, in the order the questions are asked
-/// (a map serialised in order, since hosts read it as a JSON object).
+/// (a map serialised in order, since hosts read it as a JSON object); an
+/// unanswered question is `null`.
 struct Answers<'a> {
     questionnaire: &'a Questionnaire,
     answers: &'a [Option<Answer>],
@@ -62,10 +49,7 @@ impl Serialize for Answers<'_> {
         let questions = &self.questionnaire.questions;
         let mut map = serializer.serialize_map(Some(questions.len()))?;
         for (i, question) in questions.iter().enumerate() {
-            map.serialize_entry(
-                &question.id,
-                &AnswerValue(self.answers.get(i).copied().flatten()),
-            )?;
+            map.serialize_entry(&question.id, &self.answers.get(i).copied().flatten())?;
         }
         map.end()
     }
@@ -93,7 +77,7 @@ struct Answered<'a> {
     language: &'a str,
     question_id: &'a str,
     question_number: usize,
-    answer: AnswerValue,
+    answer: Answer,
 }
 
 #[derive(Serialize)]
@@ -145,7 +129,7 @@ pub fn answered(
         language,
         question_id: &questionnaire.questions[index].id,
         question_number: index + 1,
-        answer: AnswerValue(Some(answer)),
+        answer,
     })
 }
 

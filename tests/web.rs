@@ -241,3 +241,60 @@ async fn a_crash_leaves_a_readable_message_in_place_of_each_widget() {
         );
     }
 }
+
+#[wasm_bindgen_test]
+async fn start_again_asks_once_then_clears() {
+    let w = Widget::new("en").await;
+    w.answer_all("1 1 1 1 1 1 1 1 1 1 1 1").await;
+    w.click(".mq-restart");
+    w.until("the confirmation", |w| w.find(".mq-confirm").is_some())
+        .await;
+    w.until("focus on the confirmation", |w| {
+        w.focused_matches(".mq-restart-yes")
+    })
+    .await;
+    w.click(".mq-restart-cancel");
+    w.until("the result again", |w| w.find(".mq-restart").is_some())
+        .await;
+    assert_eq!(
+        w.text(".mq-phase-name"),
+        "Ad hoc",
+        "cancel keeps the result"
+    );
+    w.click(".mq-restart");
+    w.until("the confirmation", |w| w.find(".mq-restart-yes").is_some())
+        .await;
+    w.click(".mq-restart-yes");
+    w.until("the intro", |w| w.find(".mq-start").is_some())
+        .await;
+    w.start().await;
+    assert!(
+        w.find("input[type=radio]:checked").is_none(),
+        "every answer is gone"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn delete_my_answers_clears_them_and_says_so() {
+    let w = Widget::new("nl").await;
+    assert!(w.find(".mq-forget").is_none(), "nothing to delete yet");
+    w.start().await;
+    w.answer("3").await;
+    w.click(".mq-forget");
+    w.until("the intro", |w| w.find(".mq-start").is_some())
+        .await;
+    assert!(
+        w.text(".mq-notice").contains("gewist"),
+        "{}",
+        w.text(".mq-notice")
+    );
+    w.start().await;
+    assert!(
+        w.find("input[type=radio]:checked").is_none(),
+        "the answer is gone"
+    );
+    assert!(
+        w.find(".mq-notice").is_none(),
+        "the notice went with the move"
+    );
+}

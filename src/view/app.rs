@@ -8,13 +8,15 @@ use yew::prelude::*;
 use crate::embed::Host;
 use crate::i18n::ui_text;
 use crate::model::Questionnaire;
-use crate::quiz::{Action, Quiz, Step};
+use crate::quiz::{Action, Notice, Quiz, Step};
 use crate::report;
+use crate::saved;
 use crate::scoring::{Outcome, assess};
 use crate::view::intro::Intro;
 use crate::view::language_switch::LanguageSwitch;
 use crate::view::question::QuestionScreen;
 use crate::view::result::ResultScreen;
+use crate::view::saving;
 
 impl Reducible for Quiz {
     type Action = Action;
@@ -34,6 +36,8 @@ pub struct AppProps {
     pub language: String,
     /// The element the widget lives in, which hears its events.
     pub host: Host,
+    /// Where this widget keeps its progress between visits.
+    pub storage_key: String,
 }
 
 /// One independent widget: the intro, the questions and the result.
@@ -41,17 +45,37 @@ pub struct AppProps {
 pub fn App(props: &AppProps) -> Html {
     let questionnaire = &props.questionnaire;
     let quiz = {
-        let questions = questionnaire.questions.len();
-        let language = props.language.clone();
-        use_reducer(move || Quiz::new(questions, language))
+        let (q, key, language) = (
+            questionnaire.clone(),
+            props.storage_key.clone(),
+            props.language.clone(),
+        );
+        use_reducer(move || saving::resume(&q, &key, language))
     };
     {
+        // Only a change of the host's `lang` switches: on mount, resumed
+        // progress keeps the language the respondent chose.
         let quiz = quiz.clone();
+        let last = use_mut_ref(|| props.language.clone());
         use_effect_with(props.language.clone(), move |language| {
-            if *language != quiz.language {
+            if *last.borrow() != *language {
+                *last.borrow_mut() = language.clone();
                 quiz.dispatch(Action::SetLanguage(language.clone()));
             }
         });
+    }
+    {
+        let quiz = quiz.clone();
+        let key = props.storage_key.clone();
+        let text = saved::save(&quiz, questionnaire);
+        use_effect_with(
+            (text, quiz.is_pristine(), quiz.cannot_save),
+            move |(text, pristine, cannot_save)| {
+                if !*cannot_save && saving::keep(&key, text, !*pristine).is_err() {
+                    quiz.dispatch(Action::SavingFailed);
+                }
+            },
+        );
     }
     {
         // Reported once per arrival at a result, and again only when the
@@ -61,7 +85,8 @@ pub fn App(props: &AppProps) -> Html {
             props.host.clone(),
             quiz.language.clone(),
         );
-        let at_result = quiz.step == Step::Result;
+        // A reload that resumes on the result is not a new result.
+        let at_result = quiz.step == Step::Result && quiz.moved;
         use_effect_with(
             (at_result, quiz.answers.clone()),
             move |(at_result, answers)| {
@@ -95,6 +120,10 @@ pub fn App(props: &AppProps) -> Html {
             host.emit("start", &report::started(&q, &quiz.language));
             quiz.dispatch(Action::Start);
         })
+    };
+    let on_forget = {
+        let quiz = quiz.clone();
+        Callback::from(move |_: MouseEvent| quiz.dispatch(Action::Forget))
     };
     let language = quiz.language.clone();
     let ui = ui_text(&language);
@@ -145,7 +174,23 @@ pub fn App(props: &AppProps) -> Html {
                 <LanguageSwitch languages={questionnaire.languages.clone()} current={language.clone()}
                     label={ui.language_switch.clone()} on_change={on_language} />
             </header>
+            if let Some(notice) = quiz.notice {
+                <p class="mq-notice" role="status" part="notice">
+                    { match notice {
+                        Notice::Discarded => &ui.notice_discarded,
+                        Notice::CannotSave => &ui.notice_cannot_save,
+                        Notice::Deleted => &ui.notice_deleted,
+                    } }
+                </p>
+            }
             { screen }
+            if !quiz.is_pristine() {
+                <footer class="mq-footer" part="footer">
+                    <button type="button" class="mq-link-button mq-forget" onclick={on_forget}>
+                        { &ui.forget }
+                    </button>
+                </footer>
+            }
         </div>
     }
 }

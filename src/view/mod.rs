@@ -9,5 +9,6 @@ mod intro;
 mod language_switch;
 mod question;
 mod result;
+mod saving;
 
 pub use app::{App, AppProps};

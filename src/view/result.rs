@@ -35,13 +35,39 @@ pub struct ResultScreenProps {
 pub fn ResultScreen(props: &ResultScreenProps) -> Html {
     let language = props.language.as_str();
     let ui = ui_text(language);
-    let on_restart = props.on_restart.reform(|_: MouseEvent| ());
     let heading = use_node_ref();
     use_focus(heading.clone(), props.moved.then_some(()));
-    let restart = html! {
-        <button type="button" class="mq-button mq-button-secondary mq-restart" onclick={on_restart}>
-            { &ui.restart }
-        </button>
+    // Starting again deletes every answer, so it asks once first.
+    let confirming = use_state(|| false);
+    let confirm_yes = use_node_ref();
+    use_focus(confirm_yes.clone(), confirming.then_some(()));
+    let restart = if *confirming {
+        let cancel = {
+            let confirming = confirming.clone();
+            Callback::from(move |_: MouseEvent| confirming.set(false))
+        };
+        html! {
+            <div class="mq-confirm" role="group" aria-label={ui.restart.clone()}>
+                <p class="mq-confirm-text">{ &ui.restart_confirm }</p>
+                <button type="button" class="mq-button mq-restart-yes" ref={confirm_yes}
+                    onclick={props.on_restart.reform(|_: MouseEvent| ())}>
+                    { &ui.restart_yes }
+                </button>
+                <button type="button" class="mq-button mq-button-secondary mq-restart-cancel" onclick={cancel}>
+                    { &ui.cancel }
+                </button>
+            </div>
+        }
+    } else {
+        let ask = {
+            let confirming = confirming.clone();
+            Callback::from(move |_: MouseEvent| confirming.set(true))
+        };
+        html! {
+            <button type="button" class="mq-button mq-button-secondary mq-restart" onclick={ask}>
+                { &ui.restart }
+            </button>
+        }
     };
     match assess(&props.questionnaire, &props.answers) {
         Outcome::TooFewAnswers { answered, needed } => {

@@ -22,7 +22,7 @@ const STEP: Duration = Duration::from_secs(5);
 
 /// The brief's case B with question 8 answered "don't know": Experimental,
 /// capped by monitoring, uneven.
-const CASE_B: [&str; 12] = [
+pub(crate) const CASE_B: [&str; 12] = [
     "4",
     "4",
     "3",
@@ -49,6 +49,7 @@ const text = (s) => { const e = q(s); return e ? e.textContent.replace(/\s+/g, '
 const STATE_JS: &str = r#"
 const checked = q('input[type=radio]:checked');
 return {
+  ready: !!q('.mq'),
   lang: q('.mq') && q('.mq').lang,
   start: text('.mq-start'),
   progress: text('.mq-progress'),
@@ -92,14 +93,14 @@ fn host_page(origin: &str, head: &str, body: &str) -> Page {
 }
 
 /// A browser on one host page, keeping the servers it needs alive.
-struct Visit {
-    browser: Browser,
+pub(crate) struct Visit {
+    pub(crate) browser: Browser,
     _servers: Vec<StaticServer>,
 }
 
 impl Visit {
-    /// Opens `url` and waits for every widget on it to show its intro.
-    fn open(url: &str, servers: Vec<StaticServer>) -> Visit {
+    /// Opens `url` and waits for every widget on it to render.
+    pub(crate) fn open(url: &str, servers: Vec<StaticServer>) -> Visit {
         let visit = Visit {
             browser: Browser::start(),
             _servers: servers,
@@ -108,20 +109,20 @@ impl Visit {
         visit
     }
 
-    /// Goes to `url` and waits for every widget on it to show its intro.
-    fn goto(&self, url: &str) {
+    /// Goes to `url` and waits for every widget on it to render.
+    pub(crate) fn goto(&self, url: &str) {
         self.browser.goto(url);
         let count = self.browser.execute(
             "return document.querySelectorAll('maturity-quiz').length;",
             vec![],
         );
         for i in 0..count.as_u64().unwrap_or(0) as usize {
-            wait_until(APP_START, &format!("widget {i}'s intro"), || {
+            wait_until(APP_START, &format!("widget {i} to render"), || {
                 let state = self.state(i);
                 if let Some(failure) = state["failure"].as_str() {
                     panic!("widget {i} shows an error: {failure}");
                 }
-                if state["start"].is_string() {
+                if state["ready"] == true {
                     Ok(())
                 } else {
                     Err(state.to_string())
@@ -136,16 +137,16 @@ impl Visit {
         Visit::open(&url, vec![sites.widget, sites.pages])
     }
 
-    fn run(&self, widget: usize, script: &str) -> Value {
+    pub(crate) fn run(&self, widget: usize, script: &str) -> Value {
         self.browser
             .execute(&format!("{PRELUDE}{script}"), vec![json!(widget)])
     }
 
-    fn state(&self, widget: usize) -> Value {
+    pub(crate) fn state(&self, widget: usize) -> Value {
         self.run(widget, STATE_JS)
     }
 
-    fn click(&self, widget: usize, selector: &str) {
+    pub(crate) fn click(&self, widget: usize, selector: &str) {
         let found = self.run(
             widget,
             &format!("const e = q({selector:?}); if (e) e.click(); return !!e;"),
@@ -158,7 +159,7 @@ impl Visit {
         );
     }
 
-    fn start(&self, widget: usize) {
+    pub(crate) fn start(&self, widget: usize) {
         self.click(widget, ".mq-start");
         wait_until(STEP, "the first question", || {
             let state = self.state(widget);
@@ -171,7 +172,7 @@ impl Visit {
     }
 
     /// Picks `value` ("1".."4" or "dont-know") and continues.
-    fn answer(&self, widget: usize, value: &str) {
+    pub(crate) fn answer(&self, widget: usize, value: &str) {
         let before = self.state(widget)["progress"].clone();
         self.click(widget, &format!("input[value=\"{value}\"]"));
         self.click(widget, ".mq-continue");
@@ -186,7 +187,7 @@ impl Visit {
     }
 
     /// Answers every question and returns the phase shown.
-    fn complete(&self, widget: usize, answers: &[&str]) -> String {
+    pub(crate) fn complete(&self, widget: usize, answers: &[&str]) -> String {
         self.start(widget);
         for answer in answers {
             self.answer(widget, answer);
@@ -281,8 +282,9 @@ fn e2e_host_styles_do_not_reach_in_and_ours_do_not_leak_out() {
     visit.start(0);
     let plain = visit.run(0, WIDGET_STYLES_JS);
 
+    // Same origin, so the widget resumes on the question it was on.
     visit.goto(&aggressive_url);
-    visit.start(0);
+    assert_eq!(visit.state(0)["progress"], "Question 1 of 12");
     let aggressive = visit.run(0, WIDGET_STYLES_JS);
     // For people to look at: the widget untouched amid the host's theme.
     let shot = crate_dir()

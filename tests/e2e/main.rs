@@ -10,6 +10,7 @@
 
 mod embedding;
 mod keyboard;
+mod storage;
 mod support;
 
 use std::path::{Path, PathBuf};

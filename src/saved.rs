@@ -1,0 +1,283 @@
+//! Progress kept between visits: the answers, the screen and the language,
+//! written as versioned JSON and read back with suspicion, since storage may
+//! hold anything (an older release, another questionnaire version, a hand
+//! edit, a half-written value).
+//!
+//! Only the text is made and checked here; the view decides where it lives.
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+use crate::model::{Answer, Questionnaire};
+use crate::quiz::{Quiz, Step};
+
+/// The version of the saved format; raised whenever its shape changes.
+pub const FORMAT: u32 = 1;
+
+/// The prefix of every storage key of ours.
+const KEY_PREFIX: &str = "maturity-quiz";
+
+/// Where a widget keeps its progress: one key per questionnaire and version,
+/// and per widget when a page has several (`widget` is the element's id, or
+/// its position among the page's widgets; the first one adds nothing, so its
+/// key stays stable when more are added).
+pub fn storage_key(questionnaire: &Questionnaire, widget: &str) -> String {
+    let base = version_prefix(questionnaire);
+    match widget {
+        "" | "0" => format!("{base}{}", questionnaire.version),
+        _ => format!("{base}{}#{widget}", questionnaire.version),
+    }
+}
+
+/// Whether `key` holds progress for another version of `questionnaire`: left
+/// behind by an earlier release and never readable again.
+pub fn is_outdated_key(key: &str, questionnaire: &Questionnaire) -> bool {
+    key.strip_prefix(&version_prefix(questionnaire))
+        .and_then(|rest| rest.split('#').next())
+        .is_some_and(|version| version != questionnaire.version.to_string())
+}
+
+fn version_prefix(questionnaire: &Questionnaire) -> String {
+    format!("{KEY_PREFIX}/{}/v", questionnaire.id)
+}
+
+/// The saved form of a quiz.
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SavedProgress {
+    format: u32,
+    questionnaire: String,
+    version: u32,
+    language: String,
+    step: SavedStep,
+    answers: Vec<Option<Answer>>,
+}
+
+#[derive(Clone, Copy, Debug, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase", deny_unknown_fields)]
+enum SavedStep {
+    Intro,
+    Question(usize),
+    Result,
+}
+
+/// The text to store for `quiz`.
+pub fn save(quiz: &Quiz, questionnaire: &Questionnaire) -> String {
+    let saved = SavedProgress {
+        format: FORMAT,
+        questionnaire: questionnaire.id.clone(),
+        version: questionnaire.version,
+        language: quiz.language.clone(),
+        step: match quiz.step {
+            Step::Intro => SavedStep::Intro,
+            Step::Question(i) => SavedStep::Question(i),
+            Step::Result => SavedStep::Result,
+        },
+        answers: quiz.answers.clone(),
+    };
+    // Plain data with string keys: serialising cannot fail.
+    serde_json::to_string(&saved).unwrap_or_default()
+}
+
+/// Why stored progress was thrown away.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Unreadable(String);
+
+impl fmt::Display for Unreadable {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// Reads stored progress back into a quiz on its saved screen, checking that
+/// it belongs to this very questionnaire and that every value is one the
+/// quiz could have produced.
+pub fn restore(text: &str, questionnaire: &Questionnaire) -> Result<Quiz, Unreadable> {
+    let fail = |reason: String| Err(Unreadable(reason));
+    let saved: SavedProgress = match serde_json::from_str(text) {
+        Ok(saved) => saved,
+        Err(err) => return fail(format!("not saved progress: {err}")),
+    };
+    if saved.format != FORMAT {
+        return fail(format!(
+            "saved in format {}, this release reads format {FORMAT}",
+            saved.format
+        ));
+    }
+    if saved.questionnaire != questionnaire.id || saved.version != questionnaire.version {
+        return fail(format!(
+            "saved for {} version {}, this is {} version {}",
+            saved.questionnaire, saved.version, questionnaire.id, questionnaire.version
+        ));
+    }
+    let total = questionnaire.questions.len();
+    if saved.answers.len() != total {
+        return fail(format!(
+            "{} answers saved for {total} questions",
+            saved.answers.len()
+        ));
+    }
+    let top = questionnaire.top_level();
+    if let Some(i) = saved
+        .answers
+        .iter()
+        .position(|a| matches!(a, Some(Answer::Level(l)) if l.0 == 0 || *l > top))
+    {
+        return fail(format!(
+            "answer {} is not a level from 1 to {}",
+            i + 1,
+            top.0
+        ));
+    }
+    if !questionnaire.speaks(&saved.language) {
+        return fail(format!(
+            "the questionnaire has no language \"{}\"",
+            saved.language
+        ));
+    }
+    let step = match saved.step {
+        SavedStep::Intro => Step::Intro,
+        SavedStep::Question(i) if i < total => Step::Question(i),
+        SavedStep::Question(i) => return fail(format!("question {} does not exist", i + 1)),
+        SavedStep::Result => Step::Result,
+    };
+    let mut quiz = Quiz::new(total, saved.language);
+    quiz.step = step;
+    quiz.answers = saved.answers;
+    Ok(quiz)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Level;
+    use crate::quiz::Action;
+
+    fn built_in() -> Questionnaire {
+        Questionnaire::built_in()
+    }
+
+    /// A quiz five answers in, on question 6, in English.
+    fn midway(q: &Questionnaire) -> Quiz {
+        let mut quiz = Quiz::new(q.questions.len(), "en".to_string()).apply(Action::Start);
+        for level in [1, 2, 3, 4] {
+            quiz = quiz
+                .apply(Action::Choose(Answer::Level(Level(level))))
+                .apply(Action::Continue);
+        }
+        quiz.apply(Action::Choose(Answer::DontKnow))
+            .apply(Action::Continue)
+    }
+
+    #[test]
+    fn progress_comes_back_exactly() {
+        let q = built_in();
+        let quiz = midway(&q);
+        let text = save(&quiz, &q);
+        assert!(text.contains(r#""step":{"question":5}"#), "{text}");
+        assert!(
+            text.contains(r#""answers":[1,2,3,4,"dont-know",null,"#),
+            "{text}"
+        );
+        let back = restore(&text, &q).unwrap();
+        assert_eq!(
+            (back.step, &back.answers, back.language.as_str()),
+            (quiz.step, &quiz.answers, "en")
+        );
+        assert!(
+            !back.moved,
+            "a resumed page has not moved: it must not take focus"
+        );
+    }
+
+    #[test]
+    fn anything_else_is_refused_with_its_reason() {
+        let q = built_in();
+        let good: serde_json::Value = serde_json::from_str(&save(&midway(&q), &q)).unwrap();
+        let with = |field: &str, value: serde_json::Value| {
+            let mut v = good.clone();
+            v[field] = value;
+            v.to_string()
+        };
+        let mut answers = good["answers"].clone();
+        answers[2] = serde_json::json!(7);
+        let cases = [
+            (
+                "{not json".to_string(),
+                "not saved progress: key must be a string at line 1 column 2",
+            ),
+            (
+                with("format", 2.into()),
+                "saved in format 2, this release reads format 1",
+            ),
+            (
+                with("version", 0.into()),
+                "saved for social-maturity version 0, this is social-maturity version 1",
+            ),
+            (
+                with("questionnaire", "other".into()),
+                "saved for other version 1, this is social-maturity version 1",
+            ),
+            (
+                with("answers", serde_json::json!([1, 2])),
+                "2 answers saved for 12 questions",
+            ),
+            (
+                with("answers", answers),
+                "answer 3 is not a level from 1 to 4",
+            ),
+            (
+                with("language", "de".into()),
+                "the questionnaire has no language \"de\"",
+            ),
+            (
+                with("step", serde_json::json!({"question": 12})),
+                "question 13 does not exist",
+            ),
+        ];
+        for (text, reason) in cases {
+            assert_eq!(
+                restore(&text, &q).map(|_| ()),
+                Err(Unreadable(reason.to_string())),
+                "{text}"
+            );
+        }
+        let unknown = with("extra", 1.into());
+        assert!(
+            restore(&unknown, &q)
+                .unwrap_err()
+                .0
+                .contains("unknown field `extra`")
+        );
+        let wrong_answer = with("answers", serde_json::json!(vec!["maybe"; 12]));
+        assert!(
+            restore(&wrong_answer, &q)
+                .unwrap_err()
+                .0
+                .starts_with("not saved progress")
+        );
+    }
+
+    #[test]
+    fn keys_separate_questionnaires_versions_and_widgets() {
+        let q = built_in();
+        assert_eq!(storage_key(&q, ""), "maturity-quiz/social-maturity/v1");
+        assert_eq!(storage_key(&q, "0"), "maturity-quiz/social-maturity/v1");
+        assert_eq!(
+            storage_key(&q, "team-a"),
+            "maturity-quiz/social-maturity/v1#team-a"
+        );
+        assert!(is_outdated_key("maturity-quiz/social-maturity/v0", &q));
+        assert!(is_outdated_key(
+            "maturity-quiz/social-maturity/v0#team-a",
+            &q
+        ));
+        assert!(!is_outdated_key(
+            "maturity-quiz/social-maturity/v1#team-a",
+            &q
+        ));
+        assert!(!is_outdated_key("maturity-quiz/other/v0", &q));
+        assert!(!is_outdated_key("someone-else", &q));
+    }
+}

@@ -1,0 +1,192 @@
+//! Saved progress in a real browser: a reload resumes where the respondent
+//! was; corrupt, outdated or tampered storage is discarded with a notice and
+//! no panic; blocked or full storage leaves a quiz that works in memory and
+//! says so once.
+
+use std::time::Duration;
+
+use serde_json::json;
+
+use crate::dist;
+use crate::embedding::Visit;
+use crate::support::server::{Page, StaticServer};
+use crate::support::webdriver::wait_until;
+
+/// One step of the quiz: a click and a re-render.
+const STEP: Duration = Duration::from_secs(5);
+
+/// Where the first widget of the built-in questionnaire keeps its progress.
+const KEY: &str = "maturity-quiz/social-maturity/v1";
+
+/// Records console errors and uncaught errors from the page's first script
+/// on: a panic would show up here.
+const ERROR_RECORDER: &str = "window.errors = []; \
+    const original = console.error; \
+    console.error = (...args) => { errors.push(args.map(String).join(' ')); original(...args); }; \
+    addEventListener('error', (e) => errors.push(String(e.message)));";
+
+/// A Dutch page with the widget, recording errors, and running `/setup.js`
+/// (the test's own) before the widget loads.
+const PAGE: &str = r#"<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>Storage</title>
+<script src="/errors.js"></script><script src="/setup.js"></script>
+<script type="module" src="/embed.js"></script></head><body><maturity-quiz></maturity-quiz></body></html>"#;
+
+/// Serves `dist/` with [`PAGE`] at `/quiz.html`, `setup` as its setup script.
+fn visit(setup: &str) -> (Visit, String) {
+    let server = StaticServer::builder(dist())
+        .page("/quiz.html", Page::html(PAGE))
+        .page("/errors.js", Page::new("text/javascript", ERROR_RECORDER))
+        .page("/setup.js", Page::new("text/javascript", setup.to_owned()))
+        .start();
+    let url = server.url("/quiz.html");
+    (Visit::open(&url, vec![server]), url)
+}
+
+fn errors(visit: &Visit) -> serde_json::Value {
+    visit.browser.execute("return window.errors;", vec![])
+}
+
+#[test]
+fn e2e_a_reload_resumes_on_the_next_question_with_every_answer() {
+    let (visit, url) = visit("");
+    visit.start(0);
+    let given = ["1", "2", "3", "4", "dont-know"];
+    for answer in given {
+        visit.answer(0, answer);
+    }
+    visit.goto(&url);
+    assert_eq!(
+        visit.state(0)["progress"],
+        "Vraag 6 van 12",
+        "resumed on the 6th question"
+    );
+    for (n, answer) in given.iter().enumerate().rev() {
+        visit.click(0, ".mq-back");
+        let caption = format!("Vraag {} van 12", n + 1);
+        wait_until(STEP, &caption, || {
+            let state = visit.state(0);
+            if state["progress"] == caption.as_str() {
+                Ok(())
+            } else {
+                Err(state.to_string())
+            }
+        });
+        assert_eq!(
+            visit.state(0)["checked"],
+            *answer,
+            "answer {} survived the reload",
+            n + 1
+        );
+    }
+    for answer in given {
+        visit.answer(0, answer);
+    }
+    for _ in 6..=12 {
+        visit.answer(0, "3");
+    }
+    // Strategy 1.5 (Ad hoc) caps a mean of 17/6 (Functioneel) at Experimenteel.
+    wait_until(STEP, "the result", || {
+        let state = visit.state(0);
+        if state["phase"] == "Experimenteel" {
+            Ok(())
+        } else {
+            Err(state.to_string())
+        }
+    });
+    assert_eq!(errors(&visit), json!([]));
+}
+
+#[test]
+fn e2e_unreadable_progress_is_discarded_with_a_notice() {
+    let garbage = "{\"format\": 1, \"answers\": [tru";
+    let old_format = r#"{"format":0,"questionnaire":"social-maturity","version":1,"language":"nl","step":"intro","answers":[]}"#;
+    let old_version = r#"{"format":1,"questionnaire":"social-maturity","version":0,"language":"nl","step":{"question":3},"answers":[1,1,1,1,null,null,null,null,null,null,null,null]}"#;
+    let tampered = r#"{"format":1,"questionnaire":"social-maturity","version":1,"language":"nl","step":{"question":99},"answers":[9,1,1,1,null,null,null,null,null,null,null,null]}"#;
+    let cases = [
+        (KEY, garbage),
+        (KEY, old_format),
+        (KEY, old_version),
+        (KEY, tampered),
+        ("maturity-quiz/social-maturity/v0", old_version),
+    ];
+    let (visit, url) = visit("");
+    for (key, value) in cases {
+        visit.browser.execute(
+            "localStorage.clear(); localStorage.setItem(arguments[0], arguments[1]);",
+            vec![json!(key), json!(value)],
+        );
+        visit.goto(&url);
+        let state = visit.state(0);
+        assert!(
+            state["start"].is_string(),
+            "{key} = {value}: starts on the intro; {state}"
+        );
+        let notice = visit.run(0, "return q('.mq-notice') && q('.mq-notice').textContent;");
+        assert!(
+            notice
+                .as_str()
+                .is_some_and(|n| n.contains("konden niet worden gelezen")),
+            "{key} = {value}: notice {notice}"
+        );
+        let left = visit.browser.execute(
+            "return localStorage.getItem(arguments[0]);",
+            vec![json!(key)],
+        );
+        assert_eq!(left, json!(null), "{key} = {value} was removed");
+        assert_eq!(
+            errors(&visit),
+            json!([]),
+            "{key} = {value}: no error, no panic"
+        );
+        visit.start(0);
+        visit.answer(0, "2");
+    }
+}
+
+/// Checks the intro says `notice`, then completes the quiz in memory.
+fn complete_in_memory(visit: &Visit, notice: &str) {
+    let shown = visit.run(0, "return q('.mq-notice') && q('.mq-notice').textContent;");
+    assert!(
+        shown.as_str().is_some_and(|n| n.contains(notice)),
+        "notice {shown}"
+    );
+    assert_eq!(visit.complete(0, &["4"; 12]), "Transformatie");
+    assert_eq!(errors(visit), json!([]));
+}
+
+#[test]
+fn e2e_blocked_storage_still_completes_and_says_so() {
+    // What a browser that blocks site data does: the getter itself throws.
+    let (visit, _) = visit(
+        "Object.defineProperty(window, 'localStorage', { get() { throw new DOMException('blocked', 'SecurityError'); } });",
+    );
+    complete_in_memory(&visit, "laat de vragenlijst niets bewaren");
+}
+
+#[test]
+fn e2e_full_storage_says_so_once_and_completes() {
+    let (visit, _) = visit(
+        "Storage.prototype.setItem = function () { throw new DOMException('full', 'QuotaExceededError'); };",
+    );
+    visit.start(0);
+    let notice = || visit.run(0, "return q('.mq-notice') && q('.mq-notice').textContent;");
+    wait_until(STEP, "the notice that nothing can be kept", || {
+        let shown = notice();
+        if shown
+            .as_str()
+            .is_some_and(|n| n.contains("laat de vragenlijst niets bewaren"))
+        {
+            Ok(())
+        } else {
+            Err(shown.to_string())
+        }
+    });
+    visit.answer(0, "4");
+    assert_eq!(notice(), json!(null), "said once, gone with the next move");
+    for _ in 2..=12 {
+        visit.answer(0, "4");
+    }
+    assert_eq!(visit.state(0)["phase"], "Transformatie");
+    assert_eq!(notice(), json!(null), "not said again");
+    assert_eq!(errors(&visit), json!([]));
+}
