@@ -137,16 +137,15 @@ export PATH
 		fi
 	fi
 
-	# --- binaryen (wasm-opt) from npm ------------------------------------------
+	# --- npm tools: binaryen (wasm-opt), axe-core (accessibility audit) --------
 	if ! command -v npm >/dev/null; then
 		apt_install nodejs npm
 	fi
-	binaryen_version="$(node -p 'require("./package.json").devDependencies.binaryen')"
-	have="$(node -p 'try { require("./node_modules/binaryen/package.json").version } catch (e) { "" }')"
-	if [ "$have" = "$binaryen_version" ] && [ -x node_modules/.bin/wasm-opt ]; then
-		say "binaryen $binaryen_version (npm): present"
+	# `npm ls` exits non-zero when any pinned package is missing or differs.
+	if npm ls --depth=0 >/dev/null 2>&1 && [ -x node_modules/.bin/wasm-opt ]; then
+		say "npm packages of package-lock.json: present"
 	else
-		say "npm ci (binaryen $binaryen_version, found: ${have:-none})"
+		say "npm ci (binaryen, axe-core as pinned in package-lock.json)"
 		npm ci --no-audit --no-fund --loglevel=error
 	fi
 	# Check wasm-opt the way trunk 0.21 does (src/tools.rs): third word of

@@ -6,7 +6,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use yew::prelude::*;
 
 use crate::embed::Host;
-use crate::i18n::ui_text;
+use crate::i18n::{fill, ui_text};
 use crate::model::Questionnaire;
 use crate::quiz::{Action, Notice, Quiz, Step};
 use crate::report;
@@ -184,6 +184,14 @@ pub fn App(props: &AppProps) -> Html {
                 </p>
             }
             { screen }
+            // Announces each step politely, also to screen readers whose focus
+            // handling skips the legend. Present from the start, as live
+            // regions only speak changes.
+            <p class="mq-visually-hidden" aria-live="polite">
+                if let (true, Some(n)) = (quiz.moved, quiz.question_number()) {
+                    { fill(&ui.progress, &[("n", &n.to_string()), ("total", &questionnaire.questions.len().to_string())]) }
+                }
+            </p>
             if !quiz.is_pristine() {
                 <footer class="mq-footer" part="footer">
                     <button type="button" class="mq-link-button mq-forget" onclick={on_forget}>

@@ -380,14 +380,14 @@ fn e2e_continue_without_a_choice_focuses_an_error_naming_the_question() {
 }
 
 impl Quiz {
-    /// At 360 and 1280 px wide: checks that nothing forces sideways
+    /// At 320 (the WCAG reflow width), 360 and 1280 px wide: checks that nothing forces sideways
     /// scrolling (WCAG 1.4.10 reflow) and saves a full-page screenshot as
     /// `test-output/{name}-{width}.png` for people to look at. Returns the
     /// overflow problems rather than panicking, so every screen is
     /// photographed before the test fails.
     fn photograph(&self, name: &str) -> Vec<String> {
         let mut problems = Vec::new();
-        for (width, height) in [(360u32, 800u32), (1280, 900)] {
+        for (width, height) in [(320u32, 640u32), (360, 800), (1280, 900)] {
             self.browser.set_window_size(width, height);
             wait_until(STEP, &format!("a {width} px wide viewport"), || {
                 let inner = self.browser.execute("return window.innerWidth;", vec![]);
@@ -416,7 +416,7 @@ impl Quiz {
 }
 
 #[test]
-fn e2e_every_screen_fits_360_and_1280_px_in_light_and_dark() {
+fn e2e_every_screen_fits_320_360_and_1280_px_in_light_and_dark() {
     let mut problems = Vec::new();
     for dark in [false, true] {
         let theme = if dark { "dark" } else { "light" };

@@ -8,6 +8,7 @@
 //! native layer and runs them once, as the end-to-end layer.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod a11y;
 mod embedding;
 mod keyboard;
 mod storage;

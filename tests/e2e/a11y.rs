@@ -1,0 +1,199 @@
+//! The WCAG 2.2 AA audit: axe-core (pinned in package.json) run inside the
+//! page, shadow roots included, on every screen of the widget, in both
+//! languages and both themes. No rule is disabled.
+
+use std::collections::BTreeSet;
+
+use serde_json::{Value, json};
+
+use crate::embedding::{CASE_B, Visit};
+use crate::support::server::{Page, StaticServer};
+use crate::{crate_dir, dist};
+
+/// axe-core's tags for WCAG 2.0, 2.1 and 2.2, levels A and AA.
+const WCAG_AA: &str = "['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa']";
+
+/// The brief's case A: Functional, nothing unusual.
+const CASE_A: [&str; 12] = ["3", "3", "3", "3", "3", "2", "3", "3", "3", "3", "2", "3"];
+
+/// The brief's case C: provisional, monitoring unknown.
+const CASE_C: [&str; 12] = [
+    "2",
+    "2",
+    "2",
+    "dont-know",
+    "2",
+    "3",
+    "2",
+    "2",
+    "dont-know",
+    "dont-know",
+    "1",
+    "2",
+];
+
+/// Too few answers for a result.
+const TOO_FEW: [&str; 12] = [
+    "1",
+    "1",
+    "1",
+    "1",
+    "1",
+    "dont-know",
+    "dont-know",
+    "dont-know",
+    "dont-know",
+    "dont-know",
+    "dont-know",
+    "dont-know",
+];
+
+/// A page with one widget in `lang` and `theme`, with axe loaded; `blocked`
+/// makes storage throw, as a browser blocking site data does.
+fn page(lang: &str, theme: &str, blocked: bool) -> Page {
+    let block = if blocked {
+        r#"<script src="/block-storage.js"></script>"#
+    } else {
+        ""
+    };
+    Page::html(format!(
+        r#"<!doctype html><html lang="{lang}"><head><meta charset="utf-8"><title>Audit</title>
+{block}<script src="/axe.js"></script><script type="module" src="/embed.js"></script></head>
+<body><main><maturity-quiz lang="{lang}" theme="{theme}"></maturity-quiz></main></body></html>"#
+    ))
+}
+
+/// What one audit found: the violations (to be none) and the rules that ran.
+struct Audit {
+    violations: Vec<String>,
+    rules: BTreeSet<String>,
+}
+
+/// Runs axe on the whole page and records what it says about `screen`.
+fn audit(visit: &Visit, screen: &str, found: &mut Audit) {
+    let result = visit.browser.execute(
+        &format!(
+            "return axe.run(document, {{ runOnly: {{ type: 'tag', values: {WCAG_AA} }} }}).then((r) => ({{
+               violations: r.violations.map((v) => `${{v.id}} (${{v.impact}}): ${{v.help}}; ` +
+                 v.nodes.map((n) => n.target.join(' > ') + ' ' + n.failureSummary).join(' | ')),
+               rules: [...r.passes, ...r.violations, ...r.incomplete, ...r.inapplicable].map((x) => x.id),
+             }}));"
+        ),
+        vec![],
+    );
+    for violation in result["violations"].as_array().into_iter().flatten() {
+        found.violations.push(format!(
+            "{screen}: {}",
+            violation.as_str().unwrap_or_default()
+        ));
+    }
+    found.rules.extend(
+        result["rules"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(Value::as_str)
+            .map(String::from),
+    );
+}
+
+/// Goes to a fresh copy of `url` (clearing saved progress) and waits for
+/// the widget.
+fn fresh(visit: &Visit, url: &str) {
+    visit
+        .browser
+        .execute("try { localStorage.clear(); } catch (e) {}", vec![]);
+    visit.goto(url);
+}
+
+#[test]
+fn e2e_every_screen_passes_axe_wcag_22_aa_in_both_languages_and_themes() {
+    let axe = std::fs::read(crate_dir().join("node_modules/axe-core/axe.min.js"))
+        .expect("node_modules/axe-core is missing: run scripts/setup.sh (npm ci)");
+    let mut server = StaticServer::builder(dist())
+        .page("/axe.js", Page::new("text/javascript", axe))
+        .page(
+            "/block-storage.js",
+            Page::new(
+                "text/javascript",
+                "Object.defineProperty(window, 'localStorage', { get() { throw new DOMException('blocked', 'SecurityError'); } });",
+            ),
+        );
+    let combinations: Vec<(&str, &str)> = ["nl", "en"]
+        .into_iter()
+        .flat_map(|l| [(l, "light"), (l, "dark")])
+        .collect();
+    for (lang, theme) in &combinations {
+        server = server
+            .page(&format!("/{lang}-{theme}.html"), page(lang, theme, false))
+            .page(
+                &format!("/{lang}-{theme}-blocked.html"),
+                page(lang, theme, true),
+            );
+    }
+    let server = server.start();
+    let urls: Vec<(String, String, String)> = combinations
+        .iter()
+        .map(|(lang, theme)| {
+            (
+                format!("{lang} {theme}"),
+                server.url(&format!("/{lang}-{theme}.html")),
+                server.url(&format!("/{lang}-{theme}-blocked.html")),
+            )
+        })
+        .collect();
+    let visit = Visit::open("about:blank", vec![server]);
+    let mut found = Audit {
+        violations: Vec::new(),
+        rules: BTreeSet::new(),
+    };
+    let mut screens = 0;
+    for (name, url, blocked) in &urls {
+        let mut scan = |screen: &str, found: &mut Audit| {
+            audit(&visit, &format!("{name}, {screen}"), found);
+            screens += 1;
+        };
+        fresh(&visit, url);
+        scan("intro", &mut found);
+        visit.start(0);
+        scan("question", &mut found);
+        visit.click(0, ".mq-continue");
+        crate::support::webdriver::wait_for(
+            std::time::Duration::from_secs(5),
+            "the error summary",
+            || visit.run(0, "return !!q('.mq-error-summary');") == json!(true),
+        );
+        scan("question with its error", &mut found);
+        for (screen, answers) in [
+            ("result", CASE_A),
+            ("provisional result", CASE_C),
+            ("uneven, capped result", CASE_B),
+            ("too few answers", TOO_FEW),
+        ] {
+            fresh(&visit, url);
+            visit.start(0);
+            for answer in answers {
+                visit.answer(0, answer);
+            }
+            scan(screen, &mut found);
+        }
+        fresh(&visit, blocked);
+        scan("storage notice", &mut found);
+    }
+    println!(
+        "axe-core: {screens} scans, {} distinct rules ran",
+        found.rules.len()
+    );
+    assert!(
+        found.rules.len() > 30,
+        "axe ran only {} rules: {:?}",
+        found.rules.len(),
+        found.rules
+    );
+    assert!(
+        found.violations.is_empty(),
+        "{} violations:\n{}",
+        found.violations.len(),
+        found.violations.join("\n")
+    );
+}
