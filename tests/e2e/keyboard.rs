@@ -324,25 +324,19 @@ fn e2e_lowest_answers_everywhere_give_ad_hoc() {
 }
 
 #[test]
-fn e2e_case_b_is_experimental_capped_by_monitoring_in_dutch() {
-    let quiz = Quiz::open("/");
-    assert_eq!(quiz.answer_all(&CASE_B), "Experimenteel");
-    let note = quiz.capped_note();
-    assert!(
-        note.contains("Monitoren"),
-        "the capping note should name \"Monitoren en leren\": {note:?}"
-    );
-}
-
-#[test]
-fn e2e_case_b_is_experimental_capped_by_monitoring_in_english() {
-    let quiz = Quiz::open("/en.html");
-    assert_eq!(quiz.answer_all(&CASE_B), "Experimental");
-    let note = quiz.capped_note();
-    assert!(
-        note.contains("Monitoring"),
-        "the capping note should name \"Monitoring and learning\": {note:?}"
-    );
+fn e2e_case_b_is_experimental_capped_by_monitoring_in_both_languages() {
+    for (page, phase, dimension) in [
+        ("/", "Experimenteel", "Monitoren en leren"),
+        ("/en.html", "Experimental", "Monitoring and learning"),
+    ] {
+        let quiz = Quiz::open(page);
+        assert_eq!(quiz.answer_all(&CASE_B), phase);
+        let note = quiz.capped_note();
+        assert!(
+            note.contains(dimension),
+            "the capping note should name {dimension:?}: {note:?}"
+        );
+    }
 }
 
 #[test]
