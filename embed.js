@@ -10,7 +10,11 @@
 // is actually on the page. Nothing here writes inline scripts or styles, so a
 // strict Content-Security-Policy holds.
 
-const asset = (name) => new URL(name, import.meta.url).href;
+// The single-file build (scripts/single-file.sh) sets MATURITY_QUIZ_INLINE to
+// these same files as data: URLs before this module runs, so that one HTML file
+// opened from disk needs nothing beside it.
+const inlined = globalThis.MATURITY_QUIZ_INLINE ?? {};
+const asset = (name) => inlined[name] ?? new URL(name, import.meta.url).href;
 
 let widgetModule = null;
 

@@ -4,8 +4,9 @@
 #   2. components  wasm-bindgen-test (tests/web.rs) in headless Chromium
 #   3. end-to-end  tests/e2e/ drives the release build in dist/ as a visitor and a host page
 # It installs what is missing first (scripts/setup.sh --browser) and builds
-# dist/ before any test runs. The output ends with cargo's own `test result:`
-# lines, which CI reads, so nothing is printed after the last cargo run.
+# dist/ and the single file dist-single/ before any test runs. The output ends
+# with cargo's own `test result:` lines, which CI reads, so nothing is printed
+# after the last cargo run.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
@@ -18,6 +19,9 @@ header() {
 
 header "build: trunk build --release --offline -> dist/"
 trunk build --release --offline
+
+header "build: scripts/single-file.sh -> dist-single/maturity-quiz.html"
+bash scripts/single-file.sh
 
 # The e2e tests are all named e2e_*, so the native layer skips them here and
 # layer 3 runs them once, in their own header.

@@ -85,7 +85,7 @@ impl Sites {
 }
 
 /// A host page with the snippet in its head, `head` after it, and `body`.
-fn host_page(origin: &str, head: &str, body: &str) -> Page {
+pub(crate) fn host_page(origin: &str, head: &str, body: &str) -> Page {
     Page::html(format!(
         "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Host</title>\
          <script type=\"module\" src=\"{origin}/embed.js\"></script>{head}</head><body>{body}</body></html>"

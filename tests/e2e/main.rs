@@ -11,6 +11,7 @@
 mod a11y;
 mod embedding;
 mod keyboard;
+mod offline;
 mod storage;
 mod support;
 

@@ -290,6 +290,26 @@ impl Browser {
         )
     }
 
+    /// Runs `script` as the body of an async function in the page and returns
+    /// what it resolves to; a rejection panics with its message.
+    pub fn execute_async(&self, script: &str) -> Value {
+        let wrapped = format!(
+            "const done = arguments[arguments.length - 1];
+             (async () => {{ {script} }})().then(
+                 (value) => done({{ value }}),
+                 (error) => done({{ error: String(error && error.stack || error) }}));"
+        );
+        let mut outcome = self.cmd(
+            "POST",
+            "/execute/async",
+            json!({ "script": wrapped, "args": [] }),
+        );
+        if let Some(error) = outcome["error"].as_str() {
+            panic!("async script rejected: {error}\n--- script ---\n{script}");
+        }
+        outcome["value"].take()
+    }
+
     /// The element that has focus (`document.activeElement`).
     pub fn active_element(&self) -> Element {
         Element::from_json(&self.cmd("GET", "/element/active", Value::Null))

@@ -1,0 +1,73 @@
+#!/usr/bin/env bash
+# Builds dist-single/maturity-quiz.html: the whole quiz in one HTML file that
+# works when opened from disk (file://), with no server and no connection.
+#
+# Usage:  bash scripts/single-file.sh
+#
+# It runs the release build first when dist/ is missing or older than its
+# sources. The widget's glue, wasm and stylesheet go into the page as data:
+# URLs, which embed.js (inlined too) uses instead of the files beside it; the
+# wasm is about a third larger as base64 than as a file.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+if [ ! -f dist/index.html ]; then
+	reason="dist/ is missing"
+else
+	newer="$(find src content Cargo.toml Cargo.lock Trunk.toml index.html embed.js style.css pwa \
+		-newer dist/index.html -print -quit)"
+	reason="${newer:+$newer is newer than dist/}"
+fi
+if [ -n "$reason" ]; then
+	echo "single-file: $reason; building it"
+	# Sourced so that its PATH additions (trunk, wasm-bindgen, wasm-opt) apply here.
+	source scripts/setup.sh
+	trunk build --release --offline
+fi
+
+data_url() {
+	printf 'data:%s;base64,%s' "$1" "$(base64 -w0 "dist/$2")"
+}
+
+# A "</script" inside an inline script would end it early; "<\/script" means
+# the same to JavaScript, in a string, a regular expression or a comment.
+inline_script() {
+	sed 's#</\(script\)#<\\/\1#gi' "dist/$1"
+}
+
+out=dist-single/maturity-quiz.html
+mkdir -p dist-single
+{
+	cat <<HTML
+<!doctype html>
+<html lang="nl">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="color-scheme" content="light dark">
+<title>Social Maturity Model – zelftest</title>
+<link rel="icon" href="$(data_url image/svg+xml icon.svg)">
+<style>body { margin: 0 auto; max-width: 48em; padding: 1em; }</style>
+<script>
+globalThis.MATURITY_QUIZ_INLINE = {
+  "maturity-quiz.js": "$(data_url text/javascript maturity-quiz.js)",
+  "maturity-quiz_bg.wasm": "$(data_url application/wasm maturity-quiz_bg.wasm)",
+  "style.css": "$(data_url text/css style.css)",
+};
+</script>
+<script type="module">
+$(inline_script embed.js)
+</script>
+</head>
+<body>
+<maturity-quiz>
+<noscript>Deze vragenlijst heeft JavaScript nodig. / This questionnaire needs JavaScript.</noscript>
+</maturity-quiz>
+</body>
+</html>
+HTML
+} >"$out.tmp"
+mv "$out.tmp" "$out"
+
+size="$(stat -c %s "$out")"
+echo "single-file: $out, $((size / 1024)) KiB ($size bytes)"
