@@ -48,18 +48,29 @@ const TOO_FEW: [&str; 12] = [
     "dont-know",
 ];
 
-/// A page with one widget in `lang` and `theme`, with axe loaded; `blocked`
-/// makes storage throw, as a browser blocking site data does.
-fn page(lang: &str, theme: &str, blocked: bool) -> Page {
-    let block = if blocked {
-        r#"<script src="/block-storage.js"></script>"#
-    } else {
-        ""
+/// How a page's widget is set up for one of the screens.
+#[derive(Clone, Copy)]
+enum Setup {
+    /// The built-in questionnaire.
+    Plain,
+    /// Storage throws, as in a browser that blocks site data.
+    Blocked,
+    /// A site owner's broken questionnaire: the error box.
+    Broken,
+}
+
+/// A page with one widget in `lang` and `theme`, set up as `setup`, with
+/// axe loaded.
+fn page(lang: &str, theme: &str, setup: Setup) -> Page {
+    let (block, src) = match setup {
+        Setup::Plain => ("", ""),
+        Setup::Blocked => (r#"<script src="/block-storage.js"></script>"#, ""),
+        Setup::Broken => ("", r#" src="/broken.json""#),
     };
     Page::html(format!(
         r#"<!doctype html><html lang="{lang}"><head><meta charset="utf-8"><title>Audit</title>
 {block}<script src="/axe.js"></script><script type="module" src="/embed.js"></script></head>
-<body><main><maturity-quiz lang="{lang}" theme="{theme}"></maturity-quiz></main></body></html>"#
+<body><main><maturity-quiz lang="{lang}" theme="{theme}"{src}></maturity-quiz></main></body></html>"#
     ))
 }
 
@@ -110,8 +121,11 @@ fn fresh(visit: &Visit, url: &str) {
 fn e2e_every_screen_passes_axe_wcag_22_aa_in_both_languages_and_themes() {
     let axe = std::fs::read(crate_dir().join("node_modules/axe-core/axe.min.js"))
         .expect("node_modules/axe-core is missing: run scripts/setup.sh (npm ci)");
+    let broken = std::fs::read(crate_dir().join("tests/fixtures/questionnaires/broken-rules.json"))
+        .expect("the broken questionnaire fixture");
     let mut server = StaticServer::builder(dist())
         .page("/axe.js", Page::new("text/javascript", axe))
+        .page("/broken.json", Page::new("application/json", broken))
         .page(
             "/block-storage.js",
             Page::new(
@@ -124,21 +138,26 @@ fn e2e_every_screen_passes_axe_wcag_22_aa_in_both_languages_and_themes() {
         .flat_map(|l| [(l, "light"), (l, "dark")])
         .collect();
     for (lang, theme) in &combinations {
-        server = server
-            .page(&format!("/{lang}-{theme}.html"), page(lang, theme, false))
-            .page(
-                &format!("/{lang}-{theme}-blocked.html"),
-                page(lang, theme, true),
+        for (suffix, setup) in [
+            ("", Setup::Plain),
+            ("-blocked", Setup::Blocked),
+            ("-broken", Setup::Broken),
+        ] {
+            server = server.page(
+                &format!("/{lang}-{theme}{suffix}.html"),
+                page(lang, theme, setup),
             );
+        }
     }
     let server = server.start();
-    let urls: Vec<(String, String, String)> = combinations
+    let urls: Vec<(String, String, String, String)> = combinations
         .iter()
         .map(|(lang, theme)| {
             (
                 format!("{lang} {theme}"),
                 server.url(&format!("/{lang}-{theme}.html")),
                 server.url(&format!("/{lang}-{theme}-blocked.html")),
+                server.url(&format!("/{lang}-{theme}-broken.html")),
             )
         })
         .collect();
@@ -148,7 +167,7 @@ fn e2e_every_screen_passes_axe_wcag_22_aa_in_both_languages_and_themes() {
         rules: BTreeSet::new(),
     };
     let mut screens = 0;
-    for (name, url, blocked) in &urls {
+    for (name, url, blocked, broken) in &urls {
         let mut scan = |screen: &str, found: &mut Audit| {
             audit(&visit, &format!("{name}, {screen}"), found);
             screens += 1;
@@ -179,6 +198,13 @@ fn e2e_every_screen_passes_axe_wcag_22_aa_in_both_languages_and_themes() {
         }
         fresh(&visit, blocked);
         scan("storage notice", &mut found);
+        fresh(&visit, broken);
+        assert_eq!(
+            visit.run(0, "return !!q('.mq-problems');"),
+            json!(true),
+            "the error box shows"
+        );
+        scan("error box for a broken questionnaire", &mut found);
     }
     println!(
         "axe-core: {screens} scans, {} distinct rules ran",
