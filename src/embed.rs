@@ -1,16 +1,20 @@
 //! The widget's face to a page: the [`Widget`] that the `embed.js` loader
-//! creates for each `<maturity-quiz>` element, the events it sends its host,
-//! and the message that replaces it if it ever panics.
+//! creates for each `<maturity-quiz>` element, the questionnaire it takes
+//! (built in, from the element's `src`, or from an inline JSON script), the
+//! events it sends its host, and the message that replaces it if it ever
+//! panics.
 
+use std::cell::RefCell;
 use std::rc::Rc;
 
 use wasm_bindgen::prelude::*;
-use web_sys::{CustomEvent, CustomEventInit, Element, Node};
+use wasm_bindgen_futures::{JsFuture, spawn_local};
+use web_sys::{CustomEvent, CustomEventInit, Element, Node, Response};
 
 use crate::i18n::choose_language;
 use crate::model::Questionnaire;
 use crate::saved;
-use crate::view::{App, AppProps};
+use crate::view::{App, AppProps, Problems, ProblemsProps};
 
 /// The tag name of the element a widget is rendered into.
 pub const TAG: &str = "maturity-quiz";
@@ -24,29 +28,104 @@ pub fn start() {
 /// One widget on the page, owned by its `<maturity-quiz>` element.
 #[wasm_bindgen]
 pub struct Widget {
-    app: yew::AppHandle<App>,
-    props: AppProps,
+    /// Shared with the fetch of a `src` questionnaire, which fills it in.
+    shown: Rc<RefCell<Shown>>,
+}
+
+/// What a widget shows in its container.
+enum Shown {
+    /// The questionnaire is still being fetched.
+    Loading,
+    /// The quiz.
+    Quiz {
+        app: yew::AppHandle<App>,
+        props: AppProps,
+    },
+    /// Why the questionnaire cannot be used.
+    Problems {
+        /// Held so that the box lives as long as the widget.
+        _app: yew::AppHandle<Problems>,
+    },
+}
+
+/// Where a widget's questionnaire comes from.
+enum Source {
+    /// The element's `src` attribute, as written.
+    Url(String),
+    /// The text of a `<script type="application/json">` child.
+    Inline(String),
+    /// Neither: the built-in Social Maturity Model.
+    BuiltIn,
+}
+
+impl Source {
+    /// `src` wins over an inline script; either wins over the built-in one.
+    fn of(host: &Element) -> Source {
+        if let Some(src) = host.get_attribute("src") {
+            return Source::Url(src);
+        }
+        match host.query_selector(r#":scope > script[type="application/json"]"#) {
+            Ok(Some(script)) => Source::Inline(script.text_content().unwrap_or_default()),
+            _ => Source::BuiltIn,
+        }
+    }
 }
 
 #[wasm_bindgen]
 impl Widget {
-    /// Renders the built-in questionnaire into `container` (inside `host`'s
-    /// shadow root), in the language `host` asks for.
+    /// Renders the element's questionnaire into `container` (inside `host`'s
+    /// shadow root), in the language `host` asks for: the built-in one, or a
+    /// site owner's from `host`'s `src` attribute or inline JSON script. A
+    /// questionnaire that cannot be loaded or is invalid shows its problems
+    /// instead.
     #[wasm_bindgen(constructor)]
     pub fn new(host: Element, container: Element) -> Widget {
         thread_local! {
             static BUILT_IN: Rc<Questionnaire> = Rc::new(Questionnaire::built_in());
         }
-        mount(host, container, BUILT_IN.with(Rc::clone))
+        let shown = match Source::of(&host) {
+            Source::BuiltIn => quiz(host, container, BUILT_IN.with(Rc::clone)),
+            Source::Inline(json) => show(
+                host,
+                container,
+                "the inline <script type=\"application/json\">",
+                Questionnaire::from_json(&json).map_err(|invalid| invalid.problems().to_vec()),
+            ),
+            Source::Url(src) => {
+                let shown = Rc::new(RefCell::new(Shown::Loading));
+                show_loading(&host, &container);
+                let pending = Rc::clone(&shown);
+                spawn_local(async move {
+                    let url = resolve(&src);
+                    let loaded = match &url {
+                        Ok(url) => fetch_text(url).await,
+                        Err(reason) => Err(reason.clone()),
+                    }
+                    .map_err(|reason| vec![format!("could not load {src}: {reason}")])
+                    .and_then(|json| {
+                        Questionnaire::from_json(&json)
+                            .map_err(|invalid| invalid.problems().to_vec())
+                    });
+                    let source = url.as_deref().unwrap_or(&src);
+                    *pending.borrow_mut() = show(host, container, source, loaded);
+                });
+                return Widget { shown };
+            }
+        };
+        Widget {
+            shown: Rc::new(RefCell::new(shown)),
+        }
     }
 
     /// Follows a change of the host's `lang` attribute.
     #[wasm_bindgen(js_name = languageChanged)]
     pub fn language_changed(&mut self) {
-        let language = preferred_language(&self.props.host.0, &self.props.questionnaire);
-        if language != self.props.language {
-            self.props.language = language;
-            self.app.update(self.props.clone());
+        if let Shown::Quiz { app, props } = &mut *self.shown.borrow_mut() {
+            let language = preferred_language(&props.host.0, &props.questionnaire);
+            if language != props.language {
+                props.language = language;
+                app.update(props.clone());
+            }
         }
     }
 }
@@ -54,6 +133,12 @@ impl Widget {
 /// Mounts a widget for `questionnaire` into `container`; `host` gives its
 /// language and receives its events.
 pub fn mount(host: Element, container: Element, questionnaire: Rc<Questionnaire>) -> Widget {
+    Widget {
+        shown: Rc::new(RefCell::new(quiz(host, container, questionnaire))),
+    }
+}
+
+fn quiz(host: Element, container: Element, questionnaire: Rc<Questionnaire>) -> Shown {
     let language = preferred_language(&host, &questionnaire);
     let storage_key = saved::storage_key(&questionnaire, &widget_name(&host));
     let props = AppProps {
@@ -63,7 +148,94 @@ pub fn mount(host: Element, container: Element, questionnaire: Rc<Questionnaire>
         storage_key,
     };
     let app = yew::Renderer::<App>::with_root_and_props(container, props.clone()).render();
-    Widget { app, props }
+    Shown::Quiz { app, props }
+}
+
+/// Shows the quiz for a loaded questionnaire, or the problems that kept it
+/// from loading (also on the console, for whoever looks there first).
+fn show(
+    host: Element,
+    container: Element,
+    source: &str,
+    loaded: Result<Questionnaire, Vec<String>>,
+) -> Shown {
+    // Whatever stood in for the widget while it loaded goes.
+    container.set_text_content(None);
+    match loaded {
+        Ok(questionnaire) => quiz(host, container, Rc::new(questionnaire)),
+        Err(problems) => {
+            web_sys::console::error_1(
+                &format!("maturity-quiz: {source}:\n{}", problems.join("\n")).into(),
+            );
+            let props = ProblemsProps {
+                source: source.to_string(),
+                problems,
+            };
+            Shown::Problems {
+                _app: yew::Renderer::<Problems>::with_root_and_props(container, props).render(),
+            }
+        }
+    }
+}
+
+/// A short line in `container` while the questionnaire is fetched, so the
+/// widget is never a blank box.
+fn show_loading(host: &Element, container: &Element) {
+    let Ok(line) = gloo::utils::document().create_element("p") else {
+        return;
+    };
+    line.set_class_name("mq-loading");
+    let _ = line.set_attribute("role", "status");
+    line.set_text_content(Some(if speaks_english(host) {
+        "Loading the questionnaire…"
+    } else {
+        "De vragenlijst wordt geladen…"
+    }));
+    let _ = container.append_child(&line);
+}
+
+/// `src` as an absolute URL, resolved against the page's base URL.
+fn resolve(src: &str) -> Result<String, String> {
+    let base = gloo::utils::document()
+        .base_uri()
+        .ok()
+        .flatten()
+        .unwrap_or_default();
+    web_sys::Url::new_with_base(src, &base)
+        .map(|url| url.href())
+        .map_err(|_| "not a valid URL".to_string())
+}
+
+/// The body of `url` as text, or why there is none: the network error or
+/// the HTTP status.
+async fn fetch_text(url: &str) -> Result<String, String> {
+    let response: Response = JsFuture::from(gloo::utils::window().fetch_with_str(url))
+        .await
+        .map_err(|error| {
+            // The browser tells a script no more than "Failed to fetch".
+            format!(
+                "{} (offline, no such server, or no Access-Control-Allow-Origin header)",
+                describe(&error)
+            )
+        })?
+        .unchecked_into();
+    if !response.ok() {
+        return Err(format!("HTTP {}", response.status()));
+    }
+    let text = response.text().map_err(|error| describe(&error))?;
+    JsFuture::from(text)
+        .await
+        .map_err(|error| describe(&error))?
+        .as_string()
+        .ok_or_else(|| "the response is not text".to_string())
+}
+
+/// A JavaScript error's message.
+fn describe(error: &JsValue) -> String {
+    error
+        .dyn_ref::<js_sys::Error>()
+        .map(|error| String::from(error.message()))
+        .unwrap_or_else(|| format!("{error:?}"))
 }
 
 /// What tells this widget's saved progress apart from other widgets' on the
@@ -131,13 +303,7 @@ pub fn show_crash(detail: &str) {
         let Some(element) = elements.item(i) else {
             continue;
         };
-        let english = element
-            .closest("[lang]")
-            .ok()
-            .flatten()
-            .and_then(|e| e.get_attribute("lang"))
-            .is_some_and(|l| l.starts_with("en"));
-        let message = if english {
+        let message = if speaks_english(&element) {
             "Something went wrong in the questionnaire. Reload the page to start again."
         } else {
             "Er ging iets mis in de vragenlijst. Laad de pagina opnieuw om opnieuw te beginnen."
@@ -167,4 +333,15 @@ pub fn show_crash(detail: &str) {
         }
         let _ = root.append_child(&notice);
     }
+}
+
+/// Whether the nearest `lang` around `element` (its own included) is English;
+/// for the few words shown before a questionnaire gives the languages.
+fn speaks_english(element: &Element) -> bool {
+    element
+        .closest("[lang]")
+        .ok()
+        .flatten()
+        .and_then(|e| e.get_attribute("lang"))
+        .is_some_and(|l| l.starts_with("en"))
 }

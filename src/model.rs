@@ -9,6 +9,11 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use shape::Shape;
+
+mod shape;
 
 /// The JSON text of the built-in questionnaire.
 pub const BUILT_IN_JSON: &str = include_str!("../content/social-maturity.json");
@@ -77,6 +82,7 @@ impl Answer {
 }
 
 /// A text in each of the questionnaire's languages, keyed by language code.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(transparent)]
 pub struct Localized(pub BTreeMap<String, String>);
@@ -90,6 +96,7 @@ impl Localized {
 }
 
 /// One phase of the maturity model.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Phase {
@@ -103,10 +110,11 @@ pub struct Phase {
 }
 
 /// One aspect of maturity that questions are grouped by.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Dimension {
-    /// A stable identifier, referred to by [`Question::dimension`].
+    /// A stable identifier, referred to by a question's `dimension`.
     pub id: String,
     /// The dimension's name, such as "Strategy and goals".
     pub name: Localized,
@@ -116,12 +124,13 @@ pub struct Dimension {
 }
 
 /// One question, answered by choosing the option of one phase level.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Question {
     /// A stable identifier, used in events and exported results.
     pub id: String,
-    /// The [`Dimension::id`] this question counts towards.
+    /// The `id` of the dimension this question counts towards.
     pub dimension: String,
     /// The question itself.
     pub text: Localized,
@@ -141,6 +150,11 @@ fn offered() -> bool {
 ///
 /// Build one with [`Questionnaire::from_json`], which checks it; every method
 /// may then rely on its ids being unique and its texts complete.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(
+    feature = "schema",
+    schemars(description = "A maturity-quiz questionnaire; see docs/questionnaire-format.md.")
+)]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Questionnaire {
@@ -156,7 +170,8 @@ pub struct Questionnaire {
     pub intro: Localized,
     /// Where the model comes from and whom to credit.
     pub about: Localized,
-    /// The phases, least mature first.
+    /// The phases, least mature first: from 3 to 7.
+    #[cfg_attr(feature = "schema", schemars(length(min = 3, max = 7)))]
     pub phases: Vec<Phase>,
     /// The dimensions, in the order their questions are asked.
     pub dimensions: Vec<Dimension>,
@@ -195,17 +210,50 @@ impl Questionnaire {
         Questionnaire::from_json(BUILT_IN_JSON).expect("the built-in questionnaire is valid")
     }
 
-    /// Reads and checks a questionnaire, reporting every problem at once.
+    /// Reads and checks a questionnaire, reporting every problem at once,
+    /// each as `path: reason`.
+    ///
+    /// Text that is not JSON gives one problem, with its line and column;
+    /// JSON that does not fit the format gives every misfit (missing,
+    /// unknown or mistyped fields); a questionnaire that fits but breaks a
+    /// rule (counts, unique ids, complete texts) gives every broken rule.
     pub fn from_json(json: &str) -> Result<Questionnaire, InvalidQuestionnaire> {
-        let questionnaire: Questionnaire =
-            serde_json::from_str(json).map_err(|err| InvalidQuestionnaire {
-                problems: vec![format!("not a questionnaire: {err}")],
-            })?;
+        let value: Value = serde_json::from_str(json).map_err(|err| {
+            // serde_json ends its message with the position; it leads here.
+            let (line, column) = (err.line(), err.column());
+            let message = err.to_string();
+            let reason = message
+                .strip_suffix(&format!(" at line {line} column {column}"))
+                .unwrap_or(&message);
+            InvalidQuestionnaire {
+                problems: vec![format!("line {line}, column {column}: not JSON: {reason}")],
+            }
+        })?;
+        let questionnaire = Questionnaire::deserialize(&value).map_err(|err| {
+            let mut problems = Vec::new();
+            Questionnaire::check("", &value, &mut problems);
+            if problems.is_empty() {
+                // The walk mirrors serde's rules; should they ever differ,
+                // serde's own message still says what is wrong.
+                problems.push(format!("(top level): {err}"));
+            }
+            InvalidQuestionnaire { problems }
+        })?;
         let problems = questionnaire.problems();
         if !problems.is_empty() {
             return Err(InvalidQuestionnaire { problems });
         }
         Ok(questionnaire)
+    }
+
+    /// The JSON Schema of the format, generated from these types: the text of
+    /// `docs/questionnaire.schema.json`.
+    #[cfg(feature = "schema")]
+    pub fn json_schema() -> String {
+        let schema = schemars::schema_for!(Questionnaire);
+        let mut text = serde_json::to_string_pretty(&schema).expect("a schema is JSON");
+        text.push('\n');
+        text
     }
 
     /// The index in [`Questionnaire::dimensions`] of question `question`'s

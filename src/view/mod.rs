@@ -7,8 +7,10 @@ mod dimension_chart;
 mod focus;
 mod intro;
 mod language_switch;
+mod problems;
 mod question;
 mod result;
 mod saving;
 
 pub use app::{App, AppProps};
+pub use problems::{Problems, ProblemsProps};

@@ -9,6 +9,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 mod a11y;
+mod custom;
 mod embedding;
 mod keyboard;
 mod offline;

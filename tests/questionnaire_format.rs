@@ -1,0 +1,428 @@
+//! A site owner's own questionnaire: the documented format, its JSON Schema,
+//! the loader's messages for broken files, the loader under arbitrary input,
+//! the 5-phase example scored by the rule, and the `check-questionnaire`
+//! command.
+// Native only: proptest and processes do not exist on wasm32.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use maturity_quiz::model::{Answer, BUILT_IN_JSON, Level, Questionnaire};
+use maturity_quiz::scoring::{Outcome, assess};
+use proptest::prelude::*;
+use serde::Deserialize;
+use serde_json::Value;
+
+fn crate_file(path: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join(path)
+}
+
+fn read(path: &str) -> String {
+    std::fs::read_to_string(crate_file(path)).unwrap_or_else(|err| panic!("{path}: {err}"))
+}
+
+const EXAMPLE: &str = "docs/examples/digital-workplace.json";
+const SCHEMA: &str = "docs/questionnaire.schema.json";
+const FIXTURES: &str = "tests/fixtures/questionnaires";
+
+fn example() -> Questionnaire {
+    Questionnaire::from_json(&read(EXAMPLE)).unwrap_or_else(|invalid| panic!("{invalid}"))
+}
+
+/// Each broken fixture with exactly the problems it must produce.
+const BROKEN: &[(&str, &[&str])] = &[
+    (
+        "broken-rules.json",
+        &[
+            "phases[1].name: \"nl\" text missing",
+            "dimensions[2]: id \"tools\" is used twice",
+            "questions[3].options: expected 5 options (one per phase), found 4",
+            "questions[4].dimension: \"information\" is not the id of a dimension",
+            "questions[5].dimension: \"information\" is not the id of a dimension",
+        ],
+    ),
+    (
+        "wrong-shape.json",
+        &[
+            "version: expected a whole number from 0 to 4294967295, found a string",
+            "intro.en: expected a text, found null",
+            "phases[0].colour: unknown field, expected one of id, name, description",
+            "dimensions[1].levels: missing",
+            "questions[2].text: expected an object of texts by language, found a string",
+            "questions[4].dont_know: expected true or false, found a string",
+        ],
+    ),
+    (
+        "cut-short.json",
+        &["line 10, column 48: not JSON: EOF while parsing a string"],
+    ),
+    (
+        "eight-phases.json",
+        &[
+            "phases: expected 3 to 7 phases, found 8",
+            "dimensions[0].levels: expected 8 levels (one per phase), found 5",
+            "dimensions[1].levels: expected 8 levels (one per phase), found 5",
+            "dimensions[2].levels: expected 8 levels (one per phase), found 5",
+            "dimensions[3].levels: expected 8 levels (one per phase), found 5",
+            "questions[0].options: expected 8 options (one per phase), found 5",
+            "questions[1].options: expected 8 options (one per phase), found 5",
+            "questions[2].options: expected 8 options (one per phase), found 5",
+            "questions[3].options: expected 8 options (one per phase), found 5",
+            "questions[4].options: expected 8 options (one per phase), found 5",
+            "questions[5].options: expected 8 options (one per phase), found 5",
+            "questions[6].options: expected 8 options (one per phase), found 5",
+            "questions[7].options: expected 8 options (one per phase), found 5",
+        ],
+    ),
+];
+
+#[test]
+fn every_broken_fixture_reports_exactly_its_problems() {
+    for (file, expected) in BROKEN {
+        let json = read(&format!("{FIXTURES}/{file}"));
+        match Questionnaire::from_json(&json) {
+            Ok(_) => panic!("{file} was accepted"),
+            Err(invalid) => assert_eq!(invalid.problems(), *expected, "{file}"),
+        }
+    }
+}
+
+#[test]
+fn every_fixture_is_tested() {
+    let mut files: Vec<String> = std::fs::read_dir(crate_file(FIXTURES))
+        .unwrap()
+        .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    files.sort();
+    let mut tested: Vec<&str> = BROKEN.iter().map(|(file, _)| *file).collect();
+    tested.sort();
+    assert_eq!(files, tested);
+}
+
+#[test]
+fn the_top_level_must_be_an_object() {
+    let invalid = Questionnaire::from_json("[1, 2]").unwrap_err();
+    assert_eq!(
+        invalid.problems(),
+        ["(top level): expected an object, found a list"]
+    );
+}
+
+#[test]
+fn the_five_phase_example_is_valid() {
+    let q = example();
+    assert_eq!(q.id, "digital-workplace");
+    assert_eq!(q.phases.len(), 5);
+    assert_eq!(q.languages, ["en", "nl"]);
+    assert!(
+        q.questions
+            .iter()
+            .all(|question| question.options.len() == 5)
+    );
+}
+
+/// The example's answers as levels, `0` for "don't know".
+fn answers(levels: [u8; 8]) -> Vec<Option<Answer>> {
+    levels
+        .iter()
+        .map(|&level| {
+            Some(match level {
+                0 => Answer::DontKnow,
+                level => Answer::Level(Level(level)),
+            })
+        })
+        .collect()
+}
+
+fn assessed(levels: [u8; 8]) -> maturity_quiz::scoring::Assessment {
+    match assess(&example(), &answers(levels)) {
+        Outcome::Assessed(assessment) => assessment,
+        other => panic!("no result for {levels:?}: {other:?}"),
+    }
+}
+
+#[test]
+fn the_five_phase_example_scores_by_the_rule() {
+    // Dimensions: tools q1-q2, collaboration q3-q4, information q5-q6, skills q7-q8.
+    let top = assessed([5; 8]);
+    assert_eq!((top.phase, top.capped_by.as_slice()), (Level(5), &[][..]));
+    assert!(
+        top.next_steps.is_empty(),
+        "nothing lies beyond the top phase"
+    );
+
+    // 5, 5, 4.5, 4.5: M = 4.75 reaches phase 5 exactly on the threshold.
+    assert_eq!(assessed([5, 5, 5, 5, 5, 4, 5, 4]).phase, Level(5));
+    // 5, 5, 4, 4.5: M = 4.625 stays in phase 4.
+    assert_eq!(assessed([5, 5, 5, 5, 4, 4, 5, 4]).phase, Level(4));
+
+    // 5, 5, 5, 1: M = 4 reaches phase 4, but skills (phase 1) caps it at 2.
+    let capped = assessed([5, 5, 5, 5, 5, 5, 1, 1]);
+    assert_eq!(capped.uncapped, Level(4));
+    assert_eq!(capped.phase, Level(2));
+    assert_eq!(capped.capped_by, [3]);
+    assert!(capped.uneven);
+
+    // Three "don't know"s leave five of eight: a result, but provisional.
+    let partial = assessed([3, 0, 3, 0, 3, 0, 3, 3]);
+    assert_eq!(partial.phase, Level(3));
+    assert!(partial.provisional);
+}
+
+#[test]
+fn the_example_in_the_format_document_is_valid() {
+    let doc = read("docs/questionnaire-format.md");
+    let (_, example) = doc.rsplit_once("```json\n").expect("a JSON example");
+    let (example, _) = example.split_once("```").expect("its end");
+    if let Err(invalid) = Questionnaire::from_json(example) {
+        panic!("docs/questionnaire-format.md: {invalid}");
+    }
+}
+
+#[test]
+fn the_built_in_questionnaire_is_valid() {
+    assert!(Questionnaire::from_json(BUILT_IN_JSON).is_ok());
+}
+
+// The JSON Schema.
+
+#[test]
+fn schema_file_is_generated_from_the_types() {
+    let generated = Questionnaire::json_schema();
+    if std::env::var_os("UPDATE_SCHEMA").is_some() {
+        std::fs::write(crate_file(SCHEMA), &generated).unwrap();
+    }
+    let committed = std::fs::read_to_string(crate_file(SCHEMA)).unwrap_or_default();
+    assert!(
+        committed == generated,
+        "{SCHEMA} is out of date with src/model.rs; refresh it with\n\n    \
+         UPDATE_SCHEMA=1 cargo test --test questionnaire_format schema_file\n"
+    );
+}
+
+/// Problems of `value` against the subset of JSON Schema that schemars
+/// writes for the format: `$ref`, `type`, `properties`, `required`,
+/// `additionalProperties`, `items`, `minItems` and `maxItems`. Enough to
+/// show that the shipped files pass the schema editors will use.
+fn schema_problems(schema: &Value, node: &Value, value: &Value, path: &str) -> Vec<String> {
+    if let Some(reference) = node["$ref"].as_str() {
+        let name = reference.trim_start_matches("#/$defs/");
+        return schema_problems(schema, &schema["$defs"][name], value, path);
+    }
+    let mut problems = Vec::new();
+    let types: Vec<&str> = match &node["type"] {
+        Value::String(one) => vec![one.as_str()],
+        Value::Array(many) => many.iter().filter_map(Value::as_str).collect(),
+        _ => vec![],
+    };
+    let kind = match value {
+        Value::Null => "null",
+        Value::Bool(_) => "boolean",
+        Value::Number(n) if n.is_u64() || n.is_i64() => "integer",
+        Value::Number(_) => "number",
+        Value::String(_) => "string",
+        Value::Array(_) => "array",
+        Value::Object(_) => "object",
+    };
+    if !types.is_empty() && !types.contains(&kind) {
+        problems.push(format!("{path}: {kind} is not {types:?}"));
+    }
+    if let Value::Object(map) = value {
+        for name in node["required"].as_array().into_iter().flatten() {
+            if !map.contains_key(name.as_str().unwrap()) {
+                problems.push(format!("{path}: {name} required"));
+            }
+        }
+        for (name, field) in map {
+            let path = format!("{path}.{name}");
+            match (&node["properties"][name], &node["additionalProperties"]) {
+                (Value::Null, Value::Bool(false)) => problems.push(format!("{path}: not allowed")),
+                (Value::Null, Value::Null | Value::Bool(true)) => {}
+                (Value::Null, extra) => {
+                    problems.extend(schema_problems(schema, extra, field, &path))
+                }
+                (property, _) => problems.extend(schema_problems(schema, property, field, &path)),
+            }
+        }
+    }
+    if let Value::Array(items) = value {
+        let count = items.len() as u64;
+        if node["minItems"].as_u64().is_some_and(|min| count < min)
+            || node["maxItems"].as_u64().is_some_and(|max| count > max)
+        {
+            problems.push(format!("{path}: {count} items"));
+        }
+        for (i, item) in items.iter().enumerate() {
+            problems.extend(schema_problems(
+                schema,
+                &node["items"],
+                item,
+                &format!("{path}[{i}]"),
+            ));
+        }
+    }
+    problems
+}
+
+#[test]
+fn the_shipped_questionnaires_pass_the_schema_and_broken_ones_do_not() {
+    let schema: Value = serde_json::from_str(&read(SCHEMA)).unwrap();
+    for file in ["content/social-maturity.json", EXAMPLE] {
+        let value: Value = serde_json::from_str(&read(file)).unwrap();
+        assert_eq!(
+            schema_problems(&schema, &schema, &value, ""),
+            Vec::<String>::new(),
+            "{file}"
+        );
+    }
+    for file in ["wrong-shape.json", "eight-phases.json"] {
+        let value: Value = serde_json::from_str(&read(&format!("{FIXTURES}/{file}"))).unwrap();
+        assert_ne!(
+            schema_problems(&schema, &schema, &value, ""),
+            Vec::<String>::new(),
+            "{file}"
+        );
+    }
+}
+
+// The loader under arbitrary input.
+
+/// Any JSON value, a few levels deep.
+fn any_json() -> impl Strategy<Value = Value> {
+    let leaf = prop_oneof![
+        Just(Value::Null),
+        any::<bool>().prop_map(Value::from),
+        any::<i64>().prop_map(Value::from),
+        any::<f64>()
+            .prop_filter("finite", |f| f.is_finite())
+            .prop_map(Value::from),
+        ".{0,8}".prop_map(Value::from),
+    ];
+    leaf.prop_recursive(4, 32, 6, |inner| {
+        prop_oneof![
+            prop::collection::vec(inner.clone(), 0..6).prop_map(Value::from),
+            prop::collection::btree_map("[a-z_]{0,8}", inner, 0..6)
+                .prop_map(|map| Value::Object(map.into_iter().collect())),
+        ]
+    })
+}
+
+/// Replaces the node reached by following `turns` (each picks a child) with
+/// `replacement`.
+fn graft(value: &mut Value, turns: &[usize], replacement: Value) {
+    let child = match value {
+        Value::Array(items) if !items.is_empty() && !turns.is_empty() => {
+            let i = turns[0] % items.len();
+            &mut items[i]
+        }
+        Value::Object(map) if !map.is_empty() && !turns.is_empty() => {
+            let i = turns[0] % map.len();
+            map.values_mut().nth(i).unwrap()
+        }
+        _ => {
+            *value = replacement;
+            return;
+        }
+    };
+    graft(child, &turns[1..], replacement);
+}
+
+/// Loads `json` and checks what any answer must satisfy: a valid
+/// questionnaire can be scored; an invalid one has problems, each with a
+/// path (or position) and a reason, and never only serde's fallback.
+fn load_holds(json: &str) {
+    match Questionnaire::from_json(json) {
+        Ok(q) => {
+            let _ = assess(
+                &q,
+                &vec![Some(Answer::Level(q.top_level())); q.questions.len()],
+            );
+        }
+        Err(invalid) => {
+            assert!(!invalid.problems().is_empty());
+            for problem in invalid.problems() {
+                assert!(problem.contains(": "), "{problem}");
+            }
+            if let Ok(value) = serde_json::from_str::<Value>(json) {
+                if let Err(serde) = Questionnaire::deserialize(&value) {
+                    assert_ne!(
+                        invalid.problems(),
+                        [format!("(top level): {serde}")],
+                        "the shape walk missed what serde rejected"
+                    );
+                }
+            }
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(512))]
+
+    #[test]
+    fn arbitrary_bytes_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..256)) {
+        load_holds(&String::from_utf8_lossy(&bytes));
+    }
+
+    #[test]
+    fn arbitrary_json_never_panics(value in any_json()) {
+        load_holds(&value.to_string());
+    }
+
+    #[test]
+    fn the_example_with_any_part_replaced_never_panics(
+        turns in prop::collection::vec(any::<usize>(), 0..6),
+        replacement in any_json(),
+    ) {
+        let mut value: Value = serde_json::from_str(&read(EXAMPLE)).unwrap();
+        graft(&mut value, &turns, replacement);
+        load_holds(&value.to_string());
+    }
+}
+
+// The checker command.
+
+fn check(files: &[&str]) -> (i32, String) {
+    let output = Command::new(env!("CARGO_BIN_EXE_check-questionnaire"))
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .args(files)
+        .output()
+        .expect("run check-questionnaire");
+    (
+        output.status.code().unwrap_or(-1),
+        String::from_utf8(output.stdout).unwrap(),
+    )
+}
+
+#[test]
+fn the_checker_accepts_the_example_with_a_summary() {
+    assert_eq!(
+        check(&[EXAMPLE]),
+        (
+            0,
+            format!(
+                "{EXAMPLE}: valid: \"digital-workplace\" version 1, 5 phases, 4 dimensions, \
+                 8 questions, in en, nl\n"
+            )
+        )
+    );
+}
+
+#[test]
+fn the_checker_prints_every_problem_and_fails() {
+    let file = format!("{FIXTURES}/broken-rules.json");
+    let (code, out) = check(&[EXAMPLE, &file]);
+    assert_eq!(code, 1);
+    let expected: Vec<String> = BROKEN[0].1.iter().map(|p| format!("{file}: {p}")).collect();
+    let lines: Vec<&str> = out.lines().skip(1).collect();
+    assert_eq!(lines, expected);
+}
+
+#[test]
+fn the_checker_reports_a_missing_file_and_needs_one() {
+    let (code, out) = check(&["no-such-file.json"]);
+    assert_eq!(code, 1);
+    assert!(out.starts_with("no-such-file.json: cannot read: "), "{out}");
+    assert_eq!(check(&[]).0, 2);
+}
