@@ -141,11 +141,14 @@ pub fn mount(host: Element, container: Element, questionnaire: Rc<Questionnaire>
 fn quiz(host: Element, container: Element, questionnaire: Rc<Questionnaire>) -> Shown {
     let language = preferred_language(&host, &questionnaire);
     let storage_key = saved::storage_key(&questionnaire, &widget_name(&host));
+    // A facilitator's page shows only the group view.
+    let group = host.get_attribute("mode").as_deref() == Some("group");
     let props = AppProps {
         questionnaire,
         language,
         host: Host(host),
         storage_key,
+        group,
     };
     let app = yew::Renderer::<App>::with_root_and_props(container, props.clone()).render();
     Shown::Quiz { app, props }

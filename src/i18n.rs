@@ -74,6 +74,66 @@ pub struct UiText {
     pub restart_confirm: String,
     pub restart_yes: String,
     pub cancel: String,
+    pub code_empty: String,
+    /// Uses `{found}` and `{at}`.
+    pub code_character: String,
+    /// Uses `{found}` and `{expected}`.
+    pub code_format: String,
+    pub code_separator: String,
+    /// Uses `{found}` and `{expected}`.
+    pub code_version: String,
+    /// Uses `{found}` and `{expected}`.
+    pub code_length: String,
+    pub code_range: String,
+    /// Uses `{n}`.
+    pub code_dont_know: String,
+    pub code_no_code: String,
+    /// Uses `{reason}`.
+    pub code_not_json: String,
+    /// Uses `{found}` and `{expected}`.
+    pub code_questionnaire: String,
+    /// Uses `{answered}`, `{total}` and `{needed}`.
+    pub code_too_few: String,
+    /// Uses `{reason}`.
+    pub link_invalid: String,
+    pub shared_note: String,
+    pub shared_leave: String,
+    pub share_title: String,
+    pub share_link_label: String,
+    pub share_code_label: String,
+    pub copy_link: String,
+    pub copy_code: String,
+    pub copied_link: String,
+    pub copied_code: String,
+    pub copy_failed: String,
+    pub download_json: String,
+    pub download_csv: String,
+    pub print: String,
+    pub open_group: String,
+    pub group_title: String,
+    pub group_intro: String,
+    pub group_paste_label: String,
+    pub group_files_label: String,
+    pub group_read: String,
+    /// Uses `{count}`.
+    pub group_count: String,
+    /// Uses `{count}`.
+    pub group_rejected_title: String,
+    /// Uses `{n}` and `{reason}`.
+    pub group_rejected_line: String,
+    /// Uses `{file}` and `{reason}`.
+    pub group_rejected_file: String,
+    pub group_phases_title: String,
+    pub group_number: String,
+    pub group_percentage: String,
+    /// Uses `{lower}`, `{lower_share}`, `{upper}` and `{upper_share}`.
+    pub group_split: String,
+    pub group_dimensions_title: String,
+    pub group_median: String,
+    pub group_spread: String,
+    pub export_summary: String,
+    pub export_rows: String,
+    pub group_back: String,
 }
 
 /// The widget's words in every language it speaks, keyed by language code.

@@ -4,6 +4,7 @@
 //! The view only renders a [`Quiz`] and dispatches [`Action`]s; every rule of
 //! moving through the questions lives here and is tested natively.
 
+use crate::code::{CodeError, Link};
 use crate::model::Answer;
 
 /// The screen a respondent is on.
@@ -17,9 +18,9 @@ pub enum Step {
     Result,
 }
 
-/// Something the widget tells the respondent about their saved progress,
-/// once, until they move to another screen.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// Something the widget tells the respondent about their saved progress or
+/// the link they followed, once, until they move to another screen.
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Notice {
     /// Saved progress could not be read and was removed.
     Discarded,
@@ -27,6 +28,8 @@ pub enum Notice {
     CannotSave,
     /// The respondent deleted their answers.
     Deleted,
+    /// The page's link holds a result code that cannot be read.
+    BadLink(CodeError),
 }
 
 /// Something a respondent did, or that happened to their progress.
@@ -50,6 +53,14 @@ pub enum Action {
     Forget,
     /// Saving progress failed (storage blocked or full).
     SavingFailed,
+    /// The page's URL fragment asks for a shared result or the group view.
+    Follow(Link),
+    /// Leave a shared result for the respondent's own progress.
+    LeaveShared,
+    /// Show the group view over the respondent's own progress.
+    OpenGroup,
+    /// Leave the group view.
+    CloseGroup,
 }
 
 /// One respondent's progress through a questionnaire.
@@ -74,6 +85,12 @@ pub struct Quiz {
     /// Whether progress cannot be saved, so that the respondent hears it
     /// only once.
     pub cannot_save: bool,
+    /// The answers of a result someone shared by link, shown instead of the
+    /// respondent's own screen, which stays as it was (and is not saved
+    /// meanwhile, so a shared link never overwrites it).
+    pub shared: Option<Vec<Option<Answer>>>,
+    /// Whether the group view is shown, over everything else.
+    pub group: bool,
 }
 
 impl Quiz {
@@ -87,6 +104,8 @@ impl Quiz {
             moved: false,
             notice: None,
             cannot_save: false,
+            shared: None,
+            group: false,
         }
     }
 
@@ -124,6 +143,31 @@ impl Quiz {
             (Action::SavingFailed, _) if !self.cannot_save => {
                 next.cannot_save = true;
                 next.notice = Some(Notice::CannotSave);
+            }
+            (Action::Follow(Link::Result { answers, language }), _)
+                if answers.len() == self.answers.len() =>
+            {
+                next.go(self.step);
+                next.group = false;
+                next.shared = Some(answers);
+                if let Some(language) = language {
+                    next.language = language;
+                }
+            }
+            (Action::Follow(Link::Invalid(error)), _) => {
+                next.notice = Some(Notice::BadLink(error));
+            }
+            (Action::Follow(Link::Group), _) | (Action::OpenGroup, _) => {
+                next.go(self.step);
+                next.group = true;
+            }
+            (Action::LeaveShared, _) if self.shared.is_some() => {
+                next.go(self.step);
+                next.shared = None;
+            }
+            (Action::CloseGroup, _) if self.group => {
+                next.go(self.step);
+                next.group = false;
             }
             // An action that does not fit the screen (a stale click) changes
             // nothing rather than losing answers.
@@ -309,6 +353,53 @@ mod tests {
             Continue,
         ]);
         assert_eq!(result.apply(Start), result);
+    }
+
+    #[test]
+    fn a_shared_result_shows_over_the_own_progress_and_leaves_it_alone() {
+        use Action::*;
+        let own = run([Start, level(2), Continue]);
+        let theirs = vec![Some(Answer::Level(Level(4))); 3];
+        let link = Link::Result {
+            answers: theirs.clone(),
+            language: Some("en".to_string()),
+        };
+        let shown = own.apply(Follow(link));
+        assert_eq!(shown.shared.as_ref(), Some(&theirs));
+        assert_eq!(
+            (shown.step, &shown.answers, shown.language.as_str()),
+            (own.step, &own.answers, "en")
+        );
+        let back = shown.apply(LeaveShared);
+        assert_eq!(
+            (back.shared, back.step, back.answers),
+            (None, own.step, own.answers.clone())
+        );
+        let wrong_length = Link::Result {
+            answers: vec![None; 2],
+            language: None,
+        };
+        assert_eq!(
+            own.apply(Follow(wrong_length)),
+            own,
+            "never from this questionnaire"
+        );
+    }
+
+    #[test]
+    fn a_bad_link_says_why_and_the_group_view_comes_and_goes() {
+        use Action::*;
+        let q = crate::model::Questionnaire::built_in();
+        let Some(Link::Invalid(error)) = crate::code::follow(&q, "#r=11.!") else {
+            panic!("an invalid link")
+        };
+        let told = quiz().apply(Follow(Link::Invalid(error.clone())));
+        assert_eq!(told.notice, Some(Notice::BadLink(error)));
+        assert_eq!(told.step, Step::Intro);
+        let group = run([Start]).apply(OpenGroup);
+        assert!(group.group);
+        let closed = group.apply(CloseGroup);
+        assert_eq!((closed.group, closed.step), (false, Step::Question(0)));
     }
 
     #[test]

@@ -1,8 +1,9 @@
 //! What the widget tells its host page: the `detail` of each event, as JSON
-//! whose shape is documented in the README and kept stable for site owners.
+//! whose shape is documented in the README and kept stable for site owners;
+//! and the same result as a file to download, as JSON or as a CSV row.
 //!
-//! Built here, without the browser, so that the shape is tested natively; the
-//! view only hands the JSON text to `CustomEvent`.
+//! Built here, without the browser, so that the shapes are tested natively;
+//! the view only hands the text to `CustomEvent` or to a download.
 
 use serde::Serialize;
 use serde::ser::{SerializeMap, Serializer};
@@ -141,6 +142,137 @@ pub fn completed(
     answers: &[Option<Answer>],
     assessment: &Assessment,
 ) -> String {
+    json(&completion(questionnaire, language, answers, assessment))
+}
+
+/// The version of a downloaded result's shape; raised whenever it changes.
+pub const DOWNLOAD_FORMAT: u32 = 1;
+
+/// A result to keep: the completion detail, led by its format and when it
+/// was made.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Download<'a> {
+    format: u32,
+    exported_at: &'a str,
+    #[serde(flatten)]
+    result: Completed<'a>,
+}
+
+/// A result as a JSON file: `"format": 1`, `"exportedAt"` (`exported_at`,
+/// an ISO 8601 time), then every field of the completion detail; indented,
+/// for people who open it.
+pub fn download(
+    questionnaire: &Questionnaire,
+    language: &str,
+    answers: &[Option<Answer>],
+    assessment: &Assessment,
+    exported_at: &str,
+) -> String {
+    let download = Download {
+        format: DOWNLOAD_FORMAT,
+        exported_at,
+        result: completion(questionnaire, language, answers, assessment),
+    };
+    serde_json::to_string_pretty(&download).unwrap_or_else(|_| "null".to_string())
+}
+
+/// One CSV line (ending in CRLF, as RFC 4180 has it), each field quoted when
+/// it holds a comma, a quote or a line break.
+pub fn csv_line<S: AsRef<str>>(fields: impl IntoIterator<Item = S>) -> String {
+    let fields: Vec<String> = fields
+        .into_iter()
+        .map(|field| {
+            let field = field.as_ref();
+            if field.contains([',', '"', '\n', '\r']) {
+                format!("\"{}\"", field.replace('"', "\"\""))
+            } else {
+                field.to_string()
+            }
+        })
+        .collect();
+    format!("{}\r\n", fields.join(","))
+}
+
+/// The header of [`csv_row`]: the result, then per dimension its score and
+/// phase, then every answer, all named by id.
+pub fn csv_header(questionnaire: &Questionnaire) -> String {
+    let mut fields: Vec<String> = [
+        "questionnaire",
+        "version",
+        "language",
+        "phase",
+        "phase_id",
+        "mean",
+        "provisional",
+        "uneven",
+        "capped_by",
+        "answered",
+        "total",
+    ]
+    .map(String::from)
+    .to_vec();
+    for dimension in &questionnaire.dimensions {
+        fields.push(format!("{}_score", dimension.id));
+        fields.push(format!("{}_phase", dimension.id));
+    }
+    fields.extend(questionnaire.questions.iter().map(|q| q.id.clone()));
+    csv_line(fields)
+}
+
+/// A result as one CSV line under [`csv_header`]: numbers with a decimal
+/// point whatever the language, an unknown score or unanswered question
+/// empty, "don't know" as `dont-know`.
+pub fn csv_row(
+    questionnaire: &Questionnaire,
+    language: &str,
+    answers: &[Option<Answer>],
+    assessment: &Assessment,
+) -> String {
+    let level = |l: Option<Level>| l.map(|l| l.0.to_string()).unwrap_or_default();
+    let mut fields = vec![
+        questionnaire.id.clone(),
+        questionnaire.version.to_string(),
+        language.to_string(),
+        assessment.phase.0.to_string(),
+        questionnaire.phase(assessment.phase).id.clone(),
+        assessment.mean.as_f64().to_string(),
+        assessment.provisional.to_string(),
+        assessment.uneven.to_string(),
+        assessment
+            .capped_by
+            .iter()
+            .map(|&d| questionnaire.dimensions[d].id.as_str())
+            .collect::<Vec<_>>()
+            .join(" "),
+        assessment.answered.to_string(),
+        assessment.total.to_string(),
+    ];
+    for result in &assessment.dimensions {
+        fields.push(
+            result
+                .score
+                .map(|s| s.as_f64().to_string())
+                .unwrap_or_default(),
+        );
+        fields.push(level(result.phase));
+    }
+    fields.extend((0..questionnaire.questions.len()).map(
+        |i| match answers.get(i).copied().flatten() {
+            None => String::new(),
+            Some(Answer::Level(l)) => l.0.to_string(),
+            Some(Answer::DontKnow) => "dont-know".to_string(),
+        },
+    ));
+    csv_line(fields)
+}
+
+fn completion<'a>(
+    questionnaire: &'a Questionnaire,
+    language: &'a str,
+    answers: &'a [Option<Answer>],
+    assessment: &Assessment,
+) -> Completed<'a> {
     let dimensions = questionnaire
         .dimensions
         .iter()
@@ -154,7 +286,7 @@ pub fn completed(
                 .map(|l| PhaseRef::new(questionnaire, l, language)),
         })
         .collect();
-    json(&Completed {
+    Completed {
         questionnaire: questionnaire_ref(questionnaire),
         language,
         phase: PhaseRef::new(questionnaire, assessment.phase, language),
@@ -173,7 +305,7 @@ pub fn completed(
             questionnaire,
             answers,
         },
-    })
+    }
 }
 
 #[cfg(test)]
@@ -245,6 +377,48 @@ mod tests {
             r#"{"questionnaire":{"id":"social-maturity","version":1},"language":"nl","questionId":"q3","questionNumber":3,"answer":3}"#
         );
         assert!(answered(&q, "en", 0, Answer::DontKnow).ends_with(r#""answer":"dont-know"}"#));
+    }
+
+    #[test]
+    fn a_download_is_the_completion_with_its_format_and_time() {
+        let (q, answers, assessment) = case_b();
+        let text = download(&q, "en", &answers, &assessment, "2025-01-02T03:04:05.000Z");
+        let file: serde_json::Value = serde_json::from_str(&text).unwrap();
+        let mut detail: serde_json::Value =
+            serde_json::from_str(&completed(&q, "en", &answers, &assessment)).unwrap();
+        detail["format"] = 1.into();
+        detail["exportedAt"] = "2025-01-02T03:04:05.000Z".into();
+        assert_eq!(file, detail);
+        assert!(
+            text.starts_with("{\n  \"format\": 1,\n  \"exportedAt\""),
+            "{text}"
+        );
+        assert_eq!(
+            crate::code::read_download(&q, &text),
+            Ok(answers),
+            "the group view reads it back"
+        );
+    }
+
+    #[test]
+    fn a_csv_row_lines_up_with_its_header() {
+        let (q, answers, assessment) = case_b();
+        let header = csv_header(&q);
+        let row = csv_row(&q, "nl", &answers, &assessment);
+        assert!(header.starts_with("questionnaire,version,language,phase,phase_id,mean,"));
+        assert!(header.ends_with(",q11,q12\r\n"), "{header}");
+        assert_eq!(header.split(',').count(), row.split(',').count());
+        assert!(
+            row.starts_with(
+                "social-maturity,1,nl,2,experimental,2.75,false,true,monitoring,11,12,4,4,3,3,"
+            ),
+            "{row}"
+        );
+        assert!(row.ends_with(",3,dont-know,1,1,3,2\r\n"), "{row}");
+        assert_eq!(
+            csv_line(["a,b", "say \"hi\"", "c"]),
+            "\"a,b\",\"say \"\"hi\"\"\",c\r\n"
+        );
     }
 
     #[test]

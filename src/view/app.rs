@@ -1,10 +1,13 @@
-//! The root component: owns the quiz state and moves focus between screens.
+//! The root component: owns the quiz state, follows the page's result and
+//! group links, and moves focus between screens.
 
 use std::rc::Rc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
+use gloo::events::EventListener;
 use yew::prelude::*;
 
+use crate::code;
 use crate::embed::Host;
 use crate::i18n::{fill, ui_text};
 use crate::model::Questionnaire;
@@ -12,6 +15,7 @@ use crate::quiz::{Action, Notice, Quiz, Step};
 use crate::report;
 use crate::saved;
 use crate::scoring::{Outcome, assess};
+use crate::view::group::GroupView;
 use crate::view::intro::Intro;
 use crate::view::language_switch::LanguageSwitch;
 use crate::view::question::QuestionScreen;
@@ -38,6 +42,16 @@ pub struct AppProps {
     pub host: Host,
     /// Where this widget keeps its progress between visits.
     pub storage_key: String,
+    /// Whether the widget is only the group view (`mode="group"`): no
+    /// questionnaire to take, nothing saved.
+    #[prop_or_default]
+    pub group: bool,
+}
+
+/// What the page's URL fragment asks of the widget, if anything.
+fn page_link(questionnaire: &Questionnaire) -> Option<code::Link> {
+    let hash = gloo::utils::window().location().hash().ok()?;
+    code::follow(questionnaire, &hash)
 }
 
 /// One independent widget: the intro, the questions and the result.
@@ -50,8 +64,33 @@ pub fn App(props: &AppProps) -> Html {
             props.storage_key.clone(),
             props.language.clone(),
         );
-        use_reducer(move || saving::resume(&q, &key, language))
+        let group = props.group;
+        use_reducer(move || {
+            let mut quiz = saving::resume(&q, &key, language);
+            if group {
+                quiz.group = true;
+            } else if let Some(link) = page_link(&q) {
+                quiz = quiz.apply(Action::Follow(link));
+                // Arriving by link is a page load: focus stays with the page.
+                quiz.moved = false;
+            }
+            quiz
+        })
     };
+    {
+        // A link to the same page only changes its fragment: no reload.
+        let (quiz, q, group) = (quiz.clone(), questionnaire.clone(), props.group);
+        use_effect_with((), move |_| {
+            let listener = (!group).then(|| {
+                EventListener::new(&gloo::utils::window(), "hashchange", move |_| {
+                    if let Some(link) = page_link(&q) {
+                        quiz.dispatch(Action::Follow(link));
+                    }
+                })
+            });
+            move || drop(listener)
+        });
+    }
     {
         // Only a change of the host's `lang` switches: on mount, resumed
         // progress keeps the language the respondent chose.
@@ -68,10 +107,13 @@ pub fn App(props: &AppProps) -> Html {
         let quiz = quiz.clone();
         let key = props.storage_key.clone();
         let text = saved::save(&quiz, questionnaire);
+        // Nothing is saved while a shared result shows (its language would
+        // overwrite the respondent's), nor by a group-only widget.
+        let skip = quiz.cannot_save || quiz.shared.is_some() || props.group;
         use_effect_with(
-            (text, quiz.is_pristine(), quiz.cannot_save),
-            move |(text, pristine, cannot_save)| {
-                if !*cannot_save && saving::keep(&key, text, !*pristine).is_err() {
+            (text, quiz.is_pristine(), skip),
+            move |(text, pristine, skip)| {
+                if !*skip && saving::keep(&key, text, !*pristine).is_err() {
                     quiz.dispatch(Action::SavingFailed);
                 }
             },
@@ -128,39 +170,66 @@ pub fn App(props: &AppProps) -> Html {
     let language = quiz.language.clone();
     let ui = ui_text(&language);
 
-    let screen = match quiz.step {
-        Step::Intro => html! {
-            <Intro questionnaire={questionnaire.clone()} language={language.clone()} moved={quiz.moved}
-                on_start={on_start} />
-        },
-        Step::Question(index) => {
-            let on_choose = {
-                let (quiz, q, host) = (quiz.clone(), questionnaire.clone(), props.host.clone());
-                Callback::from(move |answer| {
-                    host.emit(
-                        "answer",
-                        &report::answered(&q, &quiz.language, index, answer),
-                    );
-                    quiz.dispatch(Action::Choose(answer));
-                })
-            };
-            html! {
-                <QuestionScreen questionnaire={questionnaire.clone()} language={language.clone()}
-                    instance={(*instance).clone()} {index} answer={quiz.answers[index]}
-                    missing_answer={quiz.missing_answer} moved={quiz.moved} {on_choose}
-                    on_continue={dispatch(|| Action::Continue)} on_back={dispatch(|| Action::Back)} />
-            }
+    let on_group = dispatch(|| Action::OpenGroup);
+    let result = |answers: &[Option<crate::model::Answer>], shared: bool| {
+        let on_revisit = {
+            let quiz = quiz.clone();
+            Callback::from(move |index| quiz.dispatch(Action::Revisit(index)))
+        };
+        html! {
+            <ResultScreen questionnaire={questionnaire.clone()} language={language.clone()}
+                moved={quiz.moved} answers={answers.to_vec()} {shared}
+                first_without_level={quiz.first_without_level()}
+                on_restart={dispatch(|| Action::Restart)} {on_revisit} on_group={on_group.clone()} />
         }
-        Step::Result => {
-            let on_revisit = {
-                let quiz = quiz.clone();
-                Callback::from(move |index| quiz.dispatch(Action::Revisit(index)))
-            };
-            html! {
-                <ResultScreen questionnaire={questionnaire.clone()} language={language.clone()}
-                    moved={quiz.moved} answers={quiz.answers.clone()} first_without_level={quiz.first_without_level()}
-                    on_restart={dispatch(|| Action::Restart)} {on_revisit} />
+    };
+    let screen = if quiz.group {
+        let on_back = (!props.group).then(|| dispatch(|| Action::CloseGroup));
+        html! {
+            <GroupView questionnaire={questionnaire.clone()} language={language.clone()}
+                moved={quiz.moved} {on_back} />
+        }
+    } else if let Some(answers) = &quiz.shared {
+        let on_leave = {
+            let quiz = quiz.clone();
+            Callback::from(move |_: MouseEvent| quiz.dispatch(Action::LeaveShared))
+        };
+        html! {
+            <>
+                <div class="mq-shared" part="shared">
+                    <p class="mq-shared-note">{ &ui.shared_note }</p>
+                    <button type="button" class="mq-button mq-button-secondary mq-leave-shared" onclick={on_leave}>
+                        { &ui.shared_leave }
+                    </button>
+                </div>
+                { result(answers, true) }
+            </>
+        }
+    } else {
+        match quiz.step {
+            Step::Intro => html! {
+                <Intro questionnaire={questionnaire.clone()} language={language.clone()} moved={quiz.moved}
+                    on_start={on_start} />
+            },
+            Step::Question(index) => {
+                let on_choose = {
+                    let (quiz, q, host) = (quiz.clone(), questionnaire.clone(), props.host.clone());
+                    Callback::from(move |answer| {
+                        host.emit(
+                            "answer",
+                            &report::answered(&q, &quiz.language, index, answer),
+                        );
+                        quiz.dispatch(Action::Choose(answer));
+                    })
+                };
+                html! {
+                    <QuestionScreen questionnaire={questionnaire.clone()} language={language.clone()}
+                        instance={(*instance).clone()} {index} answer={quiz.answers[index]}
+                        missing_answer={quiz.missing_answer} moved={quiz.moved} {on_choose}
+                        on_continue={dispatch(|| Action::Continue)} on_back={dispatch(|| Action::Back)} />
+                }
             }
+            Step::Result => result(&quiz.answers, false),
         }
     };
 
@@ -174,12 +243,13 @@ pub fn App(props: &AppProps) -> Html {
                 <LanguageSwitch languages={questionnaire.languages.clone()} current={language.clone()}
                     label={ui.language_switch.clone()} on_change={on_language} />
             </header>
-            if let Some(notice) = quiz.notice {
+            if let Some(notice) = &quiz.notice {
                 <p class="mq-notice" role="status" part="notice">
                     { match notice {
-                        Notice::Discarded => &ui.notice_discarded,
-                        Notice::CannotSave => &ui.notice_cannot_save,
-                        Notice::Deleted => &ui.notice_deleted,
+                        Notice::Discarded => ui.notice_discarded.clone(),
+                        Notice::CannotSave => ui.notice_cannot_save.clone(),
+                        Notice::Deleted => ui.notice_deleted.clone(),
+                        Notice::BadLink(error) => fill(&ui.link_invalid, &[("reason", &error.message(&language))]),
                     } }
                 </p>
             }
@@ -192,7 +262,7 @@ pub fn App(props: &AppProps) -> Html {
                     { fill(&ui.progress, &[("n", &n.to_string()), ("total", &questionnaire.questions.len().to_string())]) }
                 }
             </p>
-            if !quiz.is_pristine() {
+            if !quiz.is_pristine() && !props.group {
                 <footer class="mq-footer" part="footer">
                     <button type="button" class="mq-link-button mq-forget" onclick={on_forget}>
                         { &ui.forget }

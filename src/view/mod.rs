@@ -4,13 +4,16 @@
 
 mod app;
 mod dimension_chart;
+mod files;
 mod focus;
+mod group;
 mod intro;
 mod language_switch;
 mod problems;
 mod question;
 mod result;
 mod saving;
+mod share;
 
 pub use app::{App, AppProps};
 pub use problems::{Problems, ProblemsProps};

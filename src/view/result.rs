@@ -9,6 +9,7 @@ use crate::model::{Answer, Questionnaire};
 use crate::scoring::{Assessment, Outcome, assess};
 use crate::view::dimension_chart::DimensionChart;
 use crate::view::focus::use_focus;
+use crate::view::share::SharePanel;
 
 /// Properties of [`ResultScreen`].
 #[derive(Clone, PartialEq, Properties)]
@@ -22,12 +23,17 @@ pub struct ResultScreenProps {
     pub moved: bool,
     /// The answer to each question.
     pub answers: Vec<Option<Answer>>,
+    /// Whether these are someone else's answers, from a link: then there is
+    /// nothing to revisit or start again.
+    pub shared: bool,
     /// Where to send a respondent who gave too few answers.
     pub first_without_level: Option<usize>,
     /// Called by "start again".
     pub on_restart: Callback<()>,
     /// Called with a question to open again.
     pub on_revisit: Callback<usize>,
+    /// Called by "Compare a group".
+    pub on_group: Callback<()>,
 }
 
 /// The assessment of the answers, or a request for more of them.
@@ -41,7 +47,9 @@ pub fn ResultScreen(props: &ResultScreenProps) -> Html {
     let confirming = use_state(|| false);
     let confirm_yes = use_node_ref();
     use_focus(confirm_yes.clone(), confirming.then_some(()));
-    let restart = if *confirming {
+    let restart = if props.shared {
+        html! {}
+    } else if *confirming {
         let cancel = {
             let confirming = confirming.clone();
             Callback::from(move |_: MouseEvent| confirming.set(false))
@@ -85,10 +93,12 @@ pub fn ResultScreen(props: &ResultScreenProps) -> Html {
                 <section class="mq-result mq-too-few" part="result">
                     <h2 class="mq-heading" tabindex="-1" ref={heading.clone()}>{ &ui.too_few_title }</h2>
                     <p>{ body }</p>
-                    <div class="mq-actions">
-                        <button type="button" class="mq-button mq-review" onclick={on_review}>{ &ui.review }</button>
-                        { restart }
-                    </div>
+                    if !props.shared {
+                        <div class="mq-actions">
+                            <button type="button" class="mq-button mq-review" onclick={on_review}>{ &ui.review }</button>
+                            { restart }
+                        </div>
+                    }
                 </section>
             }
         }
@@ -138,11 +148,16 @@ pub fn ResultScreen(props: &ResultScreenProps) -> Html {
                             }
                         </ol>
                     }
+                    <SharePanel questionnaire={q.clone()} language={language.to_string()}
+                        answers={props.answers.clone()} assessment={assessment.clone()}
+                        on_group={props.on_group.clone()} />
                     <details class="mq-about">
                         <summary>{ &ui.about_title }</summary>
                         { paragraphs(q.about.get(language)) }
                     </details>
-                    <div class="mq-actions">{ restart }</div>
+                    if !props.shared {
+                        <div class="mq-actions mq-restart-actions">{ restart }</div>
+                    }
                 </section>
             }
         }

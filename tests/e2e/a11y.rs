@@ -57,6 +57,8 @@ enum Setup {
     Blocked,
     /// A site owner's broken questionnaire: the error box.
     Broken,
+    /// Only the group view (`mode="group"`).
+    Group,
 }
 
 /// A page with one widget in `lang` and `theme`, set up as `setup`, with
@@ -66,6 +68,7 @@ fn page(lang: &str, theme: &str, setup: Setup) -> Page {
         Setup::Plain => ("", ""),
         Setup::Blocked => (r#"<script src="/block-storage.js"></script>"#, ""),
         Setup::Broken => ("", r#" src="/broken.json""#),
+        Setup::Group => ("", r#" mode="group""#),
     };
     Page::html(format!(
         r#"<!doctype html><html lang="{lang}"><head><meta charset="utf-8"><title>Audit</title>
@@ -142,6 +145,7 @@ fn e2e_every_screen_passes_axe_wcag_22_aa_in_both_languages_and_themes() {
             ("", Setup::Plain),
             ("-blocked", Setup::Blocked),
             ("-broken", Setup::Broken),
+            ("-group", Setup::Group),
         ] {
             server = server.page(
                 &format!("/{lang}-{theme}{suffix}.html"),
@@ -150,7 +154,7 @@ fn e2e_every_screen_passes_axe_wcag_22_aa_in_both_languages_and_themes() {
         }
     }
     let server = server.start();
-    let urls: Vec<(String, String, String, String)> = combinations
+    let urls: Vec<(String, String, String, String, String)> = combinations
         .iter()
         .map(|(lang, theme)| {
             (
@@ -158,6 +162,7 @@ fn e2e_every_screen_passes_axe_wcag_22_aa_in_both_languages_and_themes() {
                 server.url(&format!("/{lang}-{theme}.html")),
                 server.url(&format!("/{lang}-{theme}-blocked.html")),
                 server.url(&format!("/{lang}-{theme}-broken.html")),
+                server.url(&format!("/{lang}-{theme}-group.html")),
             )
         })
         .collect();
@@ -167,7 +172,7 @@ fn e2e_every_screen_passes_axe_wcag_22_aa_in_both_languages_and_themes() {
         rules: BTreeSet::new(),
     };
     let mut screens = 0;
-    for (name, url, blocked, broken) in &urls {
+    for (name, url, blocked, broken, group) in &urls {
         let mut scan = |screen: &str, found: &mut Audit| {
             audit(&visit, &format!("{name}, {screen}"), found);
             screens += 1;
@@ -196,6 +201,40 @@ fn e2e_every_screen_passes_axe_wcag_22_aa_in_both_languages_and_themes() {
             }
             scan(screen, &mut found);
         }
+        // The result's share panel after a copy (copied or refused, either
+        // way a status line), and the same result opened from its link.
+        fresh(&visit, url);
+        visit.start(0);
+        for answer in CASE_A {
+            visit.answer(0, answer);
+        }
+        visit.click(0, ".mq-copy-link");
+        let wait = |what: &str, script: &str| {
+            crate::support::webdriver::wait_for(std::time::Duration::from_secs(5), what, || {
+                visit.run(0, script) == json!(true)
+            })
+        };
+        wait(
+            "the copy status",
+            "return !!q('.mq-share-status').textContent;",
+        );
+        scan("result with its share panel, after copying", &mut found);
+        let link = visit.run(0, "return q('.mq-share-link').value;");
+        fresh(&visit, link.as_str().unwrap_or_default());
+        wait("the shared result", "return !!q('.mq-shared');");
+        scan("shared result from a link", &mut found);
+        fresh(&visit, "about:blank");
+        fresh(&visit, &format!("{url}#r=11.oops"));
+        wait("the notice", "return !!q('.mq-notice');");
+        scan("notice of an unreadable link", &mut found);
+        fresh(&visit, group);
+        scan("group view", &mut found);
+        visit.run(
+            0,
+            "q('.mq-group-paste').value = ['11.BnE43A', '11.AAAAAA', 'nonsense', '11.qqqqqq', '11.VVVVVV'].join('\\n'); q('.mq-group-read').click();",
+        );
+        wait("the group's results", "return !!q('.mq-group-phases');");
+        scan("group view with results and rejected lines", &mut found);
         fresh(&visit, blocked);
         scan("storage notice", &mut found);
         fresh(&visit, broken);

@@ -11,8 +11,10 @@
 mod a11y;
 mod custom;
 mod embedding;
+mod group;
 mod keyboard;
 mod offline;
+mod sharing;
 mod storage;
 mod support;
 

@@ -1,0 +1,256 @@
+//! The group view: a facilitator pastes codes or links, or chooses
+//! downloaded results, and sees how the group spreads over the phases and
+//! the dimensions, with every refused line and why.
+
+use std::rc::Rc;
+
+use wasm_bindgen_futures::spawn_local;
+use web_sys::{DragEvent, FileList, HtmlInputElement, HtmlTextAreaElement};
+use yew::prelude::*;
+
+use crate::group::{Group, Origin};
+use crate::i18n::{fill, list, number, ui_text};
+use crate::model::Questionnaire;
+use crate::view::files;
+use crate::view::focus::use_focus;
+
+/// Properties of [`GroupView`].
+#[derive(Clone, PartialEq, Properties)]
+pub struct GroupViewProps {
+    /// The questionnaire whose results are compared.
+    pub questionnaire: Rc<Questionnaire>,
+    /// The language to show.
+    pub language: String,
+    /// Whether the facilitator arrived here by moving between screens, so
+    /// that focus should follow.
+    pub moved: bool,
+    /// Called by "Back to the questionnaire"; `None` for a widget that is
+    /// only the group view.
+    pub on_back: Option<Callback<()>>,
+}
+
+/// The height of a bar, in CSS pixels.
+const BAR: &str = "14";
+
+/// A count with its share of the group, such as "12 (24%)".
+fn with_share(group: &Group, count: usize, language: &str) -> String {
+    format!("{count} ({}%)", number(group.percentage(count), language))
+}
+
+/// The form to paste or choose results, and what they add up to.
+#[component]
+pub fn GroupView(props: &GroupViewProps) -> Html {
+    let language = props.language.as_str();
+    let ui = ui_text(language);
+    let q = &props.questionnaire;
+    let heading = use_node_ref();
+    use_focus(heading.clone(), props.moved.then_some(()));
+    let pasted = use_node_ref();
+    let files = use_state(Vec::<(String, String)>::new);
+    let group = use_state(|| None::<Rc<Group>>);
+    // Reads the textarea as it is now, with `files`.
+    let compare = {
+        let (q, pasted, group) = (q.clone(), pasted.clone(), group.clone());
+        move |files: &[(String, String)]| {
+            let text = pasted
+                .cast::<HtmlTextAreaElement>()
+                .map(|t| t.value())
+                .unwrap_or_default();
+            group.set(Some(Rc::new(Group::read(&q, &text, files))));
+        }
+    };
+    let take_files = {
+        let (files, compare) = (files.clone(), compare.clone());
+        Callback::from(move |list: FileList| {
+            let (files, compare) = (files.clone(), compare.clone());
+            spawn_local(async move {
+                let read = files::read(list).await;
+                compare(&read);
+                files.set(read);
+            });
+        })
+    };
+    let on_submit = {
+        let (files, compare) = (files.clone(), compare.clone());
+        Callback::from(move |event: SubmitEvent| {
+            event.prevent_default();
+            compare(&files);
+        })
+    };
+    let on_choose = {
+        let take_files = take_files.clone();
+        Callback::from(move |event: Event| {
+            let input: HtmlInputElement = event.target_unchecked_into();
+            if let Some(list) = input.files() {
+                take_files.emit(list);
+            }
+        })
+    };
+    // Files dropped on the form count as chosen; dropped text goes into the
+    // textarea as usual.
+    let on_drag_over = Callback::from(|event: DragEvent| event.prevent_default());
+    let on_drop = {
+        let take_files = take_files.clone();
+        Callback::from(move |event: DragEvent| {
+            if let Some(list) = event
+                .data_transfer()
+                .and_then(|d| d.files())
+                .filter(|l| l.length() > 0)
+            {
+                event.prevent_default();
+                take_files.emit(list);
+            }
+        })
+    };
+    let back = props.on_back.as_ref().map(|on_back| {
+        let on_back = on_back.reform(|_: MouseEvent| ());
+        html! {
+            <button type="button" class="mq-button mq-button-secondary mq-group-back" onclick={on_back}>
+                { &ui.group_back }
+            </button>
+        }
+    });
+    let results = group.as_ref().map(|group| {
+        let export_summary = {
+            let (q, group) = (q.clone(), group.clone());
+            Callback::from(move |_: MouseEvent| {
+                files::save(&format!("{}-group-summary.csv", q.id), "text/csv", &group.summary_csv(&q));
+            })
+        };
+        let export_rows = {
+            let (q, group, language) = (q.clone(), group.clone(), props.language.clone());
+            Callback::from(move |_: MouseEvent| {
+                files::save(&format!("{}-group-results.csv", q.id), "text/csv", &group.rows_csv(&q, &language));
+            })
+        };
+        let names = |phases: &[crate::model::Phase]| {
+            let names: Vec<&str> = phases.iter().map(|p| p.name.get(language)).collect();
+            list(&names, &ui.and)
+        };
+        let (lower, upper) = group.split();
+        let (lower_phases, upper_phases) = q.phases.split_at(q.phases.len() / 2);
+        let split = fill(&ui.group_split, &[
+            ("lower", &names(lower_phases)),
+            ("lower_share", &with_share(group, lower, language)),
+            ("upper", &names(upper_phases)),
+            ("upper_share", &with_share(group, upper, language)),
+        ]);
+        let phase_name = |i: usize| q.phases[i].name.get(language);
+        html! {
+            <>
+                if !group.rejected.is_empty() {
+                    <h3 class="mq-subheading">
+                        { fill(&ui.group_rejected_title, &[("count", &group.rejected.len().to_string())]) }
+                    </h3>
+                    <ul class="mq-group-rejected">
+                        for rejection in group.rejected.iter() {
+                            <li>{ match &rejection.origin {
+                                Origin::Line(n) => fill(&ui.group_rejected_line, &[
+                                    ("n", &n.to_string()), ("reason", &rejection.error.message(language))]),
+                                Origin::File(name) => fill(&ui.group_rejected_file, &[
+                                    ("file", name), ("reason", &rejection.error.message(language))]),
+                            } }</li>
+                        }
+                    </ul>
+                }
+                if !group.entries.is_empty() {
+                    <h3 class="mq-subheading">{ &ui.group_phases_title }</h3>
+                    // The table below says the same to screen readers.
+                    <ul class="mq-bars mq-group-bars" aria-hidden="true">
+                        for (i, count) in group.phases.iter().enumerate() {
+                            <li class="mq-bar">
+                                <span class="mq-bar-label">
+                                    { phase_name(i) }{ ": " }<strong>{ with_share(group, *count, language) }</strong>
+                                </span>
+                                <svg class="mq-bar-svg" width="100%" height={BAR} focusable="false">
+                                    <rect class="mq-bar-track" x="0" y="0" width="100%" height={BAR} rx="3" />
+                                    <rect class="mq-bar-fill" x="0" y="0" height={BAR} rx="3"
+                                        width={format!("{:.2}%", group.percentage(*count))} />
+                                </svg>
+                            </li>
+                        }
+                    </ul>
+                    <table class="mq-group-table mq-group-phases">
+                        <thead>
+                            <tr>
+                                <th scope="col">{ &ui.phase }</th>
+                                <th scope="col">{ &ui.group_number }</th>
+                                <th scope="col">{ &ui.group_percentage }</th>
+                            </tr>
+                        </thead>
+                        <tbody>
+                            for (i, count) in group.phases.iter().enumerate() {
+                                <tr>
+                                    <th scope="row">{ phase_name(i) }</th>
+                                    <td>{ count }</td>
+                                    <td>{ format!("{}%", number(group.percentage(*count), language)) }</td>
+                                </tr>
+                            }
+                        </tbody>
+                    </table>
+                    <p class="mq-group-split">{ split }</p>
+                    <h3 class="mq-subheading">{ &ui.group_dimensions_title }</h3>
+                    <table class="mq-group-table mq-group-dimensions">
+                        <thead>
+                            <tr>
+                                <th scope="col">{ &ui.dimension }</th>
+                                <th scope="col">{ &ui.group_median }</th>
+                                <th scope="col">{ &ui.group_spread }</th>
+                            </tr>
+                        </thead>
+                        <tbody>
+                            for (dimension, summary) in q.dimensions.iter().zip(&group.dimensions) {
+                                <tr>
+                                    <th scope="row">{ dimension.name.get(language) }</th>
+                                    <td>{ summary.median.map_or_else(|| ui.unknown.clone(), |m| number(m, language)) }</td>
+                                    <td>
+                                        { summary.phases.iter().enumerate()
+                                            .map(|(i, n)| format!("{} {n}", phase_name(i)))
+                                            .chain((summary.unknown > 0).then(|| format!("{} {}", ui.unknown, summary.unknown)))
+                                            .collect::<Vec<_>>().join(" · ") }
+                                    </td>
+                                </tr>
+                            }
+                        </tbody>
+                    </table>
+                    <div class="mq-actions">
+                        <button type="button" class="mq-button mq-button-secondary mq-export-summary" onclick={export_summary}>
+                            { &ui.export_summary }
+                        </button>
+                        <button type="button" class="mq-button mq-button-secondary mq-export-rows" onclick={export_rows}>
+                            { &ui.export_rows }
+                        </button>
+                    </div>
+                }
+            </>
+        }
+    });
+    html! {
+        <section class="mq-group" part="group">
+            <h2 class="mq-heading" tabindex="-1" ref={heading}>{ &ui.group_title }</h2>
+            <p>{ &ui.group_intro }</p>
+            <form class="mq-group-form" onsubmit={on_submit} ondragover={on_drag_over} ondrop={on_drop}>
+                <label class="mq-field">
+                    <span class="mq-field-label">{ &ui.group_paste_label }</span>
+                    <textarea class="mq-group-paste" rows="8" spellcheck="false" ref={pasted} />
+                </label>
+                <label class="mq-field">
+                    <span class="mq-field-label">{ &ui.group_files_label }</span>
+                    <input type="file" class="mq-group-files" accept=".json,application/json" multiple=true
+                        onchange={on_choose} />
+                </label>
+                <div class="mq-actions">
+                    <button type="submit" class="mq-button mq-group-read">{ &ui.group_read }</button>
+                    { for back }
+                </div>
+            </form>
+            // Present from the start, as live regions only speak changes.
+            <p class="mq-group-count" role="status">
+                if let Some(group) = &*group {
+                    { fill(&ui.group_count, &[("count", &group.entries.len().to_string())]) }
+                }
+            </p>
+            { for results }
+        </section>
+    }
+}

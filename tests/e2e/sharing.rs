@@ -1,0 +1,200 @@
+//! Keeping and sharing a result: its link opened in a fresh browser shows
+//! the same result and leaves that browser's storage alone; a bad link says
+//! why and the quiz starts as usual; printing shows the result and no button.
+
+use std::time::Duration;
+
+use serde_json::{Value, json};
+
+use crate::dist;
+use crate::embedding::{CASE_B, Visit};
+use crate::support::server::{Page, StaticServer};
+use crate::support::webdriver::{base64_decode, wait_until};
+
+/// One step of the quiz: a click and a re-render.
+const STEP: Duration = Duration::from_secs(5);
+
+/// What the result screen shows: the phase, the dimension table's rows, the
+/// share link and code, and whether it is a shared result.
+const RESULT_JS: &str = r#"
+return {
+  phase: text('.mq-phase-name'),
+  rows: [...root.querySelectorAll('.mq-chart tbody tr')].map((r) => r.textContent.replace(/\s+/g, ' ').trim()),
+  bars: [...root.querySelectorAll('.mq-chart .mq-bar-fill')].map((b) => b.getAttribute('width')),
+  link: q('.mq-share-link') && q('.mq-share-link').value,
+  code: q('.mq-share-code') && q('.mq-share-code').value,
+  shared: !!q('.mq-shared'),
+  lang: q('.mq').lang,
+  saved: Object.keys(localStorage),
+};
+"#;
+
+fn result(visit: &Visit) -> Value {
+    visit.run(0, RESULT_JS)
+}
+
+#[test]
+fn e2e_a_result_link_opens_the_same_result_in_a_fresh_browser() {
+    // The standalone page with its widget in English.
+    let index = std::fs::read_to_string(dist().join("index.html")).unwrap();
+    let english = index.replacen("<maturity-quiz>", "<maturity-quiz lang=\"en\">", 1);
+    let server = StaticServer::builder(dist())
+        .page("/en.html", Page::html(english))
+        .start();
+    let page = server.url("/en.html");
+    let (mine, link) = {
+        let visit = Visit::open(&page, vec![]);
+        assert_eq!(visit.complete(0, &CASE_B), "Experimental");
+        let mine = result(&visit);
+        let link = mine["link"].as_str().unwrap().to_owned();
+        let code = mine["code"].as_str().unwrap();
+        println!(
+            "result code for 12 questions: {code} ({} characters)",
+            code.len()
+        );
+        assert!(code.len() < 24, "{code}");
+        assert_eq!(link, format!("{page}#r={code}&lang=en"));
+        // Headless Chromium may refuse the clipboard: either way it says so.
+        visit.click(0, ".mq-copy-code");
+        wait_until(STEP, "the copy status", || {
+            let status = visit.run(0, "return text('.mq-share-status');");
+            match status.as_str() {
+                Some("The code is copied.")
+                | Some(
+                    "This browser did not allow copying: select the text in the field and copy it yourself.",
+                ) => Ok(()),
+                _ => Err(status.to_string()),
+            }
+        });
+        assert_eq!(
+            visit.run(0, "return q('.mq-share-status').getAttribute('role');"),
+            json!("status")
+        );
+        (mine, link)
+    };
+
+    // A new browser: a fresh profile, empty storage.
+    let visit = Visit::open(&link, vec![server]);
+    let theirs = result(&visit);
+    assert_eq!(theirs["phase"], "Experimental");
+    assert_eq!(theirs["rows"], mine["rows"], "the same dimension table");
+    assert_eq!(theirs["bars"], mine["bars"], "the same bars");
+    assert_eq!(theirs["shared"], true);
+    assert_eq!(theirs["lang"], "en");
+    assert_eq!(theirs["saved"], json!([]), "a shared result is not saved");
+
+    // In Dutch, from a link with lang=nl, over the respondent's own progress,
+    // which comes back untouched.
+    visit.goto(&page);
+    visit.start(0);
+    visit.answer(0, "2");
+    let saved = visit.browser.execute(
+        "return localStorage.getItem('maturity-quiz/social-maturity/v1');",
+        vec![],
+    );
+    visit.goto(&link.replace("lang=en", "lang=nl"));
+    wait_until(STEP, "the shared result in Dutch", || {
+        let shown = result(&visit);
+        if shown["phase"] == "Experimenteel" && shown["shared"] == true {
+            Ok(())
+        } else {
+            Err(shown.to_string())
+        }
+    });
+    assert_eq!(
+        visit.browser.execute(
+            "return localStorage.getItem('maturity-quiz/social-maturity/v1');",
+            vec![]
+        ),
+        saved,
+        "the own progress is not overwritten"
+    );
+    visit.click(0, ".mq-leave-shared");
+    wait_until(STEP, "the own question 2", || {
+        let state = visit.state(0);
+        if state["progress"] == "Vraag 2 van 12" {
+            Ok(())
+        } else {
+            Err(state.to_string())
+        }
+    });
+}
+
+#[test]
+fn e2e_a_bad_link_says_why_and_the_quiz_starts_as_usual() {
+    let server = StaticServer::serve(dist());
+    let url = server.url("/#r=11.AB!DEF&lang=en");
+    let visit = Visit::open(&url, vec![server]);
+    let notice = visit.run(0, "return text('.mq-notice');");
+    assert_eq!(
+        notice,
+        "The result link could not be read: not a result code: unexpected character ‘!’ at 6. The questionnaire starts as usual."
+            .replace("The result", "De link naar een resultaat")
+            .replace("link could not be read: not a result code: unexpected character", "kon niet worden gelezen: geen resultaatcode: onverwacht teken")
+            .replace(" at 6. The questionnaire starts as usual.", " op positie 6. De vragenlijst begint gewoon."),
+        "in the page's language (the link's lang only applies to a result)"
+    );
+    assert!(visit.state(0)["start"].is_string(), "on the intro");
+}
+
+#[test]
+fn e2e_print_shows_the_result_on_one_page_without_buttons() {
+    // A page with nothing but the widget, so that its pages are the result's.
+    let server = StaticServer::builder(dist())
+        .page(
+            "/alone.html",
+            Page::html(
+                "<!doctype html><html lang=\"nl\"><head><meta charset=\"utf-8\"><title>Result</title>\
+                 <script type=\"module\" src=\"/embed.js\"></script></head>\
+                 <body><maturity-quiz></maturity-quiz></body></html>",
+            ),
+        )
+        .start();
+    let url = server.url("/alone.html");
+    let visit = Visit::open(&url, vec![server]);
+    visit.complete(0, &CASE_B);
+    let printed = || {
+        visit.run(
+            0,
+            "const shown = (e) => e.getClientRects().length > 0;
+             return {
+               buttons: [...root.querySelectorAll('button')].filter(shown).map((b) => b.textContent),
+               inputs: [...root.querySelectorAll('input')].filter(shown).length,
+               chart: shown(q('.mq-chart')),
+               description: shown(q('.mq-description')),
+               nextSteps: shown(q('.mq-next-steps')),
+               height: q('.mq').getBoundingClientRect().height,
+             };",
+        )
+    };
+    let screen = printed();
+    assert!(screen["buttons"].as_array().unwrap().len() >= 6, "{screen}");
+    visit
+        .browser
+        .cdp("Emulation.setEmulatedMedia", json!({ "media": "print" }));
+    let print = printed();
+    assert_eq!(print["buttons"], json!([]), "no button on paper");
+    assert_eq!(print["inputs"], 0, "no field on paper");
+    assert_eq!(
+        (&print["chart"], &print["description"], &print["nextSteps"]),
+        (&json!(true), &json!(true), &json!(true))
+    );
+    println!(
+        "result height: {} px on screen, {} px in print media at 1280 px wide",
+        screen["height"], print["height"]
+    );
+    // The PDF itself: Chromium's own print to A4, counted in pages.
+    let pdf = visit.browser.cdp(
+        "Page.printToPDF",
+        json!({ "paperWidth": 8.27, "paperHeight": 11.69, "marginTop": 0.4, "marginBottom": 0.4,
+                "marginLeft": 0.4, "marginRight": 0.4, "printBackground": true }),
+    );
+    let pdf = pdf["data"].as_str().and_then(base64_decode).expect("a PDF");
+    let text = String::from_utf8_lossy(&pdf);
+    let pages = text.matches("/Type /Page").count() - text.matches("/Type /Pages").count();
+    println!("printed on A4: {pages} page(s)");
+    assert_eq!(pages, 1, "the result prints on one A4 page");
+    visit
+        .browser
+        .cdp("Emulation.setEmulatedMedia", json!({ "media": "" }));
+}
