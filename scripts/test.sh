@@ -4,7 +4,8 @@
 #   2. components  wasm-bindgen-test (tests/web.rs) in headless Chromium
 #   3. end-to-end  tests/e2e/ drives the release build in dist/ as a visitor and a host page
 # It installs what is missing first (scripts/setup.sh --browser) and builds
-# dist/ and the single file dist-single/ before any test runs. The output ends
+# dist/ and the single file dist-single/ and checks the size budget
+# (scripts/size.sh) before any test runs. The output ends
 # with cargo's own `test result:` lines, which CI reads, so nothing is printed
 # after the last cargo run.
 set -euo pipefail
@@ -22,6 +23,11 @@ trunk build --release --offline
 
 header "build: scripts/single-file.sh -> dist-single/maturity-quiz.html"
 bash scripts/single-file.sh
+
+# Before any test: a widget over its size budget fails the run at once, with
+# the per-file report (issue 7; the budget is in size-budget.txt).
+header "size: scripts/size.sh --no-build (gzip total within size-budget.txt)"
+bash scripts/size.sh --no-build
 
 # The e2e tests are all named e2e_*, so the native layer skips them here and
 # layer 3 runs them once, in their own header.

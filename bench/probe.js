@@ -1,0 +1,143 @@
+// In-page driver and stopwatch for the benchmark (bench/src/main.rs).
+//
+// Inlined as the first script of both host pages, so it starts with the page
+// and no WebDriver round trip falls inside a measurement. It waits for each
+// screen by checking once per animation frame, which is when a browser
+// paints: a time below is that of the first frame in which the thing was in
+// the DOM and visible (so resolution is one frame, ~16.7 ms). It then answers
+// the twelve questions by clicking, as a visitor would, and resolves
+// `window.benchDone` with the times, in ms since navigation start
+// (`performance.now()`).
+//
+// `window.BENCH` (set by the page before this script) says which page this
+// is, `kind` "ours" or "surveyjs", and the answers to give, `answers`: one
+// radio `value` per question.
+(() => {
+  const { kind, answers } = window.BENCH;
+  const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+
+  /** Rendered, not hidden by CSS, and with an area. */
+  const shown = (el) => {
+    if (!el || !el.isConnected) return false;
+    if (!el.checkVisibility({ opacityProperty: true, visibilityProperty: true })) return false;
+    const box = el.getBoundingClientRect();
+    return box.width > 0 && box.height > 0;
+  };
+
+  /** Resolves with `probe()`'s first truthy value, checked once per frame. */
+  const until = async (probe) => {
+    for (;;) {
+      const found = probe();
+      if (found) return found;
+      await frame();
+    }
+  };
+
+  // What each page shows, found by what a visitor sees. A question counts as
+  // shown when at least four radios are in the DOM and the option each one
+  // belongs to (its label) is visible: SurveyJS styles its own radio and
+  // hides the native input, so the label is what both have on screen.
+  const radiosIn = (root) => {
+    const radios = [...(root?.querySelectorAll("input[type=radio]") ?? [])];
+    const labelled = radios.every((r) => shown(r.closest("label") ?? r));
+    return radios.length >= 4 && labelled ? radios : null;
+  };
+  const pages = {
+    ours: {
+      root: () => document.querySelector("maturity-quiz")?.shadowRoot,
+      intro: (root) => root?.querySelector(".mq-start"),
+      next: (root) => root.querySelector(".mq-continue"),
+      result: (root) => root?.querySelector(".mq-result .mq-phase-name"),
+    },
+    surveyjs: {
+      root: () => document,
+      intro: () => null,
+      next: (root) =>
+        [...root.querySelectorAll(".sd-navigation__next-btn, .sd-navigation__complete-btn")].find(shown),
+      result: (root) => root.querySelector("#bench-result .bench-phase-name"),
+    },
+  };
+  const page = pages[kind];
+
+  const run = async () => {
+    const times = {};
+    // Ours opens on an intro screen with a Start button: its time is the
+    // first screen; Start is clicked in that same frame, so the first
+    // question's time includes that extra step.
+    if (kind === "ours") {
+      const start = await until(() => {
+        const button = page.intro(page.root());
+        return shown(button) && button;
+      });
+      times.firstScreen = performance.now();
+      start.click();
+    }
+    let radios = await until(() => radiosIn(page.root()));
+    times.firstQuestion = performance.now();
+    times.firstScreen ??= times.firstQuestion;
+
+    for (const [i, value] of answers.entries()) {
+      const root = page.root();
+      const radio = radios.find((r) => r.value === String(value));
+      if (!radio) throw new Error(`question ${i + 1}: no radio with value ${value}`);
+      radio.click();
+      // One frame for the framework to take the answer in, as a person's
+      // hand would give it, before pressing the button.
+      await frame();
+      if (!radio.checked) throw new Error(`question ${i + 1}: the answer did not take`);
+      const button = page.next(root);
+      if (!button) throw new Error(`question ${i + 1}: no next button`);
+      const name = radio.name;
+      if (i === answers.length - 1) {
+        times.submit = performance.now();
+        button.click();
+        await until(() => shown(page.result(page.root())));
+        times.result = performance.now();
+      } else {
+        button.click();
+        // The next question: radios of another group.
+        radios = await until(() => {
+          const next = radiosIn(page.root());
+          return next && next[0].name !== name ? next : null;
+        });
+      }
+    }
+
+    // What the page downloaded, from Resource Timing (same origin, so the
+    // sizes are exposed): the document and every resource.
+    const entries = [
+      ...performance.getEntriesByType("navigation"),
+      ...performance.getEntriesByType("resource"),
+    ];
+    const sum = (key) => entries.reduce((total, e) => total + (e[key] || 0), 0);
+    const bytes = {
+      requests: entries.length,
+      transfer: sum("transferSize"),
+      encoded: sum("encodedBodySize"),
+      decoded: sum("decodedBodySize"),
+    };
+
+    // The wasm instance's linear memory: wasm-bindgen's init returns the
+    // exports of the already-initialised instance when called again.
+    let wasmMemory = 0;
+    if (kind === "ours") {
+      const embed = document.querySelector("script[src$='embed.js']").src;
+      const glue = await import(new URL("maturity-quiz.js", embed));
+      wasmMemory = (await glue.default()).memory.buffer.byteLength;
+    }
+
+    // A fixed amount of work, timed, to confirm that CPU throttling applied.
+    const t0 = performance.now();
+    let x = 0;
+    for (let i = 0; i < 2e6; i++) x = (x + i * i) % 1000003;
+    const calibration = performance.now() - t0;
+
+    const result = page.result(page.root()).textContent.trim();
+    return { times, bytes, wasmMemory, calibration, result, check: x };
+  };
+
+  window.benchDone = run().then(
+    (value) => ({ value }),
+    (error) => ({ error: String(error?.stack ?? error) }),
+  );
+})();

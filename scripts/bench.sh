@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Side-by-side benchmark of issue 7: the embedded quiz against SurveyJS on the
+# same twelve questions, cold loads in headless Chromium on 127.0.0.1, without
+# and with 4x CPU throttling. Prints a Markdown table (BENCHMARKS.md holds the
+# latest one and explains the method). Not part of scripts/test.sh: it takes
+# a few minutes and its figures depend on the machine.
+#
+# Usage:  bash scripts/bench.sh [--no-build] [--loads N]
+#   --no-build  use the existing dist/ instead of building the release first
+#   --loads N   cold loads per page and CPU rate (default 15)
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+build=1
+args=()
+while [ $# -gt 0 ]; do
+	case "$1" in
+	--no-build) build=0 ;;
+	--loads)
+		[ $# -ge 2 ] || {
+			echo "bench: --loads needs a number" >&2
+			exit 2
+		}
+		args+=(--loads "$2")
+		shift
+		;;
+	*)
+		echo "bench: unknown argument '$1' (expected --no-build or --loads N)" >&2
+		exit 2
+		;;
+	esac
+	shift
+done
+
+# Installs what is missing (trunk, wasm-opt, the npm packages with SurveyJS,
+# Chromium and chromedriver) and puts the tools on PATH.
+source scripts/setup.sh --browser
+
+if [ "$build" -eq 1 ]; then
+	echo "bench: trunk build --release --offline"
+	trunk build --release --offline
+fi
+
+# An example of the crate (examples/bench.rs): built by `cargo test`, run only here.
+cargo run --release --quiet --example bench -- "${args[@]}"
