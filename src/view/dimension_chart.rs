@@ -8,6 +8,7 @@ use yew::prelude::*;
 use crate::i18n::{number, ui_text};
 use crate::model::Questionnaire;
 use crate::scoring::DimensionResult;
+use crate::view::bar::Bar;
 
 /// Properties of [`DimensionChart`].
 #[derive(Clone, PartialEq, Properties)]
@@ -20,18 +21,18 @@ pub struct DimensionChartProps {
     pub dimensions: Vec<DimensionResult>,
 }
 
-/// The height of a bar, in CSS pixels.
-const BAR: &str = "14";
-
-/// The dimension bars: labels in HTML so that they wrap on a phone, bars in
-/// SVG whose widths are percentages of the top level, so they fill any width.
+/// The dimension bars, each filled to its score out of the top level and
+/// marked at the borders between phases.
 #[component]
 pub fn DimensionChart(props: &DimensionChartProps) -> Html {
     let language = props.language.as_str();
     let ui = ui_text(language);
     let q = &props.questionnaire;
     let top = f64::from(q.top_level().0);
-    let percent = |value: f64| format!("{:.2}%", value / top * 100.0);
+    let percent = |value: f64| value / top * 100.0;
+    let ticks: Vec<f64> = (1..q.phases.len())
+        .map(|level| percent(level as f64))
+        .collect();
     let rows: Vec<(&str, String, String, Option<f64>)> = props
         .dimensions
         .iter()
@@ -54,19 +55,7 @@ pub fn DimensionChart(props: &DimensionChartProps) -> Html {
             // The table below says the same to screen readers.
             <ul class="mq-bars" aria-hidden="true">
                 for (name, phase, _, score) in rows.iter() {
-                    <li class={classes!("mq-bar", score.is_none().then_some("mq-bar-unknown"))}>
-                        <span class="mq-bar-label">{ *name }{ ": " }<strong>{ phase.clone() }</strong></span>
-                        <svg class="mq-bar-svg" width="100%" height={BAR} focusable="false">
-                            <rect class="mq-bar-track" x="0" y="0" width="100%" height={BAR} rx="3" />
-                            if let Some(score) = score {
-                                <rect class="mq-bar-fill" x="0" y="0" width={percent(*score)} height={BAR} rx="3" />
-                            }
-                            for level in 1..q.phases.len() {
-                                <line class="mq-bar-tick" y1="0" y2={BAR}
-                                    x1={percent(level as f64)} x2={percent(level as f64)} />
-                            }
-                        </svg>
-                    </li>
+                    <Bar name={name.to_string()} value={phase.clone()} fill={score.map(percent)} ticks={ticks.clone()} />
                 }
             </ul>
             // A table ignores the width and overflow that hide it; a div does not.

@@ -11,6 +11,7 @@ use yew::prelude::*;
 use crate::group::{Group, Origin};
 use crate::i18n::{fill, list, number, ui_text};
 use crate::model::Questionnaire;
+use crate::view::bar::Bar;
 use crate::view::files;
 use crate::view::focus::use_focus;
 
@@ -28,9 +29,6 @@ pub struct GroupViewProps {
     /// only the group view.
     pub on_back: Option<Callback<()>>,
 }
-
-/// The height of a bar, in CSS pixels.
-const BAR: &str = "14";
 
 /// A count with its share of the group, such as "12 (24%)".
 fn with_share(group: &Group, count: usize, language: &str) -> String {
@@ -158,16 +156,8 @@ pub fn GroupView(props: &GroupViewProps) -> Html {
                     // The table below says the same to screen readers.
                     <ul class="mq-bars mq-group-bars" aria-hidden="true">
                         for (i, count) in group.phases.iter().enumerate() {
-                            <li class="mq-bar">
-                                <span class="mq-bar-label">
-                                    { phase_name(i) }{ ": " }<strong>{ with_share(group, *count, language) }</strong>
-                                </span>
-                                <svg class="mq-bar-svg" width="100%" height={BAR} focusable="false">
-                                    <rect class="mq-bar-track" x="0" y="0" width="100%" height={BAR} rx="3" />
-                                    <rect class="mq-bar-fill" x="0" y="0" height={BAR} rx="3"
-                                        width={format!("{:.2}%", group.percentage(*count))} />
-                                </svg>
-                            </li>
+                            <Bar name={phase_name(i).to_string()} value={with_share(group, *count, language)}
+                                fill={Some(group.percentage(*count))} />
                         }
                     </ul>
                     <table class="mq-group-table mq-group-phases">

@@ -3,6 +3,7 @@
 //! file.
 
 mod app;
+mod bar;
 mod dimension_chart;
 mod files;
 mod focus;

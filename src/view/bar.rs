@@ -1,0 +1,45 @@
+//! One labelled bar of a chart: the label in HTML, so that it wraps on a
+//! phone, the bar in SVG, with widths in percent so it fills any width.
+
+use yew::prelude::*;
+
+/// Properties of [`Bar`].
+#[derive(Clone, PartialEq, Properties)]
+pub struct BarProps {
+    /// What the bar stands for, such as a dimension's name.
+    pub name: AttrValue,
+    /// Its value in words, shown bold after the name.
+    pub value: AttrValue,
+    /// How much of the track is filled, in percent; `None` when unknown.
+    pub fill: Option<f64>,
+    /// Where to mark the track, in percent (for example the phase borders).
+    #[prop_or_default]
+    pub ticks: Vec<f64>,
+}
+
+/// The height of a bar, in CSS pixels.
+const HEIGHT: &str = "14";
+
+fn percent(value: f64) -> String {
+    format!("{value:.2}%")
+}
+
+/// A list item holding one bar; charts put these in a `ul.mq-bars` hidden
+/// from assistive technology, beside a table that says the same.
+#[component]
+pub fn Bar(props: &BarProps) -> Html {
+    html! {
+        <li class={classes!("mq-bar", props.fill.is_none().then_some("mq-bar-unknown"))}>
+            <span class="mq-bar-label">{ &props.name }{ ": " }<strong>{ &props.value }</strong></span>
+            <svg class="mq-bar-svg" width="100%" height={HEIGHT} focusable="false">
+                <rect class="mq-bar-track" x="0" y="0" width="100%" height={HEIGHT} rx="3" />
+                if let Some(fill) = props.fill {
+                    <rect class="mq-bar-fill" x="0" y="0" width={percent(fill)} height={HEIGHT} rx="3" />
+                }
+                for tick in props.ticks.iter().copied() {
+                    <line class="mq-bar-tick" y1="0" y2={HEIGHT} x1={percent(tick)} x2={percent(tick)} />
+                }
+            </svg>
+        </li>
+    }
+}
