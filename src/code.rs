@@ -19,9 +19,8 @@
 
 use std::fmt;
 
-use serde_json::Value;
-
 use crate::i18n::{fill, ui_text};
+use crate::json::Json;
 use crate::model::{Answer, Level, Questionnaire};
 use crate::report::DOWNLOAD_FORMAT;
 
@@ -372,42 +371,47 @@ pub fn read_download(
     json: &str,
 ) -> Result<Vec<Option<Answer>>, CodeError> {
     let not_json = |reason: String| CodeError(Problem::NotJson { reason });
-    let value: Value = serde_json::from_str(json).map_err(|e| not_json(e.to_string()))?;
-    let format = &value["format"];
+    let value = Json::parse(json).map_err(|e| not_json(e.to_string()))?;
+    let member = |path: &[&str]| {
+        path.iter()
+            .try_fold(&value, |value, key| value.get(key))
+            .unwrap_or(&Json::Null)
+    };
+    let format = member(&["format"]);
     if format.as_u64() != Some(u64::from(DOWNLOAD_FORMAT)) {
         return Err(not_json(format!(
             "\"format\" is {format}, this release reads format {DOWNLOAD_FORMAT}"
         )));
     }
-    let id = value["questionnaire"]["id"].as_str().unwrap_or_default();
+    let id = member(&["questionnaire", "id"])
+        .as_str()
+        .unwrap_or_default();
     if id != questionnaire.id {
         return Err(CodeError(Problem::Questionnaire {
             found: id.to_string(),
             expected: questionnaire.id.clone(),
         }));
     }
-    let version = &value["questionnaire"]["version"];
+    let version = member(&["questionnaire", "version"]);
     if version.as_u64() != Some(u64::from(questionnaire.version)) {
         return Err(CodeError(Problem::Version {
             found: version.to_string(),
             expected: questionnaire.version,
         }));
     }
-    let top = u64::from(questionnaire.top_level().0);
+    let top = questionnaire.top_level().0;
     questionnaire
         .questions
         .iter()
         .map(|question| {
-            let given = &value["answers"][&question.id];
-            match given {
-                Value::Null => Ok(None),
-                Value::String(s) if s == "dont-know" && question.dont_know => {
-                    Ok(Some(Answer::DontKnow))
+            let given = member(&["answers", question.id.as_str()]);
+            match (given, Answer::from_json(given)) {
+                (Json::Null, _) => Ok(None),
+                (_, Some(Answer::DontKnow)) if question.dont_know => Ok(Some(Answer::DontKnow)),
+                (_, Some(Answer::Level(l))) if (1..=top).contains(&l.0) => {
+                    Ok(Some(Answer::Level(l)))
                 }
-                Value::Number(n) if n.as_u64().is_some_and(|l| (1..=top).contains(&l)) => {
-                    Ok(n.as_u64().map(|l| Answer::Level(Level(l as u8))))
-                }
-                other => Err(not_json(format!(
+                (other, _) => Err(not_json(format!(
                     "answers.{}: {other} is not an answer to this question",
                     question.id
                 ))),

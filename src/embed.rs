@@ -238,7 +238,8 @@ fn describe(error: &JsValue) -> String {
     error
         .dyn_ref::<js_sys::Error>()
         .map(|error| String::from(error.message()))
-        .unwrap_or_else(|| format!("{error:?}"))
+        .or_else(|| error.as_string())
+        .unwrap_or_else(|| "an unknown error".to_string())
 }
 
 /// What tells this widget's saved progress apart from other widgets' on the

@@ -9,6 +9,7 @@ pub mod code;
 pub mod embed;
 pub mod group;
 pub mod i18n;
+pub mod json;
 pub mod model;
 pub mod quiz;
 pub mod report;

@@ -5,15 +5,12 @@
 //! and is embedded at compile time; a site owner's own questionnaire uses the
 //! same format. Nothing here touches the browser, so it is tested natively.
 
-use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
-use serde::{Deserialize, Serialize};
-use serde_json::Value;
+use crate::json::Json;
+use read::FromJson;
 
-use shape::Shape;
-
-mod shape;
+mod read;
 
 /// The JSON text of the built-in questionnaire.
 pub const BUILT_IN_JSON: &str = include_str!("../content/social-maturity.json");
@@ -22,8 +19,7 @@ pub const BUILT_IN_JSON: &str = include_str!("../content/social-maturity.json");
 pub const PHASES_ALLOWED: std::ops::RangeInclusive<usize> = 3..=7;
 
 /// A phase level, counted from 1 (the least mature phase).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(transparent)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Level(pub u8);
 
 impl Level {
@@ -37,39 +33,16 @@ impl Level {
 ///
 /// In JSON (events, saved progress, exports) a level is its number and "don't
 /// know" is the string `"dont-know"`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(untagged)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Answer {
     /// The option that stands for this level.
     Level(Level),
     /// "Don't know": counted as missing by the scoring rule.
-    #[serde(with = "dont_know")]
     DontKnow,
 }
 
-/// (De)serialises [`Answer::DontKnow`] as the string `"dont-know"`.
-mod dont_know {
-    use serde::de::{Deserializer, Error, Unexpected};
-    use serde::{Deserialize, Serializer};
-
-    const NAME: &str = "dont-know";
-
-    pub fn serialize<S: Serializer>(serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(NAME)
-    }
-
-    pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<(), D::Error> {
-        let text = String::deserialize(deserializer)?;
-        if text == NAME {
-            Ok(())
-        } else {
-            Err(D::Error::invalid_value(
-                Unexpected::Str(&text),
-                &"\"dont-know\"",
-            ))
-        }
-    }
-}
+/// How "don't know" is written in JSON.
+const DONT_KNOW: &str = "dont-know";
 
 impl Answer {
     /// The level this answer gives, or `None` for "don't know".
@@ -79,26 +52,61 @@ impl Answer {
             Answer::DontKnow => None,
         }
     }
+
+    /// The answer as JSON: its level's number, or `"dont-know"`.
+    pub fn to_json(self) -> Json {
+        match self {
+            Answer::Level(level) => Json::from_u64(level.0.into()),
+            Answer::DontKnow => DONT_KNOW.into(),
+        }
+    }
+
+    /// Reads what [`Answer::to_json`] writes: any level from 0 to 255 (the
+    /// caller checks the range it allows), or `"dont-know"`.
+    pub fn from_json(value: &Json) -> Option<Answer> {
+        match value {
+            Json::String(text) if text == DONT_KNOW => Some(Answer::DontKnow),
+            number => number
+                .as_u64()
+                .and_then(|n| u8::try_from(n).ok())
+                .map(|n| Answer::Level(Level(n))),
+        }
+    }
 }
 
 /// A text in each of the questionnaire's languages, keyed by language code.
+// Pairs in the order written rather than a map: a questionnaire has two or
+// three languages, and a map's code costs the widget more than it saves.
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(transparent)]
-pub struct Localized(pub BTreeMap<String, String>);
+#[cfg_attr(feature = "schema", schemars(transparent))]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Localized(
+    #[cfg_attr(
+        feature = "schema",
+        schemars(with = "std::collections::BTreeMap<String, String>")
+    )]
+    pub Vec<(String, String)>,
+);
 
 impl Localized {
     /// The text in `language`, or an empty string when it is missing (a
     /// validated questionnaire never has a missing text).
     pub fn get(&self, language: &str) -> &str {
-        self.0.get(language).map(String::as_str).unwrap_or("")
+        self.find(language).unwrap_or("")
+    }
+
+    fn find(&self, language: &str) -> Option<&str> {
+        self.0
+            .iter()
+            .find(|(code, _)| code == language)
+            .map(|(_, text)| text.as_str())
     }
 }
 
 /// One phase of the maturity model.
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "schema", schemars(deny_unknown_fields))]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Phase {
     /// A stable identifier, used in events and exported results.
     pub id: String,
@@ -111,8 +119,8 @@ pub struct Phase {
 
 /// One aspect of maturity that questions are grouped by.
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "schema", schemars(deny_unknown_fields))]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Dimension {
     /// A stable identifier, referred to by a question's `dimension`.
     pub id: String,
@@ -125,8 +133,8 @@ pub struct Dimension {
 
 /// One question, answered by choosing the option of one phase level.
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "schema", schemars(deny_unknown_fields))]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Question {
     /// A stable identifier, used in events and exported results.
     pub id: String,
@@ -137,10 +145,11 @@ pub struct Question {
     /// One option per phase level, in level order.
     pub options: Vec<Localized>,
     /// Whether "don't know" is offered as a last option.
-    #[serde(default = "offered")]
+    #[cfg_attr(feature = "schema", schemars(default = "offered"))]
     pub dont_know: bool,
 }
 
+#[cfg(feature = "schema")]
 fn offered() -> bool {
     true
 }
@@ -155,8 +164,8 @@ fn offered() -> bool {
     feature = "schema",
     schemars(description = "A maturity-quiz questionnaire; see docs/questionnaire-format.md.")
 )]
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "schema", schemars(deny_unknown_fields))]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Questionnaire {
     /// Identifies the questionnaire, in storage keys, codes and events.
     pub id: String,
@@ -218,32 +227,23 @@ impl Questionnaire {
     /// unknown or mistyped fields); a questionnaire that fits but breaks a
     /// rule (counts, unique ids, complete texts) gives every broken rule.
     pub fn from_json(json: &str) -> Result<Questionnaire, InvalidQuestionnaire> {
-        let value: Value = serde_json::from_str(json).map_err(|err| {
-            // serde_json ends its message with the position; it leads here.
-            let (line, column) = (err.line(), err.column());
-            let message = err.to_string();
-            let reason = message
-                .strip_suffix(&format!(" at line {line} column {column}"))
-                .unwrap_or(&message);
-            InvalidQuestionnaire {
-                problems: vec![format!("line {line}, column {column}: not JSON: {reason}")],
-            }
+        let value = Json::parse(json).map_err(|err| InvalidQuestionnaire {
+            problems: vec![format!(
+                "line {}, column {}: not JSON: {}",
+                err.line(),
+                err.column(),
+                err.reason()
+            )],
         })?;
-        let questionnaire = Questionnaire::deserialize(&value).map_err(|err| {
-            let mut problems = Vec::new();
-            Questionnaire::check("", &value, &mut problems);
+        let mut problems = Vec::new();
+        let questionnaire = Questionnaire::read("", &value, &mut problems);
+        if let Some(questionnaire) = questionnaire.filter(|_| problems.is_empty()) {
+            problems = questionnaire.problems();
             if problems.is_empty() {
-                // The walk mirrors serde's rules; should they ever differ,
-                // serde's own message still says what is wrong.
-                problems.push(format!("(top level): {err}"));
+                return Ok(questionnaire);
             }
-            InvalidQuestionnaire { problems }
-        })?;
-        let problems = questionnaire.problems();
-        if !problems.is_empty() {
-            return Err(InvalidQuestionnaire { problems });
         }
-        Ok(questionnaire)
+        Err(InvalidQuestionnaire { problems })
     }
 
     /// The JSON Schema of the format, generated from these types: the text of
@@ -258,8 +258,8 @@ impl Questionnaire {
 
     /// The index in [`Questionnaire::dimensions`] of question `question`'s
     /// dimension, or `None` for a dimension that does not exist (which
-    /// [`Questionnaire::from_json`] rejects, but a questionnaire deserialised
-    /// another way may have).
+    /// [`Questionnaire::from_json`] rejects, but a questionnaire built or
+    /// changed in code may have).
     pub fn dimension_of(&self, question: usize) -> Option<usize> {
         let id = &self.questions.get(question)?.dimension;
         self.dimensions.iter().position(|d| &d.id == id)
@@ -426,20 +426,21 @@ impl Checker<'_> {
     }
 
     fn unique<'s>(&mut self, path: &str, values: impl Iterator<Item = &'s str>, what: &str) {
-        let mut seen = BTreeSet::new();
+        let mut seen = Vec::new();
         for (i, value) in values.enumerate() {
-            if !seen.insert(value) {
+            if seen.contains(&value) {
                 self.problem(
                     &format!("{path}[{i}]"),
                     &format!("{what} \"{value}\" is used twice"),
                 );
             }
+            seen.push(value);
         }
     }
 
     fn text(&mut self, path: &str, text: &Localized) {
         for language in self.languages {
-            match text.0.get(language) {
+            match text.find(language) {
                 None => self.problem(path, &format!("\"{language}\" text missing")),
                 Some(t) if t.trim().is_empty() => {
                     self.problem(path, &format!("\"{language}\" text is empty"))
@@ -447,7 +448,7 @@ impl Checker<'_> {
                 Some(_) => {}
             }
         }
-        for language in text.0.keys() {
+        for (language, _) in &text.0 {
             if !self.languages.contains(language) {
                 self.problem(
                     path,

@@ -5,117 +5,58 @@
 //! Built here, without the browser, so that the shapes are tested natively;
 //! the view only hands the text to `CustomEvent` or to a download.
 
-use serde::Serialize;
-use serde::ser::{SerializeMap, Serializer};
-
+use crate::i18n::decimal;
+use crate::json::Json;
 use crate::model::{Answer, Level, Questionnaire};
-use crate::scoring::Assessment;
+use crate::scoring::{Assessment, Score};
+
+/// How many decimals a score gets in JSON and CSV: enough to tell any two
+/// scores of a realistic questionnaire apart.
+const SCORE_DECIMALS: u32 = 4;
+
+fn score(score: Score) -> String {
+    decimal(score.as_f64(), SCORE_DECIMALS)
+}
+
+/// These members, in this order.
+fn members<const N: usize>(members: [(&str, Json); N]) -> Vec<(String, Json)> {
+    members.map(|(k, v)| (k.to_string(), v)).into()
+}
+
+/// An object with these members, in this order.
+fn object<const N: usize>(members: [(&str, Json); N]) -> Json {
+    Json::Object(self::members(members))
+}
+
+fn count(n: usize) -> Json {
+    Json::from_u64(n as u64)
+}
 
 /// Which questionnaire a report is about.
-#[derive(Serialize)]
-struct QuestionnaireRef<'a> {
-    id: &'a str,
-    version: u32,
+fn questionnaire_ref(questionnaire: &Questionnaire) -> Json {
+    object([
+        ("id", questionnaire.id.as_str().into()),
+        ("version", Json::from_u64(questionnaire.version.into())),
+    ])
 }
 
 /// A phase, named in the report's language.
-#[derive(Serialize)]
-struct PhaseRef<'a> {
-    level: u8,
-    id: &'a str,
-    name: &'a str,
-}
-
-impl<'a> PhaseRef<'a> {
-    fn new(questionnaire: &'a Questionnaire, level: Level, language: &str) -> PhaseRef<'a> {
-        let phase = questionnaire.phase(level);
-        PhaseRef {
-            level: level.0,
-            id: &phase.id,
-            name: phase.name.get(language),
-        }
-    }
-}
-
-/// Every answer keyed by question id, in the order the questions are asked
-/// (a map serialised in order, since hosts read it as a JSON object); an
-/// unanswered question is `null`.
-struct Answers<'a> {
-    questionnaire: &'a Questionnaire,
-    answers: &'a [Option<Answer>],
-}
-
-impl Serialize for Answers<'_> {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let questions = &self.questionnaire.questions;
-        let mut map = serializer.serialize_map(Some(questions.len()))?;
-        for (i, question) in questions.iter().enumerate() {
-            map.serialize_entry(&question.id, &self.answers.get(i).copied().flatten())?;
-        }
-        map.end()
-    }
-}
-
-#[derive(Serialize)]
-struct DimensionReport<'a> {
-    id: &'a str,
-    name: &'a str,
-    score: Option<f64>,
-    phase: Option<PhaseRef<'a>>,
-}
-
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct Started<'a> {
-    questionnaire: QuestionnaireRef<'a>,
-    language: &'a str,
-}
-
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct Answered<'a> {
-    questionnaire: QuestionnaireRef<'a>,
-    language: &'a str,
-    question_id: &'a str,
-    question_number: usize,
-    answer: Answer,
-}
-
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct Completed<'a> {
-    questionnaire: QuestionnaireRef<'a>,
-    language: &'a str,
-    phase: PhaseRef<'a>,
-    mean: f64,
-    provisional: bool,
-    uneven: bool,
-    capped_by: Vec<&'a str>,
-    answered: usize,
-    total: usize,
-    dimensions: Vec<DimensionReport<'a>>,
-    answers: Answers<'a>,
-}
-
-fn questionnaire_ref(questionnaire: &Questionnaire) -> QuestionnaireRef<'_> {
-    QuestionnaireRef {
-        id: &questionnaire.id,
-        version: questionnaire.version,
-    }
-}
-
-fn json(value: &impl Serialize) -> String {
-    // Serialising these plain structs cannot fail: no map has non-string
-    // keys and no float is NaN (scores are fractions of small integers).
-    serde_json::to_string(value).unwrap_or_else(|_| "null".to_string())
+fn phase_ref(questionnaire: &Questionnaire, level: Level, language: &str) -> Json {
+    let phase = questionnaire.phase(level);
+    object([
+        ("level", Json::from_u64(level.0.into())),
+        ("id", phase.id.as_str().into()),
+        ("name", phase.name.get(language).into()),
+    ])
 }
 
 /// The `detail` of `maturity-quiz:start`.
 pub fn started(questionnaire: &Questionnaire, language: &str) -> String {
-    json(&Started {
-        questionnaire: questionnaire_ref(questionnaire),
-        language,
-    })
+    object([
+        ("questionnaire", questionnaire_ref(questionnaire)),
+        ("language", language.into()),
+    ])
+    .to_string()
 }
 
 /// The `detail` of `maturity-quiz:answer` for the question at `index`.
@@ -125,13 +66,17 @@ pub fn answered(
     index: usize,
     answer: Answer,
 ) -> String {
-    json(&Answered {
-        questionnaire: questionnaire_ref(questionnaire),
-        language,
-        question_id: &questionnaire.questions[index].id,
-        question_number: index + 1,
-        answer,
-    })
+    object([
+        ("questionnaire", questionnaire_ref(questionnaire)),
+        ("language", language.into()),
+        (
+            "questionId",
+            questionnaire.questions[index].id.as_str().into(),
+        ),
+        ("questionNumber", count(index + 1)),
+        ("answer", answer.to_json()),
+    ])
+    .to_string()
 }
 
 /// The `detail` of `maturity-quiz:complete`: the whole result with the
@@ -142,22 +87,11 @@ pub fn completed(
     answers: &[Option<Answer>],
     assessment: &Assessment,
 ) -> String {
-    json(&completion(questionnaire, language, answers, assessment))
+    Json::Object(completion(questionnaire, language, answers, assessment)).to_string()
 }
 
 /// The version of a downloaded result's shape; raised whenever it changes.
 pub const DOWNLOAD_FORMAT: u32 = 1;
-
-/// A result to keep: the completion detail, led by its format and when it
-/// was made.
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct Download<'a> {
-    format: u32,
-    exported_at: &'a str,
-    #[serde(flatten)]
-    result: Completed<'a>,
-}
 
 /// A result as a JSON file: `"format": 1`, `"exportedAt"` (`exported_at`,
 /// an ISO 8601 time), then every field of the completion detail; indented,
@@ -169,12 +103,12 @@ pub fn download(
     assessment: &Assessment,
     exported_at: &str,
 ) -> String {
-    let download = Download {
-        format: DOWNLOAD_FORMAT,
-        exported_at,
-        result: completion(questionnaire, language, answers, assessment),
-    };
-    serde_json::to_string_pretty(&download).unwrap_or_else(|_| "null".to_string())
+    let mut members = vec![
+        ("format".to_string(), Json::from_u64(DOWNLOAD_FORMAT.into())),
+        ("exportedAt".to_string(), exported_at.into()),
+    ];
+    members.extend(completion(questionnaire, language, answers, assessment));
+    Json::Object(members).to_pretty_string()
 }
 
 /// One CSV line (ending in CRLF, as RFC 4180 has it), each field quoted when
@@ -236,7 +170,7 @@ pub fn csv_row(
         language.to_string(),
         assessment.phase.0.to_string(),
         questionnaire.phase(assessment.phase).id.clone(),
-        assessment.mean.as_f64().to_string(),
+        score(assessment.mean),
         assessment.provisional.to_string(),
         assessment.uneven.to_string(),
         assessment
@@ -249,12 +183,7 @@ pub fn csv_row(
         assessment.total.to_string(),
     ];
     for result in &assessment.dimensions {
-        fields.push(
-            result
-                .score
-                .map(|s| s.as_f64().to_string())
-                .unwrap_or_default(),
-        );
+        fields.push(result.score.map(score).unwrap_or_default());
         fields.push(level(result.phase));
     }
     fields.extend((0..questionnaire.questions.len()).map(
@@ -267,45 +196,64 @@ pub fn csv_row(
     csv_line(fields)
 }
 
-fn completion<'a>(
-    questionnaire: &'a Questionnaire,
-    language: &'a str,
-    answers: &'a [Option<Answer>],
+/// The members of the completion detail, in their documented order.
+fn completion(
+    questionnaire: &Questionnaire,
+    language: &str,
+    answers: &[Option<Answer>],
     assessment: &Assessment,
-) -> Completed<'a> {
+) -> Vec<(String, Json)> {
     let dimensions = questionnaire
         .dimensions
         .iter()
         .zip(&assessment.dimensions)
-        .map(|(dimension, result)| DimensionReport {
-            id: &dimension.id,
-            name: dimension.name.get(language),
-            score: result.score.map(|s| s.as_f64()),
-            phase: result
-                .phase
-                .map(|l| PhaseRef::new(questionnaire, l, language)),
+        .map(|(dimension, result)| {
+            object([
+                ("id", dimension.id.as_str().into()),
+                ("name", dimension.name.get(language).into()),
+                (
+                    "score",
+                    Json::or_null(result.score, |s| Json::Number(score(s))),
+                ),
+                (
+                    "phase",
+                    Json::or_null(result.phase, |l| phase_ref(questionnaire, l, language)),
+                ),
+            ])
         })
         .collect();
-    Completed {
-        questionnaire: questionnaire_ref(questionnaire),
-        language,
-        phase: PhaseRef::new(questionnaire, assessment.phase, language),
-        mean: assessment.mean.as_f64(),
-        provisional: assessment.provisional,
-        uneven: assessment.uneven,
-        capped_by: assessment
-            .capped_by
-            .iter()
-            .map(|&d| questionnaire.dimensions[d].id.as_str())
-            .collect(),
-        answered: assessment.answered,
-        total: assessment.total,
-        dimensions,
-        answers: Answers {
-            questionnaire,
-            answers,
-        },
-    }
+    let capped_by = assessment
+        .capped_by
+        .iter()
+        .map(|&d| questionnaire.dimensions[d].id.as_str().into())
+        .collect();
+    // Keyed by question id in question order, since hosts read it as an
+    // object and iterate it; an unanswered question is null.
+    let answers = questionnaire
+        .questions
+        .iter()
+        .enumerate()
+        .map(|(i, question)| {
+            let answer = answers.get(i).copied().flatten();
+            (question.id.clone(), Json::or_null(answer, Answer::to_json))
+        })
+        .collect();
+    members([
+        ("questionnaire", questionnaire_ref(questionnaire)),
+        ("language", language.into()),
+        (
+            "phase",
+            phase_ref(questionnaire, assessment.phase, language),
+        ),
+        ("mean", Json::Number(score(assessment.mean))),
+        ("provisional", assessment.provisional.into()),
+        ("uneven", assessment.uneven.into()),
+        ("cappedBy", Json::Array(capped_by)),
+        ("answered", count(assessment.answered)),
+        ("total", count(assessment.total)),
+        ("dimensions", Json::Array(dimensions)),
+        ("answers", Json::Object(answers)),
+    ])
 }
 
 #[cfg(test)]

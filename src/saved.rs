@@ -7,8 +7,7 @@
 
 use std::fmt;
 
-use serde::{Deserialize, Serialize};
-
+use crate::json::Json;
 use crate::model::{Answer, Questionnaire};
 use crate::quiz::{Quiz, Step};
 
@@ -43,41 +42,119 @@ fn version_prefix(questionnaire: &Questionnaire) -> String {
 }
 
 /// The saved form of a quiz.
-#[derive(Debug, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 struct SavedProgress {
     format: u32,
     questionnaire: String,
     version: u32,
     language: String,
-    step: SavedStep,
+    step: Step,
     answers: Vec<Option<Answer>>,
 }
 
-#[derive(Clone, Copy, Debug, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase", deny_unknown_fields)]
-enum SavedStep {
-    Intro,
-    Question(usize),
-    Result,
+impl SavedProgress {
+    const FIELDS: [&str; 6] = [
+        "format",
+        "questionnaire",
+        "version",
+        "language",
+        "step",
+        "answers",
+    ];
+
+    fn to_json(&self) -> Json {
+        let step = match self.step {
+            Step::Intro => "intro".into(),
+            Step::Question(i) => Json::Object(vec![("question".into(), Json::from_u64(i as u64))]),
+            Step::Result => "result".into(),
+        };
+        let answers = self
+            .answers
+            .iter()
+            .map(|a| Json::or_null(*a, Answer::to_json))
+            .collect();
+        Json::Object(vec![
+            ("format".into(), Json::from_u64(self.format.into())),
+            ("questionnaire".into(), self.questionnaire.as_str().into()),
+            ("version".into(), Json::from_u64(self.version.into())),
+            ("language".into(), self.language.as_str().into()),
+            ("step".into(), step),
+            ("answers".into(), Json::Array(answers)),
+        ])
+    }
+
+    /// Reads the shape [`SavedProgress::to_json`] writes, and nothing else;
+    /// whether the values make sense is for [`restore`] to check.
+    fn from_json(value: &Json) -> Result<SavedProgress, String> {
+        let Json::Object(members) = value else {
+            return Err(format!("expected an object, found {}", value.kind()));
+        };
+        if let Some((name, _)) = members
+            .iter()
+            .find(|(name, _)| !Self::FIELDS.contains(&name.as_str()))
+        {
+            return Err(format!("unknown field `{name}`"));
+        }
+        let field = |name: &str| value.get(name).ok_or(format!("missing field `{name}`"));
+        let number = |name: &str| {
+            field(name)?
+                .as_u64()
+                .and_then(|n| u32::try_from(n).ok())
+                .ok_or(format!("`{name}` is not a whole number"))
+        };
+        let text = |name: &str| {
+            field(name)?
+                .as_str()
+                .map(str::to_string)
+                .ok_or(format!("`{name}` is not a text"))
+        };
+        let step = match field("step")? {
+            Json::String(step) if step == "intro" => Some(Step::Intro),
+            Json::String(step) if step == "result" => Some(Step::Result),
+            Json::Object(members) => match members.as_slice() {
+                [(key, index)] if key == "question" => index
+                    .as_u64()
+                    .map(|i| Step::Question(usize::try_from(i).unwrap_or(usize::MAX))),
+                _ => None,
+            },
+            _ => None,
+        }
+        .ok_or("`step` is not a step")?;
+        let Json::Array(answers) = field("answers")? else {
+            return Err("`answers` is not a list".to_string());
+        };
+        let answers = answers
+            .iter()
+            .enumerate()
+            .map(|(i, answer)| match answer {
+                Json::Null => Ok(None),
+                answer => Answer::from_json(answer)
+                    .map(Some)
+                    .ok_or(format!("answer {} is not an answer", i + 1)),
+            })
+            .collect::<Result<_, _>>()?;
+        Ok(SavedProgress {
+            format: number("format")?,
+            questionnaire: text("questionnaire")?,
+            version: number("version")?,
+            language: text("language")?,
+            step,
+            answers,
+        })
+    }
 }
 
 /// The text to store for `quiz`.
 pub fn save(quiz: &Quiz, questionnaire: &Questionnaire) -> String {
-    let saved = SavedProgress {
+    SavedProgress {
         format: FORMAT,
         questionnaire: questionnaire.id.clone(),
         version: questionnaire.version,
         language: quiz.language.clone(),
-        step: match quiz.step {
-            Step::Intro => SavedStep::Intro,
-            Step::Question(i) => SavedStep::Question(i),
-            Step::Result => SavedStep::Result,
-        },
+        step: quiz.step,
         answers: quiz.answers.clone(),
-    };
-    // Plain data with string keys: serialising cannot fail.
-    serde_json::to_string(&saved).unwrap_or_default()
+    }
+    .to_json()
+    .to_string()
 }
 
 /// Why stored progress was thrown away.
@@ -95,9 +172,12 @@ impl fmt::Display for Unreadable {
 /// quiz could have produced.
 pub fn restore(text: &str, questionnaire: &Questionnaire) -> Result<Quiz, Unreadable> {
     let fail = |reason: String| Err(Unreadable(reason));
-    let saved: SavedProgress = match serde_json::from_str(text) {
+    let saved = Json::parse(text)
+        .map_err(|err| err.to_string())
+        .and_then(|value| SavedProgress::from_json(&value));
+    let saved = match saved {
         Ok(saved) => saved,
-        Err(err) => return fail(format!("not saved progress: {err}")),
+        Err(reason) => return fail(format!("not saved progress: {reason}")),
     };
     if saved.format != FORMAT {
         return fail(format!(
@@ -137,10 +217,10 @@ pub fn restore(text: &str, questionnaire: &Questionnaire) -> Result<Quiz, Unread
         ));
     }
     let step = match saved.step {
-        SavedStep::Intro => Step::Intro,
-        SavedStep::Question(i) if i < total => Step::Question(i),
-        SavedStep::Question(i) => return fail(format!("question {} does not exist", i + 1)),
-        SavedStep::Result => Step::Result,
+        Step::Question(i) if i >= total => {
+            return fail(format!("question {} does not exist", i.saturating_add(1)));
+        }
+        step => step,
     };
     let mut quiz = Quiz::new(total, saved.language);
     quiz.step = step;

@@ -153,11 +153,9 @@ fn built_in_has_twelve_questions_two_per_dimension_in_order() {
 fn built_in_texts_are_complete_and_trimmed() {
     let q = built_in();
     for (path, text) in texts(&q) {
-        assert_eq!(
-            text.0.keys().map(String::as_str).collect::<Vec<_>>(),
-            ["en", "nl"],
-            "{path}: languages"
-        );
+        let mut languages: Vec<&str> = text.0.iter().map(|(l, _)| l.as_str()).collect();
+        languages.sort_unstable();
+        assert_eq!(languages, ["en", "nl"], "{path}: languages");
         for language in LANGUAGES {
             let t = text.get(language);
             assert!(!t.trim().is_empty(), "{path}.{language} is empty");

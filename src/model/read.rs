@@ -1,173 +1,245 @@
-//! Where a questionnaire's JSON does not fit the Rust types, and why: every
-//! mismatch with its path, all at once.
+//! Reading a questionnaire out of parsed JSON: every field that is missing,
+//! unknown, given twice or of the wrong type, each with its path
+//! (`questions[2].text.en: expected a text, found a number`), all at once.
 //!
-//! serde stops at the first mismatch and says where only as a line and
-//! column (or, reading from a [`Value`], not at all). So when serde rejects a
-//! document, this walks the parsed [`Value`] along the shape of the types and
-//! reports each field that is missing, unknown or of the wrong type, with its
-//! path (`questions[2].text.en: invalid type...`). serde stays the authority:
-//! leaves are checked by deserialising them, and the walk only runs to explain
-//! a rejection. The tests check that the walk and serde always agree, and that
-//! each [`Shape`] names the same fields as the JSON Schema.
+//! A site owner fixing a file wants the whole list, not the first mismatch,
+//! so every reader goes on past a problem and only gives up its own value.
 
-use serde::de::DeserializeOwned;
-use serde_json::Value;
+use crate::json::Json;
 
 use super::{Dimension, Localized, Phase, Question, Questionnaire};
 
-/// A type whose JSON can be checked part by part.
-pub(super) trait Shape {
-    /// Reports every way `value` at `path` does not fit this type.
-    fn check(path: &str, value: &Value, problems: &mut Vec<String>);
+/// A type that can be read from JSON at a path.
+pub(super) trait FromJson: Sized {
+    /// Reads `value`, noting each misfit in `problems`; `None` when any part
+    /// of the value did not fit.
+    fn read(path: &str, value: &Json, problems: &mut Vec<String>) -> Option<Self>;
 }
 
-/// A struct, checked field by field.
-pub(super) trait Fields {
-    /// Its fields as serde reads them: the attributes (`deny_unknown_fields`,
-    /// defaults) on the struct are mirrored here.
-    const FIELDS: &'static [Field];
+/// A struct read from a JSON object, member by member.
+pub(super) trait Record: Sized {
+    /// The names of its members; any other member is refused.
+    const FIELDS: &'static [&'static str];
+
+    /// Builds the struct from its members.
+    fn build(members: &mut Members) -> Option<Self>;
 }
 
-impl<T: Fields> Shape for T {
-    fn check(path: &str, value: &Value, problems: &mut Vec<String>) {
-        object(path, value, T::FIELDS, problems);
+impl<T: Record> FromJson for T {
+    fn read(path: &str, value: &Json, problems: &mut Vec<String>) -> Option<T> {
+        let Json::Object(members) = value else {
+            problems.push(mismatch(path, "an object", value));
+            return None;
+        };
+        let built = T::build(&mut Members {
+            path,
+            members,
+            problems,
+        });
+        for (i, (name, _)) in members.iter().enumerate() {
+            if !T::FIELDS.contains(&name.as_str()) {
+                problems.push(format!(
+                    "{}: unknown field, expected one of {}",
+                    join(path, name),
+                    T::FIELDS.join(", ")
+                ));
+            } else if members[..i].iter().any(|(earlier, _)| earlier == name) {
+                problems.push(format!("{}: given twice", join(path, name)));
+            }
+        }
+        built
     }
 }
 
-/// One field of a struct: its name, whether it may be omitted, and its check.
-type Field = (&'static str, bool, fn(&str, &Value, &mut Vec<String>));
-
-/// A field that must be present.
-const fn required<T: Shape>(name: &'static str) -> Field {
-    (name, false, T::check)
+/// The members of one object, and where its problems go.
+pub(super) struct Members<'a> {
+    path: &'a str,
+    members: &'a [(String, Json)],
+    problems: &'a mut Vec<String>,
 }
 
-/// A field that may be omitted (it has a serde default).
-const fn optional<T: Shape>(name: &'static str) -> Field {
-    (name, true, T::check)
-}
-
-impl Fields for Questionnaire {
-    const FIELDS: &[Field] = &[
-        required::<String>("id"),
-        required::<u32>("version"),
-        required::<Vec<String>>("languages"),
-        required::<Localized>("title"),
-        required::<Localized>("intro"),
-        required::<Localized>("about"),
-        required::<Vec<Phase>>("phases"),
-        required::<Vec<Dimension>>("dimensions"),
-        required::<Vec<Question>>("questions"),
-    ];
-}
-
-impl Fields for Phase {
-    const FIELDS: &[Field] = &[
-        required::<String>("id"),
-        required::<Localized>("name"),
-        required::<Localized>("description"),
-    ];
-}
-
-impl Fields for Dimension {
-    const FIELDS: &[Field] = &[
-        required::<String>("id"),
-        required::<Localized>("name"),
-        required::<Vec<Localized>>("levels"),
-    ];
-}
-
-impl Fields for Question {
-    const FIELDS: &[Field] = &[
-        required::<String>("id"),
-        required::<String>("dimension"),
-        required::<Localized>("text"),
-        required::<Vec<Localized>>("options"),
-        optional::<bool>("dont_know"),
-    ];
-}
-
-impl Shape for Localized {
-    fn check(path: &str, value: &Value, problems: &mut Vec<String>) {
-        match value {
-            Value::Object(texts) => {
-                for (language, text) in texts {
-                    String::check(&join(path, language), text, problems);
-                }
+impl Members<'_> {
+    /// The member `name`, which must be present.
+    pub(super) fn required<T: FromJson>(&mut self, name: &str) -> Option<T> {
+        match self.optional(name) {
+            Some(None) => {
+                self.problems
+                    .push(format!("{}: missing", join(self.path, name)));
+                None
             }
-            other => problems.push(mismatch(path, "an object of texts by language", other)),
+            read => read.flatten(),
+        }
+    }
+
+    /// The member `name`: `Some(None)` when it is absent, `None` when it is
+    /// present but does not fit.
+    pub(super) fn optional<T: FromJson>(&mut self, name: &str) -> Option<Option<T>> {
+        match self.members.iter().find(|(key, _)| key == name) {
+            Some((_, value)) => T::read(&join(self.path, name), value, self.problems).map(Some),
+            None => Some(None),
         }
     }
 }
 
-impl<T: Shape> Shape for Vec<T> {
-    fn check(path: &str, value: &Value, problems: &mut Vec<String>) {
-        match value {
-            Value::Array(items) => {
-                for (i, item) in items.iter().enumerate() {
-                    T::check(&format!("{path}[{i}]"), item, problems);
-                }
+impl Record for Questionnaire {
+    const FIELDS: &[&str] = &[
+        "id",
+        "version",
+        "languages",
+        "title",
+        "intro",
+        "about",
+        "phases",
+        "dimensions",
+        "questions",
+    ];
+
+    fn build(m: &mut Members) -> Option<Questionnaire> {
+        let id = m.required("id");
+        let version = m.required("version");
+        let languages = m.required("languages");
+        let title = m.required("title");
+        let intro = m.required("intro");
+        let about = m.required("about");
+        let phases = m.required("phases");
+        let dimensions = m.required("dimensions");
+        let questions = m.required("questions");
+        Some(Questionnaire {
+            id: id?,
+            version: version?,
+            languages: languages?,
+            title: title?,
+            intro: intro?,
+            about: about?,
+            phases: phases?,
+            dimensions: dimensions?,
+            questions: questions?,
+        })
+    }
+}
+
+impl Record for Phase {
+    const FIELDS: &[&str] = &["id", "name", "description"];
+
+    fn build(m: &mut Members) -> Option<Phase> {
+        let id = m.required("id");
+        let name = m.required("name");
+        let description = m.required("description");
+        Some(Phase {
+            id: id?,
+            name: name?,
+            description: description?,
+        })
+    }
+}
+
+impl Record for Dimension {
+    const FIELDS: &[&str] = &["id", "name", "levels"];
+
+    fn build(m: &mut Members) -> Option<Dimension> {
+        let id = m.required("id");
+        let name = m.required("name");
+        let levels = m.required("levels");
+        Some(Dimension {
+            id: id?,
+            name: name?,
+            levels: levels?,
+        })
+    }
+}
+
+impl Record for Question {
+    const FIELDS: &[&str] = &["id", "dimension", "text", "options", "dont_know"];
+
+    fn build(m: &mut Members) -> Option<Question> {
+        let id = m.required("id");
+        let dimension = m.required("dimension");
+        let text = m.required("text");
+        let options = m.required("options");
+        let dont_know = m.optional("dont_know");
+        Some(Question {
+            id: id?,
+            dimension: dimension?,
+            text: text?,
+            options: options?,
+            // "Don't know" is offered unless a questionnaire says otherwise.
+            dont_know: dont_know?.unwrap_or(true),
+        })
+    }
+}
+
+impl FromJson for Localized {
+    fn read(path: &str, value: &Json, problems: &mut Vec<String>) -> Option<Localized> {
+        let Json::Object(texts) = value else {
+            problems.push(mismatch(path, "an object of texts by language", value));
+            return None;
+        };
+        let mut read = Vec::with_capacity(texts.len());
+        for (i, (language, text)) in texts.iter().enumerate() {
+            let path = join(path, language);
+            if texts[..i].iter().any(|(earlier, _)| earlier == language) {
+                problems.push(format!("{path}: given twice"));
             }
-            other => problems.push(mismatch(path, "a list", other)),
+            read.push(String::read(&path, text, problems).map(|t| (language.clone(), t)));
         }
+        read.into_iter().collect::<Option<_>>().map(Localized)
     }
 }
 
-impl Shape for String {
-    fn check(path: &str, value: &Value, problems: &mut Vec<String>) {
-        leaf::<String>(path, value, "a text", problems);
+impl<T: FromJson> FromJson for Vec<T> {
+    fn read(path: &str, value: &Json, problems: &mut Vec<String>) -> Option<Vec<T>> {
+        let Json::Array(items) = value else {
+            problems.push(mismatch(path, "a list", value));
+            return None;
+        };
+        // Every item is read, so that each one's problems are reported.
+        let read: Vec<Option<T>> = items
+            .iter()
+            .enumerate()
+            .map(|(i, item)| T::read(&format!("{path}[{i}]"), item, problems))
+            .collect();
+        read.into_iter().collect()
     }
 }
 
-impl Shape for u32 {
-    fn check(path: &str, value: &Value, problems: &mut Vec<String>) {
-        leaf::<u32>(path, value, "a whole number from 0 to 4294967295", problems);
+impl FromJson for String {
+    fn read(path: &str, value: &Json, problems: &mut Vec<String>) -> Option<String> {
+        leaf(path, value, "a text", problems, |v| {
+            v.as_str().map(str::to_string)
+        })
     }
 }
 
-impl Shape for bool {
-    fn check(path: &str, value: &Value, problems: &mut Vec<String>) {
-        leaf::<bool>(path, value, "true or false", problems);
+impl FromJson for u32 {
+    fn read(path: &str, value: &Json, problems: &mut Vec<String>) -> Option<u32> {
+        let expected = "a whole number from 0 to 4294967295";
+        leaf(path, value, expected, problems, |v| {
+            v.as_u64().and_then(|n| u32::try_from(n).ok())
+        })
     }
 }
 
-/// Checks a leaf by letting serde read it, so its rules (such as a `u32`'s
-/// range) are the ones applied; the message is ours, in a site owner's
-/// words rather than Rust's.
-fn leaf<T: DeserializeOwned>(
+impl FromJson for bool {
+    fn read(path: &str, value: &Json, problems: &mut Vec<String>) -> Option<bool> {
+        leaf(path, value, "true or false", problems, |v| match v {
+            Json::Bool(b) => Some(*b),
+            _ => None,
+        })
+    }
+}
+
+fn leaf<T>(
     path: &str,
-    value: &Value,
+    value: &Json,
     expected: &str,
     problems: &mut Vec<String>,
-) {
-    if T::deserialize(value).is_err() {
+    read: impl FnOnce(&Json) -> Option<T>,
+) -> Option<T> {
+    let read = read(value);
+    if read.is_none() {
         problems.push(mismatch(path, expected, value));
     }
-}
-
-/// Checks an object against a struct's `fields`.
-fn object(path: &str, value: &Value, fields: &[Field], problems: &mut Vec<String>) {
-    let Value::Object(map) = value else {
-        problems.push(mismatch(path, "an object", value));
-        return;
-    };
-    for (name, may_be_omitted, check) in fields {
-        match map.get(*name) {
-            Some(field) => check(&join(path, name), field, problems),
-            None if !may_be_omitted => problems.push(format!("{}: missing", join(path, name))),
-            None => {}
-        }
-    }
-    for name in map.keys() {
-        if !fields.iter().any(|(known, _, _)| known == name) {
-            let known: Vec<&str> = fields.iter().map(|(known, _, _)| *known).collect();
-            problems.push(format!(
-                "{}: unknown field, expected one of {}",
-                join(path, name),
-                known.join(", ")
-            ));
-        }
-    }
+    read
 }
 
 /// `path.name`, or `name` at the top level.
@@ -179,62 +251,36 @@ fn join(path: &str, name: &str) -> String {
     }
 }
 
-/// How a path is shown: the top level has no path of its own.
-fn label(path: &str) -> &str {
-    if path.is_empty() { "(top level)" } else { path }
-}
-
-fn mismatch(path: &str, expected: &str, found: &Value) -> String {
-    let found = match found {
-        Value::Null => "null",
-        Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "a list",
-        Value::Object(_) => "an object",
-    };
-    format!("{}: expected {expected}, found {found}", label(path))
+fn mismatch(path: &str, expected: &str, found: &Json) -> String {
+    // The top level has no path of its own.
+    let path = if path.is_empty() { "(top level)" } else { path };
+    format!("{path}: expected {expected}, found {}", found.kind())
 }
 
 #[cfg(all(test, feature = "schema"))]
 mod tests {
+    use serde_json::Value;
+
     use super::*;
 
-    /// The names in `fields`, with whether each may be omitted.
-    fn names(fields: &[Field]) -> Vec<(String, bool)> {
-        let mut names: Vec<(String, bool)> = fields
-            .iter()
-            .map(|(name, optional, _)| (name.to_string(), *optional))
-            .collect();
-        names.sort();
-        names
-    }
-
-    /// The properties of `definition` in the schema, with whether each may
-    /// be omitted.
-    fn schema_names(schema: &Value, definition: Option<&str>) -> Vec<(String, bool)> {
+    /// The properties of `definition` in the schema.
+    fn schema_names(schema: &Value, definition: Option<&str>) -> Vec<String> {
         let node = match definition {
             Some(name) => &schema["$defs"][name],
             None => schema,
         };
-        let required = node["required"].as_array().expect("a required list");
-        let mut names: Vec<(String, bool)> = node["properties"]
+        let mut names: Vec<String> = node["properties"]
             .as_object()
             .expect("properties")
             .keys()
-            .map(|name| {
-                (
-                    name.clone(),
-                    !required.contains(&Value::from(name.as_str())),
-                )
-            })
+            .cloned()
             .collect();
         names.sort();
         names
     }
 
     #[test]
-    fn every_shape_names_the_fields_of_the_schema() {
+    fn every_record_reads_the_fields_of_the_schema() {
         let schema: Value = serde_json::from_str(&Questionnaire::json_schema()).unwrap();
         for (fields, definition) in [
             (Questionnaire::FIELDS, None),
@@ -242,11 +288,9 @@ mod tests {
             (Dimension::FIELDS, Some("Dimension")),
             (Question::FIELDS, Some("Question")),
         ] {
-            assert_eq!(
-                names(fields),
-                schema_names(&schema, definition),
-                "{definition:?}"
-            );
+            let mut names: Vec<String> = fields.iter().map(|f| f.to_string()).collect();
+            names.sort();
+            assert_eq!(names, schema_names(&schema, definition), "{definition:?}");
         }
     }
 }

@@ -3,6 +3,8 @@
 
 use yew::prelude::*;
 
+use crate::i18n::decimal;
+
 /// Properties of [`Bar`].
 #[derive(Clone, PartialEq, Properties)]
 pub struct BarProps {
@@ -21,7 +23,7 @@ pub struct BarProps {
 const HEIGHT: &str = "14";
 
 fn percent(value: f64) -> String {
-    format!("{value:.2}%")
+    format!("{}%", decimal(value, 2))
 }
 
 /// A list item holding one bar; charts put these in a `ul.mq-bars` hidden
