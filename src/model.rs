@@ -216,7 +216,10 @@ impl Questionnaire {
     /// The embedded file is checked by the test suite, so a failure here is a
     /// build mistake, not bad input.
     pub fn built_in() -> Questionnaire {
-        Questionnaire::from_json(BUILT_IN_JSON).expect("the built-in questionnaire is valid")
+        // Display, not expect's Debug: Debug for the problems would add its
+        // string escaping to the wasm for a message nobody should see.
+        Questionnaire::from_json(BUILT_IN_JSON)
+            .unwrap_or_else(|invalid| panic!("the built-in questionnaire is invalid: {invalid}"))
     }
 
     /// Reads and checks a questionnaire, reporting every problem at once,

@@ -302,7 +302,8 @@ pub fn assess(questionnaire: &Questionnaire, answers: &[Option<Answer>]) -> Outc
         .filter_map(|(d, result)| Some((result.score?, result.phase?, d)))
         .filter(|&(_, phase, _)| phase < top)
         .collect();
-    weakest.sort();
+    // The dimension index makes every key unique, so no order is unstable.
+    weakest.sort_unstable();
     let next_steps = weakest
         .into_iter()
         .map(|(_, phase, dimension)| NextStep {
