@@ -89,35 +89,35 @@ impl CodeError {
     pub fn message(&self, language: &str) -> String {
         let ui = ui_text(language);
         match &self.0 {
-            Problem::Empty => ui.code_empty.clone(),
+            Problem::Empty => ui.code_empty.to_string(),
             Problem::Character { found, at } => fill(
-                &ui.code_character,
+                ui.code_character,
                 &[("found", &found.to_string()), ("at", &at.to_string())],
             ),
             Problem::Format { found } => fill(
-                &ui.code_format,
+                ui.code_format,
                 &[("found", found), ("expected", &FORMAT.to_string())],
             ),
-            Problem::NoSeparator => ui.code_separator.clone(),
+            Problem::NoSeparator => ui.code_separator.to_string(),
             Problem::Version { found, expected } => fill(
-                &ui.code_version,
+                ui.code_version,
                 &[("found", found), ("expected", &expected.to_string())],
             ),
             Problem::Length { found, expected } => fill(
-                &ui.code_length,
+                ui.code_length,
                 &[
                     ("found", &found.to_string()),
                     ("expected", &expected.to_string()),
                 ],
             ),
-            Problem::Range => ui.code_range.clone(),
+            Problem::Range => ui.code_range.to_string(),
             Problem::DontKnow { question } => {
-                fill(&ui.code_dont_know, &[("n", &question.to_string())])
+                fill(ui.code_dont_know, &[("n", &question.to_string())])
             }
-            Problem::NoCode => ui.code_no_code.clone(),
-            Problem::NotJson { reason } => fill(&ui.code_not_json, &[("reason", reason)]),
+            Problem::NoCode => ui.code_no_code.to_string(),
+            Problem::NotJson { reason } => fill(ui.code_not_json, &[("reason", reason)]),
             Problem::Questionnaire { found, expected } => fill(
-                &ui.code_questionnaire,
+                ui.code_questionnaire,
                 &[("found", found), ("expected", expected)],
             ),
             Problem::TooFew {
@@ -125,7 +125,7 @@ impl CodeError {
                 total,
                 needed,
             } => fill(
-                &ui.code_too_few,
+                ui.code_too_few,
                 &[
                     ("answered", &answered.to_string()),
                     ("total", &total.to_string()),

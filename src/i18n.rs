@@ -2,15 +2,9 @@
 //! speaks, and the rule that picks the language a visitor sees.
 //!
 //! A questionnaire brings its own texts; these are the texts around them. They
-//! live in `content/ui.json`, embedded at compile time.
-
-use std::collections::BTreeMap;
-use std::sync::OnceLock;
-
-use serde::Deserialize;
-
-/// The JSON text of the widget's own words, keyed by language code.
-pub const UI_JSON: &str = include_str!("../content/ui.json");
+//! live in `content/ui.json`, which `build.rs` turns into the statics below at
+//! compile time: parsing it in the browser cost a deserializer of about 60 KB
+//! of wasm (issue 7).
 
 /// The language used when nothing else says which one to use: the first site
 /// owners write in Dutch.
@@ -18,140 +12,142 @@ pub const FALLBACK_LANGUAGE: &str = "nl";
 
 /// Every text the widget shows besides the questionnaire's, in one language.
 ///
-/// Templates hold `{name}` placeholders, filled in with [`fill`].
-#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
+/// Templates hold `{name}` placeholders, filled in with [`fill`]. The fields
+/// are the keys of each language in `content/ui.json`; the build checks that
+/// every language has every one of them, none blank.
 #[allow(missing_docs)]
 pub struct UiText {
     /// The language's own name, on the language switch.
-    pub language_name: String,
-    pub language_switch: String,
-    pub start: String,
+    pub language_name: &'static str,
+    pub language_switch: &'static str,
+    pub start: &'static str,
     /// `{count}` questions, about `{minutes}` minutes.
-    pub facts: String,
-    pub privacy: String,
-    pub about_title: String,
+    pub facts: &'static str,
+    pub privacy: &'static str,
+    pub about_title: &'static str,
     /// Question `{n}` of `{total}`.
-    pub progress: String,
-    pub back: String,
-    pub r#continue: String,
-    pub see_result: String,
-    pub dont_know: String,
-    pub error_title: String,
+    pub progress: &'static str,
+    pub back: &'static str,
+    pub r#continue: &'static str,
+    pub see_result: &'static str,
+    pub dont_know: &'static str,
+    pub error_title: &'static str,
     /// Names question `{n}` and its text `{question}`.
-    pub error_choose: String,
-    pub error_inline: String,
-    pub result_label: String,
+    pub error_choose: &'static str,
+    pub error_inline: &'static str,
+    pub result_label: &'static str,
     /// Phase `{n}` of `{total}`.
-    pub phase_of: String,
+    pub phase_of: &'static str,
     /// Uses `{mean}`, `{uncapped}`, `{dimensions}` and `{lowest}`.
-    pub note_capped: String,
+    pub note_capped: &'static str,
     /// Uses `{answered}` and `{total}`.
-    pub note_provisional: String,
+    pub note_provisional: &'static str,
     /// Uses `{dimensions}`.
-    pub note_unknown: String,
-    pub note_uneven: String,
-    pub dimensions_title: String,
-    pub dimension: String,
-    pub score: String,
-    pub phase: String,
-    pub unknown: String,
-    pub next_steps_title: String,
+    pub note_unknown: &'static str,
+    pub note_uneven: &'static str,
+    pub dimensions_title: &'static str,
+    pub dimension: &'static str,
+    pub score: &'static str,
+    pub phase: &'static str,
+    pub unknown: &'static str,
+    pub next_steps_title: &'static str,
     /// Uses `{phase}`.
-    pub next_step_towards: String,
-    pub top_reached: String,
-    pub too_few_title: String,
+    pub next_step_towards: &'static str,
+    pub top_reached: &'static str,
+    pub too_few_title: &'static str,
     /// Uses `{answered}`, `{total}` and `{needed}`.
-    pub too_few_body: String,
-    pub review: String,
-    pub restart: String,
+    pub too_few_body: &'static str,
+    pub review: &'static str,
+    pub restart: &'static str,
     /// The word that joins the last two items of a list.
-    pub and: String,
-    pub notice_discarded: String,
-    pub notice_cannot_save: String,
-    pub notice_deleted: String,
-    pub forget: String,
-    pub restart_confirm: String,
-    pub restart_yes: String,
-    pub cancel: String,
-    pub code_empty: String,
+    pub and: &'static str,
+    pub notice_discarded: &'static str,
+    pub notice_cannot_save: &'static str,
+    pub notice_deleted: &'static str,
+    pub forget: &'static str,
+    pub restart_confirm: &'static str,
+    pub restart_yes: &'static str,
+    pub cancel: &'static str,
+    pub code_empty: &'static str,
     /// Uses `{found}` and `{at}`.
-    pub code_character: String,
+    pub code_character: &'static str,
     /// Uses `{found}` and `{expected}`.
-    pub code_format: String,
-    pub code_separator: String,
+    pub code_format: &'static str,
+    pub code_separator: &'static str,
     /// Uses `{found}` and `{expected}`.
-    pub code_version: String,
+    pub code_version: &'static str,
     /// Uses `{found}` and `{expected}`.
-    pub code_length: String,
-    pub code_range: String,
+    pub code_length: &'static str,
+    pub code_range: &'static str,
     /// Uses `{n}`.
-    pub code_dont_know: String,
-    pub code_no_code: String,
+    pub code_dont_know: &'static str,
+    pub code_no_code: &'static str,
     /// Uses `{reason}`.
-    pub code_not_json: String,
+    pub code_not_json: &'static str,
     /// Uses `{found}` and `{expected}`.
-    pub code_questionnaire: String,
+    pub code_questionnaire: &'static str,
     /// Uses `{answered}`, `{total}` and `{needed}`.
-    pub code_too_few: String,
+    pub code_too_few: &'static str,
     /// Uses `{reason}`.
-    pub link_invalid: String,
-    pub shared_note: String,
-    pub shared_leave: String,
-    pub share_title: String,
-    pub share_link_label: String,
-    pub share_code_label: String,
-    pub copy_link: String,
-    pub copy_code: String,
-    pub copied_link: String,
-    pub copied_code: String,
-    pub copy_failed: String,
-    pub download_json: String,
-    pub download_csv: String,
-    pub print: String,
-    pub open_group: String,
-    pub group_title: String,
-    pub group_intro: String,
-    pub group_paste_label: String,
-    pub group_files_label: String,
-    pub group_read: String,
+    pub link_invalid: &'static str,
+    pub shared_note: &'static str,
+    pub shared_leave: &'static str,
+    pub share_title: &'static str,
+    pub share_link_label: &'static str,
+    pub share_code_label: &'static str,
+    pub copy_link: &'static str,
+    pub copy_code: &'static str,
+    pub copied_link: &'static str,
+    pub copied_code: &'static str,
+    pub copy_failed: &'static str,
+    pub download_json: &'static str,
+    pub download_csv: &'static str,
+    pub print: &'static str,
+    pub open_group: &'static str,
+    pub group_title: &'static str,
+    pub group_intro: &'static str,
+    pub group_paste_label: &'static str,
+    pub group_files_label: &'static str,
+    pub group_read: &'static str,
     /// Uses `{count}`.
-    pub group_count: String,
+    pub group_count: &'static str,
     /// Uses `{count}`.
-    pub group_rejected_title: String,
+    pub group_rejected_title: &'static str,
     /// Uses `{n}` and `{reason}`.
-    pub group_rejected_line: String,
+    pub group_rejected_line: &'static str,
     /// Uses `{file}` and `{reason}`.
-    pub group_rejected_file: String,
-    pub group_phases_title: String,
-    pub group_number: String,
-    pub group_percentage: String,
+    pub group_rejected_file: &'static str,
+    pub group_phases_title: &'static str,
+    pub group_number: &'static str,
+    pub group_percentage: &'static str,
     /// Uses `{lower}`, `{lower_share}`, `{upper}` and `{upper_share}`.
-    pub group_split: String,
-    pub group_dimensions_title: String,
-    pub group_median: String,
-    pub group_spread: String,
-    pub export_summary: String,
-    pub export_rows: String,
-    pub group_back: String,
+    pub group_split: &'static str,
+    pub group_dimensions_title: &'static str,
+    pub group_median: &'static str,
+    pub group_spread: &'static str,
+    pub export_summary: &'static str,
+    pub export_rows: &'static str,
+    pub group_back: &'static str,
 }
 
-/// The widget's words in every language it speaks, keyed by language code.
-///
-/// `content/ui.json` is checked by the test suite, so a failure here is a
-/// build mistake, not bad input.
-pub fn all_ui_texts() -> &'static BTreeMap<String, UiText> {
-    static TEXTS: OnceLock<BTreeMap<String, UiText>> = OnceLock::new();
-    TEXTS.get_or_init(|| serde_json::from_str(UI_JSON).expect("content/ui.json is valid"))
-}
+// UI_TEXTS, generated from content/ui.json by build.rs.
+include!(concat!(env!("OUT_DIR"), "/ui_texts.rs"));
 
 /// The widget's words in `language`, or in [`FALLBACK_LANGUAGE`] when it
 /// does not speak that language.
 pub fn ui_text(language: &str) -> &'static UiText {
-    let texts = all_ui_texts();
-    texts
-        .get(language)
-        .unwrap_or_else(|| &texts[FALLBACK_LANGUAGE])
+    // A handful of languages: a linear search is smaller than any map.
+    let find = |wanted: &str| {
+        UI_TEXTS
+            .iter()
+            .find(|&&(code, _)| code == wanted)
+            .map(|&(_, text)| text)
+    };
+    // The tests check that the fallback language is there; the first one is a
+    // last resort that cannot fail, so no panic path is compiled in.
+    find(language)
+        .or_else(|| find(FALLBACK_LANGUAGE))
+        .unwrap_or(UI_TEXTS[0].1)
 }
 
 /// Picks the language to show: the first of `preferences` (most important
@@ -233,17 +229,69 @@ mod tests {
     }
 
     #[test]
-    fn every_language_has_every_text_filled() {
-        // Deserialising proves no text is missing; this proves none is blank.
-        let texts = all_ui_texts();
-        assert_eq!(texts.keys().collect::<Vec<_>>(), ["en", "nl"]);
-        let json: serde_json::Value = serde_json::from_str(UI_JSON).unwrap();
-        for (language, text) in texts {
-            for (key, value) in json[language].as_object().unwrap() {
-                let value = value.as_str().unwrap();
-                assert!(!value.trim().is_empty(), "{language}.{key} is empty");
+    fn the_widget_speaks_dutch_and_english_dutch_first() {
+        // build.rs proves every language has every text and none is blank;
+        // this proves the languages themselves, and the fallback among them.
+        let codes: Vec<_> = UI_TEXTS.iter().map(|&(code, _)| code).collect();
+        assert_eq!(codes, ["nl", "en"]);
+        assert_eq!(ui_text("nl").language_name, "Nederlands");
+        assert_eq!(ui_text("en").language_name, "English");
+        assert_eq!(
+            ui_text("de").language_name,
+            ui_text(FALLBACK_LANGUAGE).language_name
+        );
+    }
+
+    #[test]
+    fn every_template_has_its_placeholders() {
+        // A translation that drops a placeholder would show a blank where a
+        // number or name belongs; the struct's field docs list them.
+        for &(language, ui) in &UI_TEXTS {
+            let templates: &[(&str, &str, &str)] = &[
+                ("facts", ui.facts, "count minutes"),
+                ("progress", ui.progress, "n total"),
+                ("error_choose", ui.error_choose, "n question"),
+                ("phase_of", ui.phase_of, "n total"),
+                (
+                    "note_capped",
+                    ui.note_capped,
+                    "mean uncapped dimensions lowest",
+                ),
+                ("note_provisional", ui.note_provisional, "answered total"),
+                ("note_unknown", ui.note_unknown, "dimensions"),
+                ("next_step_towards", ui.next_step_towards, "phase"),
+                ("too_few_body", ui.too_few_body, "answered total needed"),
+                ("code_character", ui.code_character, "found at"),
+                ("code_format", ui.code_format, "found expected"),
+                ("code_version", ui.code_version, "found expected"),
+                ("code_length", ui.code_length, "found expected"),
+                ("code_dont_know", ui.code_dont_know, "n"),
+                ("code_not_json", ui.code_not_json, "reason"),
+                (
+                    "code_questionnaire",
+                    ui.code_questionnaire,
+                    "found expected",
+                ),
+                ("code_too_few", ui.code_too_few, "answered total needed"),
+                ("link_invalid", ui.link_invalid, "reason"),
+                ("group_count", ui.group_count, "count"),
+                ("group_rejected_title", ui.group_rejected_title, "count"),
+                ("group_rejected_line", ui.group_rejected_line, "n reason"),
+                ("group_rejected_file", ui.group_rejected_file, "file reason"),
+                (
+                    "group_split",
+                    ui.group_split,
+                    "lower lower_share upper upper_share",
+                ),
+            ];
+            for (name, template, placeholders) in templates {
+                for placeholder in placeholders.split(' ') {
+                    assert!(
+                        template.contains(&format!("{{{placeholder}}}")),
+                        "{language}.{name} lacks {{{placeholder}}}: {template}"
+                    );
+                }
             }
-            assert!(text.progress.contains("{n}") && text.progress.contains("{total}"));
         }
     }
 

@@ -197,9 +197,9 @@ pub fn App(props: &AppProps) -> Html {
         html! {
             <>
                 <div class="mq-shared" part="shared">
-                    <p class="mq-shared-note">{ &ui.shared_note }</p>
+                    <p class="mq-shared-note">{ ui.shared_note }</p>
                     <button type="button" class="mq-button mq-button-secondary mq-leave-shared" onclick={on_leave}>
-                        { &ui.shared_leave }
+                        { ui.shared_leave }
                     </button>
                 </div>
                 { result(answers, true) }
@@ -241,15 +241,15 @@ pub fn App(props: &AppProps) -> Html {
                     <p class="mq-title">{ questionnaire.title.get(&language) }</p>
                 }
                 <LanguageSwitch languages={questionnaire.languages.clone()} current={language.clone()}
-                    label={ui.language_switch.clone()} on_change={on_language} />
+                    label={ui.language_switch} on_change={on_language} />
             </header>
             if let Some(notice) = &quiz.notice {
                 <p class="mq-notice" role="status" part="notice">
                     { match notice {
-                        Notice::Discarded => ui.notice_discarded.clone(),
-                        Notice::CannotSave => ui.notice_cannot_save.clone(),
-                        Notice::Deleted => ui.notice_deleted.clone(),
-                        Notice::BadLink(error) => fill(&ui.link_invalid, &[("reason", &error.message(&language))]),
+                        Notice::Discarded => ui.notice_discarded.to_string(),
+                        Notice::CannotSave => ui.notice_cannot_save.to_string(),
+                        Notice::Deleted => ui.notice_deleted.to_string(),
+                        Notice::BadLink(error) => fill(ui.link_invalid, &[("reason", &error.message(&language))]),
                     } }
                 </p>
             }
@@ -259,13 +259,13 @@ pub fn App(props: &AppProps) -> Html {
             // regions only speak changes.
             <p class="mq-visually-hidden" aria-live="polite">
                 if let (true, Some(n)) = (quiz.moved, quiz.question_number()) {
-                    { fill(&ui.progress, &[("n", &n.to_string()), ("total", &questionnaire.questions.len().to_string())]) }
+                    { fill(ui.progress, &[("n", &n.to_string()), ("total", &questionnaire.questions.len().to_string())]) }
                 }
             </p>
             if !quiz.is_pristine() && !props.group {
                 <footer class="mq-footer" part="footer">
                     <button type="button" class="mq-link-button mq-forget" onclick={on_forget}>
-                        { &ui.forget }
+                        { ui.forget }
                     </button>
                 </footer>
             }

@@ -39,12 +39,12 @@ pub fn DimensionChart(props: &DimensionChartProps) -> Html {
         .zip(&q.dimensions)
         .map(|(result, dimension)| {
             let phase = result.phase.map_or_else(
-                || ui.unknown.clone(),
+                || ui.unknown.to_string(),
                 |l| q.phase(l).name.get(language).to_string(),
             );
             let score = result.score.map(|s| s.as_f64());
             let shown = score.map_or_else(
-                || ui.unknown.clone(),
+                || ui.unknown.to_string(),
                 |s| format!("{} / {}", number(s, language), q.phases.len()),
             );
             (dimension.name.get(language), phase, shown, score)
@@ -61,12 +61,12 @@ pub fn DimensionChart(props: &DimensionChartProps) -> Html {
             // A table ignores the width and overflow that hide it; a div does not.
             <div class="mq-visually-hidden">
                 <table>
-                    <caption>{ &ui.dimensions_title }</caption>
+                    <caption>{ ui.dimensions_title }</caption>
                     <thead>
                         <tr>
-                            <th scope="col">{ &ui.dimension }</th>
-                            <th scope="col">{ &ui.score }</th>
-                            <th scope="col">{ &ui.phase }</th>
+                            <th scope="col">{ ui.dimension }</th>
+                            <th scope="col">{ ui.score }</th>
+                            <th scope="col">{ ui.phase }</th>
                         </tr>
                     </thead>
                     <tbody>

@@ -104,7 +104,7 @@ pub fn GroupView(props: &GroupViewProps) -> Html {
         let on_back = on_back.reform(|_: MouseEvent| ());
         html! {
             <button type="button" class="mq-button mq-button-secondary mq-group-back" onclick={on_back}>
-                { &ui.group_back }
+                { ui.group_back }
             </button>
         }
     });
@@ -123,11 +123,11 @@ pub fn GroupView(props: &GroupViewProps) -> Html {
         };
         let names = |phases: &[crate::model::Phase]| {
             let names: Vec<&str> = phases.iter().map(|p| p.name.get(language)).collect();
-            list(&names, &ui.and)
+            list(&names, ui.and)
         };
         let (lower, upper) = group.split();
         let (lower_phases, upper_phases) = q.phases.split_at(q.phases.len() / 2);
-        let split = fill(&ui.group_split, &[
+        let split = fill(ui.group_split, &[
             ("lower", &names(lower_phases)),
             ("lower_share", &with_share(group, lower, language)),
             ("upper", &names(upper_phases)),
@@ -138,21 +138,21 @@ pub fn GroupView(props: &GroupViewProps) -> Html {
             <>
                 if !group.rejected.is_empty() {
                     <h3 class="mq-subheading">
-                        { fill(&ui.group_rejected_title, &[("count", &group.rejected.len().to_string())]) }
+                        { fill(ui.group_rejected_title, &[("count", &group.rejected.len().to_string())]) }
                     </h3>
                     <ul class="mq-group-rejected">
                         for rejection in group.rejected.iter() {
                             <li>{ match &rejection.origin {
-                                Origin::Line(n) => fill(&ui.group_rejected_line, &[
+                                Origin::Line(n) => fill(ui.group_rejected_line, &[
                                     ("n", &n.to_string()), ("reason", &rejection.error.message(language))]),
-                                Origin::File(name) => fill(&ui.group_rejected_file, &[
+                                Origin::File(name) => fill(ui.group_rejected_file, &[
                                     ("file", name), ("reason", &rejection.error.message(language))]),
                             } }</li>
                         }
                     </ul>
                 }
                 if !group.entries.is_empty() {
-                    <h3 class="mq-subheading">{ &ui.group_phases_title }</h3>
+                    <h3 class="mq-subheading">{ ui.group_phases_title }</h3>
                     // The table below says the same to screen readers.
                     <ul class="mq-bars mq-group-bars" aria-hidden="true">
                         for (i, count) in group.phases.iter().enumerate() {
@@ -163,9 +163,9 @@ pub fn GroupView(props: &GroupViewProps) -> Html {
                     <table class="mq-group-table mq-group-phases">
                         <thead>
                             <tr>
-                                <th scope="col">{ &ui.phase }</th>
-                                <th scope="col">{ &ui.group_number }</th>
-                                <th scope="col">{ &ui.group_percentage }</th>
+                                <th scope="col">{ ui.phase }</th>
+                                <th scope="col">{ ui.group_number }</th>
+                                <th scope="col">{ ui.group_percentage }</th>
                             </tr>
                         </thead>
                         <tbody>
@@ -179,20 +179,20 @@ pub fn GroupView(props: &GroupViewProps) -> Html {
                         </tbody>
                     </table>
                     <p class="mq-group-split">{ split }</p>
-                    <h3 class="mq-subheading">{ &ui.group_dimensions_title }</h3>
+                    <h3 class="mq-subheading">{ ui.group_dimensions_title }</h3>
                     <table class="mq-group-table mq-group-dimensions">
                         <thead>
                             <tr>
-                                <th scope="col">{ &ui.dimension }</th>
-                                <th scope="col">{ &ui.group_median }</th>
-                                <th scope="col">{ &ui.group_spread }</th>
+                                <th scope="col">{ ui.dimension }</th>
+                                <th scope="col">{ ui.group_median }</th>
+                                <th scope="col">{ ui.group_spread }</th>
                             </tr>
                         </thead>
                         <tbody>
                             for (dimension, summary) in q.dimensions.iter().zip(&group.dimensions) {
                                 <tr>
                                     <th scope="row">{ dimension.name.get(language) }</th>
-                                    <td>{ summary.median.map_or_else(|| ui.unknown.clone(), |m| number(m, language)) }</td>
+                                    <td>{ summary.median.map_or_else(|| ui.unknown.to_string(), |m| number(m, language)) }</td>
                                     <td>
                                         { summary.phases.iter().enumerate()
                                             .map(|(i, n)| format!("{} {n}", phase_name(i)))
@@ -205,10 +205,10 @@ pub fn GroupView(props: &GroupViewProps) -> Html {
                     </table>
                     <div class="mq-actions">
                         <button type="button" class="mq-button mq-button-secondary mq-export-summary" onclick={export_summary}>
-                            { &ui.export_summary }
+                            { ui.export_summary }
                         </button>
                         <button type="button" class="mq-button mq-button-secondary mq-export-rows" onclick={export_rows}>
-                            { &ui.export_rows }
+                            { ui.export_rows }
                         </button>
                     </div>
                 }
@@ -217,27 +217,27 @@ pub fn GroupView(props: &GroupViewProps) -> Html {
     });
     html! {
         <section class="mq-group" part="group">
-            <h2 class="mq-heading" tabindex="-1" ref={heading}>{ &ui.group_title }</h2>
-            <p>{ &ui.group_intro }</p>
+            <h2 class="mq-heading" tabindex="-1" ref={heading}>{ ui.group_title }</h2>
+            <p>{ ui.group_intro }</p>
             <form class="mq-group-form" onsubmit={on_submit} ondragover={on_drag_over} ondrop={on_drop}>
                 <label class="mq-field">
-                    <span class="mq-field-label">{ &ui.group_paste_label }</span>
+                    <span class="mq-field-label">{ ui.group_paste_label }</span>
                     <textarea class="mq-group-paste" rows="8" spellcheck="false" ref={pasted} />
                 </label>
                 <label class="mq-field">
-                    <span class="mq-field-label">{ &ui.group_files_label }</span>
+                    <span class="mq-field-label">{ ui.group_files_label }</span>
                     <input type="file" class="mq-group-files" accept=".json,application/json" multiple=true
                         onchange={on_choose} />
                 </label>
                 <div class="mq-actions">
-                    <button type="submit" class="mq-button mq-group-read">{ &ui.group_read }</button>
+                    <button type="submit" class="mq-button mq-group-read">{ ui.group_read }</button>
                     { for back }
                 </div>
             </form>
             // Present from the start, as live regions only speak changes.
             <p class="mq-group-count" role="status">
                 if let Some(group) = &*group {
-                    { fill(&ui.group_count, &[("count", &group.entries.len().to_string())]) }
+                    { fill(ui.group_count, &[("count", &group.entries.len().to_string())]) }
                 }
             </p>
             { for results }

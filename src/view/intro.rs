@@ -44,12 +44,12 @@ pub fn Intro(props: &IntroProps) -> Html {
             <h2 class="mq-heading" tabindex="-1" ref={heading}>{ q.title.get(language) }</h2>
             { paragraphs(q.intro.get(language)) }
             <p class="mq-facts">
-                { fill(&ui.facts, &[("count", &count.to_string()), ("minutes", &minutes.to_string())]) }
+                { fill(ui.facts, &[("count", &count.to_string()), ("minutes", &minutes.to_string())]) }
             </p>
-            <p class="mq-privacy">{ &ui.privacy }</p>
-            <button type="button" class="mq-button mq-start" onclick={on_start}>{ &ui.start }</button>
+            <p class="mq-privacy">{ ui.privacy }</p>
+            <button type="button" class="mq-button mq-start" onclick={on_start}>{ ui.start }</button>
             <details class="mq-about">
-                <summary>{ &ui.about_title }</summary>
+                <summary>{ ui.about_title }</summary>
                 { paragraphs(q.about.get(language)) }
             </details>
         </section>

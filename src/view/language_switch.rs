@@ -29,7 +29,7 @@ pub fn LanguageSwitch(props: &LanguageSwitchProps) -> Html {
             <button type="button" class="mq-language-option" lang={code.clone()}
                 aria-pressed={(*code == props.current).to_string()}
                 onclick={props.on_change.reform(move |_: MouseEvent| pick.clone())}>
-                { &ui_text(code).language_name }
+                { ui_text(code).language_name }
             </button>
         }
     });

@@ -59,7 +59,7 @@ pub fn QuestionScreen(props: &QuestionScreenProps) -> Html {
         .map(|(i, text)| (Answer::Level(Level(i as u8 + 1)), text.get(language)))
         .collect();
     if question.dont_know {
-        choices.push((Answer::DontKnow, ui.dont_know.as_str()));
+        choices.push((Answer::DontKnow, ui.dont_know));
     }
 
     let on_submit = {
@@ -79,11 +79,11 @@ pub fn QuestionScreen(props: &QuestionScreenProps) -> Html {
         <form class="mq-question" part="question" novalidate=true onsubmit={on_submit}>
             if missing {
                 <div class="mq-error-summary" role="alert" tabindex="-1" part="error-summary" ref={summary.clone()}>
-                    <h3 class="mq-error-title">{ &ui.error_title }</h3>
+                    <h3 class="mq-error-title">{ ui.error_title }</h3>
                     <ul class="mq-error-list">
                         <li>
                             <a href={format!("#{group}-1")} onclick={Callback::from(focus_first_radio)}>
-                                { fill(&ui.error_choose, &[("n", &number), ("question", question.text.get(language))]) }
+                                { fill(ui.error_choose, &[("n", &number), ("question", question.text.get(language))]) }
                             </a>
                         </li>
                     </ul>
@@ -96,7 +96,7 @@ pub fn QuestionScreen(props: &QuestionScreenProps) -> Html {
                 aria-describedby={missing.then(|| error_id.clone())}>
                 <legend class="mq-legend" tabindex="-1" ref={legend}>
                     <span class="mq-progress">
-                        { fill(&ui.progress, &[("n", &number), ("total", &total.to_string())]) }
+                        { fill(ui.progress, &[("n", &number), ("total", &total.to_string())]) }
                     </span>
                     if let Some(d) = q.dimension_of(props.index) {
                         <span class="mq-dimension-name">{ q.dimensions[d].name.get(language) }</span>
@@ -104,7 +104,7 @@ pub fn QuestionScreen(props: &QuestionScreenProps) -> Html {
                     <span class="mq-question-text">{ question.text.get(language) }</span>
                 </legend>
                 if missing {
-                    <p class="mq-error-message" id={error_id.clone()}>{ &ui.error_inline }</p>
+                    <p class="mq-error-message" id={error_id.clone()}>{ ui.error_inline }</p>
                 }
                 <div class="mq-options">
                     for (i, (answer, text)) in choices.into_iter().enumerate() {
@@ -122,10 +122,10 @@ pub fn QuestionScreen(props: &QuestionScreenProps) -> Html {
             // Continue comes first, as it looks: the tab order follows the eye.
             <div class="mq-actions">
                 <button type="submit" class="mq-button mq-continue">
-                    { if last { &ui.see_result } else { &ui.r#continue } }
+                    { if last { ui.see_result } else { ui.r#continue } }
                 </button>
                 <button type="button" class="mq-button mq-button-secondary mq-back" onclick={on_back}>
-                    { &ui.back }
+                    { ui.back }
                 </button>
             </div>
         </form>

@@ -55,14 +55,14 @@ pub fn ResultScreen(props: &ResultScreenProps) -> Html {
             Callback::from(move |_: MouseEvent| confirming.set(false))
         };
         html! {
-            <div class="mq-confirm" role="group" aria-label={ui.restart.clone()}>
-                <p class="mq-confirm-text">{ &ui.restart_confirm }</p>
+            <div class="mq-confirm" role="group" aria-label={ui.restart}>
+                <p class="mq-confirm-text">{ ui.restart_confirm }</p>
                 <button type="button" class="mq-button mq-restart-yes" ref={confirm_yes}
                     onclick={props.on_restart.reform(|_: MouseEvent| ())}>
-                    { &ui.restart_yes }
+                    { ui.restart_yes }
                 </button>
                 <button type="button" class="mq-button mq-button-secondary mq-restart-cancel" onclick={cancel}>
-                    { &ui.cancel }
+                    { ui.cancel }
                 </button>
             </div>
         }
@@ -73,7 +73,7 @@ pub fn ResultScreen(props: &ResultScreenProps) -> Html {
         };
         html! {
             <button type="button" class="mq-button mq-button-secondary mq-restart" onclick={ask}>
-                { &ui.restart }
+                { ui.restart }
             </button>
         }
     };
@@ -82,7 +82,7 @@ pub fn ResultScreen(props: &ResultScreenProps) -> Html {
             let revisit = props.first_without_level.unwrap_or(0);
             let on_review = props.on_revisit.reform(move |_: MouseEvent| revisit);
             let body = fill(
-                &ui.too_few_body,
+                ui.too_few_body,
                 &[
                     ("answered", &answered.to_string()),
                     ("total", &props.answers.len().to_string()),
@@ -91,11 +91,11 @@ pub fn ResultScreen(props: &ResultScreenProps) -> Html {
             );
             html! {
                 <section class="mq-result mq-too-few" part="result">
-                    <h2 class="mq-heading" tabindex="-1" ref={heading.clone()}>{ &ui.too_few_title }</h2>
+                    <h2 class="mq-heading" tabindex="-1" ref={heading.clone()}>{ ui.too_few_title }</h2>
                     <p>{ body }</p>
                     if !props.shared {
                         <div class="mq-actions">
-                            <button type="button" class="mq-button mq-review" onclick={on_review}>{ &ui.review }</button>
+                            <button type="button" class="mq-button mq-review" onclick={on_review}>{ ui.review }</button>
                             { restart }
                         </div>
                     }
@@ -108,10 +108,10 @@ pub fn ResultScreen(props: &ResultScreenProps) -> Html {
             html! {
                 <section class="mq-result" part="result">
                     <h2 class="mq-result-heading" tabindex="-1" ref={heading.clone()}>
-                        <span class="mq-result-label">{ &ui.result_label }</span>
+                        <span class="mq-result-label">{ ui.result_label }</span>
                         <span class="mq-phase-name">{ phase.name.get(language) }</span>
                     </h2>
-                    <ol class="mq-ladder" aria-label={fill(&ui.phase_of, &[
+                    <ol class="mq-ladder" aria-label={fill(ui.phase_of, &[
                         ("n", &assessment.phase.0.to_string()),
                         ("total", &q.phases.len().to_string()),
                     ])}>
@@ -124,12 +124,12 @@ pub fn ResultScreen(props: &ResultScreenProps) -> Html {
                     </ol>
                     { notes(q, &assessment, ui, language) }
                     <div class="mq-description">{ paragraphs(phase.description.get(language)) }</div>
-                    <h3 class="mq-subheading">{ &ui.dimensions_title }</h3>
+                    <h3 class="mq-subheading">{ ui.dimensions_title }</h3>
                     <DimensionChart questionnaire={q.clone()} language={language.to_string()}
                         dimensions={assessment.dimensions.clone()} />
-                    <h3 class="mq-subheading">{ &ui.next_steps_title }</h3>
+                    <h3 class="mq-subheading">{ ui.next_steps_title }</h3>
                     if assessment.next_steps.is_empty() {
-                        <p class="mq-next-steps">{ &ui.top_reached }</p>
+                        <p class="mq-next-steps">{ ui.top_reached }</p>
                     } else {
                         <ol class="mq-next-steps" part="next-steps">
                             for step in assessment.next_steps.iter() {
@@ -139,7 +139,7 @@ pub fn ResultScreen(props: &ResultScreenProps) -> Html {
                                     </strong>
                                     { " " }
                                     <span class="mq-next-step-towards">
-                                        { fill(&ui.next_step_towards, &[("phase", q.phase(step.level).name.get(language))]) }
+                                        { fill(ui.next_step_towards, &[("phase", q.phase(step.level).name.get(language))]) }
                                     </span>
                                     <span class="mq-next-step-text">
                                         { q.dimensions[step.dimension].levels[step.level.index()].get(language) }
@@ -152,7 +152,7 @@ pub fn ResultScreen(props: &ResultScreenProps) -> Html {
                         answers={props.answers.clone()} assessment={assessment.clone()}
                         on_group={props.on_group.clone()} />
                     <details class="mq-about">
-                        <summary>{ &ui.about_title }</summary>
+                        <summary>{ ui.about_title }</summary>
                         { paragraphs(q.about.get(language)) }
                     </details>
                     if !props.shared {
@@ -171,14 +171,14 @@ fn notes(q: &Questionnaire, assessment: &Assessment, ui: &UiText, language: &str
         let names: Vec<&str> = indexes
             .map(|d| q.dimensions[d].name.get(language))
             .collect();
-        list(&names, &ui.and)
+        list(&names, ui.and)
     };
     let capped = (!assessment.capped_by.is_empty()).then(|| {
         let lowest = assessment.dimensions[assessment.capped_by[0]]
             .phase
             .map_or("", |l| q.phase(l).name.get(language));
         fill(
-            &ui.note_capped,
+            ui.note_capped,
             &[
                 ("mean", &number(assessment.mean.as_f64(), language)),
                 ("uncapped", q.phase(assessment.uncapped).name.get(language)),
@@ -192,7 +192,7 @@ fn notes(q: &Questionnaire, assessment: &Assessment, ui: &UiText, language: &str
     });
     let provisional = assessment.provisional.then(|| {
         let mut text = fill(
-            &ui.note_provisional,
+            ui.note_provisional,
             &[
                 ("answered", &assessment.answered.to_string()),
                 ("total", &assessment.total.to_string()),
@@ -208,13 +208,13 @@ fn notes(q: &Questionnaire, assessment: &Assessment, ui: &UiText, language: &str
         if unknown.peek().is_some() {
             text.push(' ');
             text.push_str(&fill(
-                &ui.note_unknown,
+                ui.note_unknown,
                 &[("dimensions", &names(&mut unknown))],
             ));
         }
         text
     });
-    let uneven = assessment.uneven.then(|| ui.note_uneven.clone());
+    let uneven = assessment.uneven.then_some(ui.note_uneven);
     html! {
         <>
             if let Some(text) = capped { <p class="mq-note mq-note-capped">{ text }</p> }

@@ -37,11 +37,11 @@ enum Copied {
 }
 
 impl Copied {
-    fn text(self, ui: &UiText) -> &str {
+    fn text(self, ui: &UiText) -> &'static str {
         match self {
-            Copied::Link => &ui.copied_link,
-            Copied::Code => &ui.copied_code,
-            Copied::Refused => &ui.copy_failed,
+            Copied::Link => ui.copied_link,
+            Copied::Code => ui.copied_code,
+            Copied::Refused => ui.copy_failed,
         }
     }
 }
@@ -116,22 +116,22 @@ pub fn SharePanel(props: &SharePanelProps) -> Html {
     // Labels wrap their fields: no ids that two widgets could share.
     html! {
         <section class="mq-share" part="share">
-            <h3 class="mq-subheading">{ &ui.share_title }</h3>
+            <h3 class="mq-subheading">{ ui.share_title }</h3>
             <label class="mq-share-field">
-                <span class="mq-share-label">{ &ui.share_link_label }</span>
+                <span class="mq-share-label">{ ui.share_link_label }</span>
                 <input type="text" readonly=true class="mq-share-link" value={link} />
             </label>
             <label class="mq-share-field">
-                <span class="mq-share-label">{ &ui.share_code_label }</span>
+                <span class="mq-share-label">{ ui.share_code_label }</span>
                 <input type="text" readonly=true class="mq-share-code" value={code} />
             </label>
             <div class="mq-actions mq-share-actions">
-                <button type="button" class="mq-button mq-copy-link" onclick={copy_link}>{ &ui.copy_link }</button>
-                <button type="button" class="mq-button mq-button-secondary mq-copy-code" onclick={copy_code}>{ &ui.copy_code }</button>
-                <button type="button" class="mq-button mq-button-secondary mq-download-json" onclick={download_json}>{ &ui.download_json }</button>
-                <button type="button" class="mq-button mq-button-secondary mq-download-csv" onclick={download_csv}>{ &ui.download_csv }</button>
-                <button type="button" class="mq-button mq-button-secondary mq-print" onclick={print}>{ &ui.print }</button>
-                <button type="button" class="mq-button mq-button-secondary mq-open-group" onclick={on_group}>{ &ui.open_group }</button>
+                <button type="button" class="mq-button mq-copy-link" onclick={copy_link}>{ ui.copy_link }</button>
+                <button type="button" class="mq-button mq-button-secondary mq-copy-code" onclick={copy_code}>{ ui.copy_code }</button>
+                <button type="button" class="mq-button mq-button-secondary mq-download-json" onclick={download_json}>{ ui.download_json }</button>
+                <button type="button" class="mq-button mq-button-secondary mq-download-csv" onclick={download_csv}>{ ui.download_csv }</button>
+                <button type="button" class="mq-button mq-button-secondary mq-print" onclick={print}>{ ui.print }</button>
+                <button type="button" class="mq-button mq-button-secondary mq-open-group" onclick={on_group}>{ ui.open_group }</button>
             </div>
             <p class="mq-share-status" role="status">{ copied.map(|c| c.text(ui).to_string()) }</p>
         </section>
