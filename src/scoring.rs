@@ -302,8 +302,16 @@ pub fn assess(questionnaire: &Questionnaire, answers: &[Option<Answer>]) -> Outc
         .filter_map(|(d, result)| Some((result.score?, result.phase?, d)))
         .filter(|&(_, phase, _)| phase < top)
         .collect();
-    // The dimension index makes every key unique, so no order is unstable.
-    weakest.sort_unstable();
+    // A handful of dimensions: an insertion sort is all it takes, and it
+    // keeps a second instance of the standard sort out of the wasm. The
+    // dimension index makes every key unique, so the order is total.
+    for i in 1..weakest.len() {
+        let mut j = i;
+        while j > 0 && weakest[j] < weakest[j - 1] {
+            weakest.swap(j, j - 1);
+            j -= 1;
+        }
+    }
     let next_steps = weakest
         .into_iter()
         .map(|(_, phase, dimension)| NextStep {

@@ -31,7 +31,7 @@ fn percent(value: f64) -> String {
 #[component]
 pub fn Bar(props: &BarProps) -> Html {
     html! {
-        <li class={classes!("mq-bar", props.fill.is_none().then_some("mq-bar-unknown"))}>
+        <li class={if props.fill.is_none() { "mq-bar mq-bar-unknown" } else { "mq-bar" }}>
             <span class="mq-bar-label">{ &props.name }{ ": " }<strong>{ &props.value }</strong></span>
             <svg class="mq-bar-svg" width="100%" height={HEIGHT} focusable="false">
                 <rect class="mq-bar-track" x="0" y="0" width="100%" height={HEIGHT} rx="3" />

@@ -92,7 +92,7 @@ pub fn QuestionScreen(props: &QuestionScreenProps) -> Html {
             <div class="mq-progress-track" aria-hidden="true">
                 <progress class="mq-progress-bar" max={total.to_string()} value={(props.index + 1).to_string()} />
             </div>
-            <fieldset class={classes!("mq-fieldset", missing.then_some("mq-fieldset-error"))}
+            <fieldset class={if missing { "mq-fieldset mq-fieldset-error" } else { "mq-fieldset" }}
                 aria-describedby={missing.then(|| error_id.clone())}>
                 <legend class="mq-legend" tabindex="-1" ref={legend}>
                     <span class="mq-progress">
@@ -108,7 +108,7 @@ pub fn QuestionScreen(props: &QuestionScreenProps) -> Html {
                 }
                 <div class="mq-options">
                     for (i, (answer, text)) in choices.into_iter().enumerate() {
-                        <label class={classes!("mq-option", (answer == Answer::DontKnow).then_some("mq-option-dont-know"))}>
+                        <label class={if answer == Answer::DontKnow { "mq-option mq-option-dont-know" } else { "mq-option" }}>
                             <input type="radio" class="mq-radio" name={group.clone()}
                                 id={format!("{group}-{}", i + 1)}
                                 value={match answer { Answer::Level(l) => l.0.to_string(), Answer::DontKnow => "dont-know".to_string() }}

@@ -116,7 +116,7 @@ pub fn ResultScreen(props: &ResultScreenProps) -> Html {
                         ("total", &q.phases.len().to_string()),
                     ])}>
                         for (i, p) in q.phases.iter().enumerate() {
-                            <li class={classes!("mq-ladder-step", (i == assessment.phase.index()).then_some("mq-ladder-current"))}
+                            <li class={if i == assessment.phase.index() { "mq-ladder-step mq-ladder-current" } else { "mq-ladder-step" }}
                                 aria-current={(i == assessment.phase.index()).then_some("step")}>
                                 { p.name.get(language) }
                             </li>
