@@ -422,6 +422,24 @@ fn json_of_the_wrong_shape_is_reported_at_each_misfit() {
 }
 
 #[test]
+fn a_field_or_language_given_twice_is_reported() {
+    // serde_json's Value keeps one of each key, so the duplicates are
+    // written into the text by hand.
+    let text = BUILT_IN_JSON
+        .replacen(
+            "\"id\": \"social-maturity\",",
+            "\"id\": \"a\", \"id\": \"b\",",
+            1,
+        )
+        .replacen("\"title\": {", "\"title\": { \"en\": \"Twice\",", 1);
+    let invalid = Questionnaire::from_json(&text).unwrap_err();
+    assert_eq!(
+        invalid.problems(),
+        ["title.en: given twice", "id: given twice"]
+    );
+}
+
+#[test]
 fn dont_know_is_offered_when_omitted() {
     let mut value: Value = serde_json::from_str(BUILT_IN_JSON).unwrap();
     for question in array(&mut value["questions"]) {
