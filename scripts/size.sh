@@ -8,10 +8,12 @@
 # over it: scripts/test.sh runs this right after its builds, so no change
 # grows the widget silently (issue 7).
 #
-# Usage:  bash scripts/size.sh [--no-build] [--dist DIR]
+# Usage:  bash scripts/size.sh [--no-build] [--dist DIR] [--files FILE...]
 #   --no-build  measure the existing build instead of running
 #               `trunk build --release --offline` first
 #   --dist DIR  measure DIR instead of dist/ (implies --no-build)
+#   --files FILE...  only report these files, with no build and no budget
+#               (scripts/floor.sh measures yew's floor with it)
 #
 # gzip is the CLI's; brotli is node's built-in zlib (scripts/brotli-size.mjs),
 # so no brotli package is needed.
@@ -20,9 +22,20 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 build=1
 dist=dist
+only=()
 while [ $# -gt 0 ]; do
 	case "$1" in
 	--no-build) build=0 ;;
+	--files)
+		shift
+		only=("$@")
+		[ ${#only[@]} -gt 0 ] || {
+			echo "size: --files needs at least one file" >&2
+			exit 2
+		}
+		build=0
+		break
+		;;
 	--dist)
 		[ $# -ge 2 ] || {
 			echo "size: --dist needs a directory" >&2
@@ -33,7 +46,7 @@ while [ $# -gt 0 ]; do
 		shift
 		;;
 	*)
-		echo "size: unknown argument '$1' (expected --no-build or --dist DIR)" >&2
+		echo "size: unknown argument '$1' (expected --no-build, --dist DIR or --files FILE...)" >&2
 		exit 2
 		;;
 	esac
@@ -54,13 +67,17 @@ if [ "$build" -eq 1 ]; then
 fi
 
 paths=()
-for f in "${files[@]}"; do
-	[ -f "$dist/$f" ] || {
-		echo "size: $dist/$f is missing: build first (trunk build --release --offline)" >&2
-		exit 1
-	}
-	paths+=("$dist/$f")
-done
+if [ ${#only[@]} -gt 0 ]; then
+	paths=("${only[@]}")
+else
+	for f in "${files[@]}"; do
+		[ -f "$dist/$f" ] || {
+			echo "size: $dist/$f is missing: build first (trunk build --release --offline)" >&2
+			exit 1
+		}
+		paths+=("$dist/$f")
+	done
+fi
 
 declare -A brotli
 while read -r bytes path; do
@@ -70,7 +87,11 @@ done < <(node scripts/brotli-size.mjs "${paths[@]}")
 row() { printf '%-24s %10s %10s %13s\n' "$@"; }
 
 echo
-echo "size: the files a visitor downloads for the embedded quiz, in bytes ($dist/)"
+if [ ${#only[@]} -gt 0 ]; then
+	echo "size: in bytes"
+else
+	echo "size: the files a visitor downloads for the embedded quiz, in bytes ($dist/)"
+fi
 row file raw "gzip -9" "brotli -q 11"
 raw_total=0 gzip_total=0 brotli_total=0
 for path in "${paths[@]}"; do
@@ -83,6 +104,7 @@ for path in "${paths[@]}"; do
 	brotli_total=$((brotli_total + br))
 done
 row total "$raw_total" "$gzip_total" "$brotli_total"
+[ ${#only[@]} -eq 0 ] || exit 0
 
 # The budget is the first line of the file that is not a comment or blank.
 budget=$(grep -v -E '^[[:space:]]*(#|$)' "$budget_file" | head -n 1 | tr -d '[:space:]')
