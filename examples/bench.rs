@@ -16,8 +16,10 @@
 //! `Emulation.setCPUThrottlingRate`) for the second half, and prints a
 //! Markdown table of medians, min–max and the ratio ours/SurveyJS.
 //!
-//! Usage: `bash scripts/bench.sh [--loads N]` (default 15 per page and
-//! throttling rate). Needs `dist/` and the npm packages; the script sees to
+//! Usage: `bash scripts/bench.sh [--loads N] [--latency MS]` (default 15
+//! per page and throttling rate; `--latency` adds MS milliseconds to every
+//! request's round trip, CDP `Network.emulateNetworkConditions`, to show
+//! what the number of sequential requests costs off loopback). Needs `dist/` and the npm packages; the script sees to
 //! both. An example rather than a test, so that `cargo test` compiles it but
 //! never runs it.
 
@@ -63,12 +65,7 @@ const RATES: [u32; 2] = [1, 4];
 const KINDS: [&str; 2] = ["ours", "surveyjs"];
 
 /// The widget's files a host page fetches, from `dist/`.
-const WIDGET_FILES: [&str; 4] = [
-    "embed.js",
-    "maturity-quiz.js",
-    "maturity-quiz_bg.wasm",
-    "style.css",
-];
+const WIDGET_FILES: [&str; 3] = ["embed.js", "maturity-quiz_bg.wasm", "style.css"];
 
 /// SurveyJS's files the host page fetches, from `node_modules/`.
 const SURVEYJS_FILES: [&str; 3] = [
@@ -78,7 +75,7 @@ const SURVEYJS_FILES: [&str; 3] = [
 ];
 
 fn main() {
-    let loads = parse_loads();
+    let Options { loads, latency } = parse_options();
     let repo = Path::new(env!("CARGO_MANIFEST_DIR")).to_path_buf();
     let server = serve(&repo);
     eprintln!("bench: serving on {}", server.origin());
@@ -90,7 +87,7 @@ fn main() {
             // Alternating the pages spreads any drift of the machine (another
             // build, thermal state) over both evenly.
             for (k, kind) in KINDS.iter().enumerate() {
-                let sample = measure(&server, &format!("/{kind}.html"), *rate);
+                let sample = measure(&server, &format!("/{kind}.html"), *rate, latency);
                 eprintln!(
                     "bench: {kind:<8} cpu {rate}x load {load:>2}/{loads}: first question {:>6.0} ms, result {:>5.0} ms, calibration {:>4.0} ms, \"{}\"",
                     sample["times"]["firstQuestion"]
@@ -105,29 +102,49 @@ fn main() {
             }
         }
     }
-    print_table(&samples, loads);
+    print_table(&samples, loads, latency);
 }
 
-/// `--loads N` from the command line, else 15.
-fn parse_loads() -> usize {
+/// What the command line asks for.
+struct Options {
+    /// Cold loads per page and CPU rate.
+    loads: usize,
+    /// Milliseconds added to each request's round trip.
+    latency: u32,
+}
+
+/// `--loads N` (else 15) and `--latency MS` (else 0) from the command line.
+fn parse_options() -> Options {
+    let mut options = Options {
+        loads: 15,
+        latency: 0,
+    };
     let args: Vec<String> = std::env::args().skip(1).collect();
-    match args.as_slice() {
-        [] => 15,
-        [flag, n] if flag == "--loads" => {
-            n.parse().ok().filter(|n| *n > 0).unwrap_or_else(|| usage())
+    for pair in args.chunks(2) {
+        match pair {
+            [flag, n] if flag == "--loads" => {
+                options.loads = n.parse().ok().filter(|n| *n > 0).unwrap_or_else(|| usage());
+            }
+            [flag, ms] if flag == "--latency" => {
+                options.latency = ms.parse().unwrap_or_else(|_| usage());
+            }
+            _ => usage(),
         }
-        _ => usage(),
     }
+    options
 }
 
 fn usage() -> ! {
-    eprintln!("usage: bench [--loads N]   (cold loads per page and CPU rate; default 15)");
+    eprintln!(
+        "usage: bench [--loads N] [--latency MS]   (cold loads per page and CPU rate, default 15; \
+         milliseconds added to each round trip, default 0)"
+    );
     std::process::exit(2);
 }
 
-/// One cold load of the page at `path` at CPU throttling `rate`, driven to
-/// the result.
-fn measure(server: &StaticServer, path: &str, rate: u32) -> Value {
+/// One cold load of the page at `path` at CPU throttling `rate` and with
+/// `latency` ms added to each round trip, driven to the result.
+fn measure(server: &StaticServer, path: &str, rate: u32, latency: u32) -> Value {
     let url = server.url(path);
     // A new browser with a fresh profile per load: nothing cached, compiled
     // or stored survives from the previous one.
@@ -142,6 +159,17 @@ fn measure(server: &StaticServer, path: &str, rate: u32) -> Value {
         "Emulation.setCPUThrottlingRate",
         json!({ "rate": f64::from(rate) }),
     );
+    if latency > 0 {
+        browser.cdp(
+            "Network.emulateNetworkConditions",
+            json!({
+                "offline": false,
+                "latency": latency,
+                "downloadThroughput": -1,
+                "uploadThroughput": -1,
+            }),
+        );
+    }
     browser.goto(&url);
     let mut outcome = browser.execute_async("return await window.benchDone;");
     if let Some(error) = outcome["error"].as_str() {
@@ -451,15 +479,20 @@ fn stats(values: &mut [f64]) -> (f64, f64, f64) {
     (median, values[0], values[n - 1])
 }
 
-fn print_table(samples: &[Vec<Vec<Value>>], loads: usize) {
+fn print_table(samples: &[Vec<Vec<Value>>], loads: usize, latency: u32) {
     let chromium = Command::new("chromium")
         .arg("--version")
         .output()
         .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_owned())
         .unwrap_or_default();
     println!();
+    let network = if latency > 0 {
+        format!("{latency} ms added to each round trip; ")
+    } else {
+        String::new()
+    };
     println!(
-        "{loads} cold loads per page and CPU rate; {chromium}; median (min–max); ratio = ours / SurveyJS medians."
+        "{loads} cold loads per page and CPU rate; {network}{chromium}; median (min–max); ratio = ours / SurveyJS medians."
     );
     println!(
         "Results shown: ours \"{}\", SurveyJS \"{}\".",

@@ -5,9 +5,10 @@
 # latest one and explains the method). Not part of scripts/test.sh: it takes
 # a few minutes and its figures depend on the machine.
 #
-# Usage:  bash scripts/bench.sh [--no-build] [--loads N]
+# Usage:  bash scripts/bench.sh [--no-build] [--loads N] [--latency MS]
 #   --no-build  use the existing dist/ instead of building the release first
 #   --loads N   cold loads per page and CPU rate (default 15)
+#   --latency MS  add MS milliseconds to every request's round trip (default 0)
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
@@ -16,16 +17,16 @@ args=()
 while [ $# -gt 0 ]; do
 	case "$1" in
 	--no-build) build=0 ;;
-	--loads)
+	--loads | --latency)
 		[ $# -ge 2 ] || {
-			echo "bench: --loads needs a number" >&2
+			echo "bench: $1 needs a number" >&2
 			exit 2
 		}
-		args+=(--loads "$2")
+		args+=("$1" "$2")
 		shift
 		;;
 	*)
-		echo "bench: unknown argument '$1' (expected --no-build or --loads N)" >&2
+		echo "bench: unknown argument '$1' (expected --no-build, --loads N or --latency MS)" >&2
 		exit 2
 		;;
 	esac
