@@ -4,26 +4,30 @@
 //   <script type="module" src="https://their-host/maturity-quiz/embed.js"></script>
 //   <maturity-quiz lang="nl"></maturity-quiz>
 // This file defines the <maturity-quiz> element. The widget itself (the
-// WebAssembly module, its JS glue and its stylesheet) lies next to this file
-// and is found from this file's own URL, so the page and the widget may be on
-// different origins. It is fetched once per page, and only when an element
-// is actually on the page. Nothing here writes inline scripts or styles, so a
-// strict Content-Security-Policy holds.
+// WebAssembly module and its stylesheet) lies next to this file and is found
+// from this file's own URL, so the page and the widget may be on different
+// origins. It is fetched once per page, and only when an element is actually
+// on the page. Nothing here writes inline scripts or styles, so a strict
+// Content-Security-Policy holds.
+//
+// The build puts wasm-bindgen's JS glue in front of this file
+// (scripts/bundle-loader.sh), so that loader and glue arrive in one request
+// rather than one after the other: `__wbg_init` and `Widget` below are the
+// glue's.
 
 // The single-file build (scripts/single-file.sh) sets MATURITY_QUIZ_INLINE to
-// these same files as data: URLs before this module runs, so that one HTML file
-// opened from disk needs nothing beside it.
+// the wasm and stylesheet as data: URLs before this module runs, so that one
+// HTML file opened from disk needs nothing beside it.
 const inlined = globalThis.MATURITY_QUIZ_INLINE ?? {};
 const asset = (name) => inlined[name] ?? new URL(name, import.meta.url).href;
 
 let widgetModule = null;
 
-/** The widget's module, loaded and instantiated at most once per page. */
+/** The widget's class, its wasm loaded and instantiated at most once per page. */
 function loadWidget() {
-  widgetModule ??= import(asset("maturity-quiz.js")).then(async (glue) => {
-    await glue.default({ module_or_path: asset("maturity-quiz_bg.wasm") });
-    return glue;
-  });
+  widgetModule ??= __wbg_init({ module_or_path: fetch(asset("maturity-quiz_bg.wasm")) }).then(
+    () => Widget,
+  );
   return widgetModule;
 }
 
@@ -56,9 +60,9 @@ class MaturityQuizElement extends HTMLElement {
     const root = this.attachShadow({ mode: "open" });
     const container = document.createElement("div");
     Promise.all([loadWidget(), linkStylesheet(root)]).then(
-      ([glue]) => {
+      ([Widget]) => {
         root.append(container);
-        this.#widget = new glue.Widget(this, container);
+        this.#widget = new Widget(this, container);
       },
       (error) => {
         const lang = (this.closest("[lang]")?.lang || "nl").slice(0, 2);

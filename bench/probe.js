@@ -117,12 +117,13 @@
       decoded: sum("decodedBodySize"),
     };
 
-    // The wasm instance's linear memory: wasm-bindgen's init returns the
-    // exports of the already-initialised instance when called again.
+    // The wasm instance's linear memory: embed.js carries the glue, whose
+    // init returns the exports of the already-initialised instance when
+    // called again (importing the same URL gives the same module).
     let wasmMemory = 0;
     if (kind === "ours") {
       const embed = document.querySelector("script[src$='embed.js']").src;
-      const glue = await import(new URL("maturity-quiz.js", embed));
+      const glue = await import(embed);
       wasmMemory = (await glue.default()).memory.buffer.byteLength;
     }
 

@@ -5,9 +5,9 @@
 # Usage:  bash scripts/single-file.sh
 #
 # It runs the release build first when dist/ is missing or older than its
-# sources. The widget's glue, wasm and stylesheet go into the page as data:
-# URLs, which embed.js (inlined too) uses instead of the files beside it; the
-# wasm is about a third larger as base64 than as a file.
+# sources. The widget's wasm and stylesheet go into the page as data: URLs,
+# which embed.js (inlined too, with the JS glue in it) uses instead of the
+# files beside it; the wasm is about a third larger as base64 than as a file.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
@@ -50,7 +50,6 @@ mkdir -p dist-single
 <style>body { margin: 0 auto; max-width: 48em; padding: 1em; }</style>
 <script>
 globalThis.MATURITY_QUIZ_INLINE = {
-  "maturity-quiz.js": "$(data_url text/javascript maturity-quiz.js)",
   "maturity-quiz_bg.wasm": "$(data_url application/wasm maturity-quiz_bg.wasm)",
   "style.css": "$(data_url text/css style.css)",
 };

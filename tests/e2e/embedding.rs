@@ -424,7 +424,7 @@ fn e2e_two_widgets_on_one_page_are_independent_and_load_once() {
     names.sort();
     assert_eq!(
         names,
-        ["maturity-quiz.js", "maturity-quiz_bg.wasm"],
+        ["maturity-quiz_bg.wasm"],
         "each file fetched once for both widgets"
     );
 }

@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Trunk post_build hook (see Trunk.toml): puts wasm-bindgen's JS glue
+# (maturity-quiz.js) in front of embed.js in the build, and drops the glue's
+# own file. A host page then gets loader and glue in one request instead of
+# two in a row, a round trip less before the first screen (BENCHMARKS.md
+# measures it with --latency). Both are ES modules with no name in common, so
+# one after the other they are still one valid module; embed.js calls the
+# glue's `__wbg_init` and `Widget`, which this checks are there.
+# Trunk.toml runs it before scripts/precache.sh, so that the service worker
+# lists the result.
+set -euo pipefail
+
+stage="${TRUNK_STAGING_DIR:?run this as a trunk post_build hook (it sets TRUNK_STAGING_DIR)}"
+cd "$stage"
+
+for file in maturity-quiz.js embed.js; do
+	[ -f "$file" ] || {
+		echo "bundle-loader: $stage/$file is missing" >&2
+		exit 1
+	}
+done
+for definition in '^async function __wbg_init\(' '^export class Widget '; do
+	grep -Eq "$definition" maturity-quiz.js || {
+		echo "bundle-loader: the glue no longer matches /$definition/; embed.js needs updating" >&2
+		exit 1
+	}
+done
+
+{
+	cat maturity-quiz.js
+	printf '\n'
+	cat embed.js
+} >embed.js.tmp
+mv embed.js.tmp embed.js
+rm maturity-quiz.js
+echo "bundle-loader: embed.js now carries the glue ($(stat -c %s embed.js) bytes)"
