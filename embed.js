@@ -11,9 +11,8 @@
 // Content-Security-Policy holds.
 //
 // The build puts wasm-bindgen's JS glue in front of this file
-// (scripts/bundle-loader.sh), so that loader and glue arrive in one request
-// rather than one after the other: `__wbg_init` and `Widget` below are the
-// glue's.
+// (scripts/bundle-loader.sh), so that loader and glue arrive in one request:
+// `__wbg_init` and `Widget` below are the glue's.
 
 // The single-file build (scripts/single-file.sh) sets MATURITY_QUIZ_INLINE to
 // the wasm and stylesheet as data: URLs before this module runs, so that one

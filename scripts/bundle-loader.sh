@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # Trunk post_build hook (see Trunk.toml): puts wasm-bindgen's JS glue
 # (maturity-quiz.js) in front of embed.js in the build, and drops the glue's
-# own file. A host page then gets loader and glue in one request instead of
-# two in a row, a round trip less before the first screen (BENCHMARKS.md
-# measures it with --latency). Both are ES modules with no name in common, so
-# one after the other they are still one valid module; embed.js calls the
-# glue's `__wbg_init` and `Widget`, which this checks are there.
+# own file. A host page then makes one request for both instead of two,
+# which BENCHMARKS.md measures with --latency. Both are ES modules with no
+# name in common, so one after the other they are still one valid module;
+# embed.js calls the glue's `__wbg_init` and `Widget`, which this checks are
+# there.
 # Trunk.toml runs it before scripts/precache.sh, so that the service worker
 # lists the result.
 set -euo pipefail
