@@ -142,57 +142,54 @@ impl Json {
     /// Writes the value; `indent` is the current depth when pretty, `None`
     /// for compact output.
     fn write(&self, out: &mut String, indent: Option<usize>) {
-        let newline = |out: &mut String, depth: usize| {
-            out.push('\n');
-            out.extend(std::iter::repeat_n("  ", depth));
-        };
         match self {
             Json::Null => out.push_str("null"),
             Json::Bool(true) => out.push_str("true"),
             Json::Bool(false) => out.push_str("false"),
             Json::Number(text) => out.push_str(text),
             Json::String(text) => write_string(out, text),
-            Json::Array(items) if items.is_empty() => out.push_str("[]"),
-            Json::Object(members) if members.is_empty() => out.push_str("{}"),
-            Json::Array(items) => {
-                out.push('[');
-                for (i, item) in items.iter().enumerate() {
-                    if i > 0 {
-                        out.push(',');
-                    }
-                    if let Some(depth) = indent {
-                        newline(out, depth + 1);
-                    }
-                    item.write(out, indent.map(|d| d + 1));
-                }
-                if let Some(depth) = indent {
-                    newline(out, depth);
-                }
-                out.push(']');
-            }
+            Json::Array(items) => write_sequence(out, indent, "[]", items, |out, item, inner| {
+                item.write(out, inner)
+            }),
             Json::Object(members) => {
-                out.push('{');
-                for (i, (key, value)) in members.iter().enumerate() {
-                    if i > 0 {
-                        out.push(',');
-                    }
-                    if let Some(depth) = indent {
-                        newline(out, depth + 1);
-                    }
+                write_sequence(out, indent, "{}", members, |out, (key, value), inner| {
                     write_string(out, key);
-                    out.push(':');
-                    if indent.is_some() {
-                        out.push(' ');
-                    }
-                    value.write(out, indent.map(|d| d + 1));
-                }
-                if let Some(depth) = indent {
-                    newline(out, depth);
-                }
-                out.push('}');
+                    out.push_str(if inner.is_some() { ": " } else { ":" });
+                    value.write(out, inner);
+                })
             }
         }
     }
+}
+
+/// Writes `items` inside `brackets`, separated by commas: pretty (when
+/// `indent` is the current depth) one per line, indented a level deeper.
+fn write_sequence<T>(
+    out: &mut String,
+    indent: Option<usize>,
+    brackets: &str,
+    items: &[T],
+    write_item: impl Fn(&mut String, &T, Option<usize>),
+) {
+    let (open, close) = brackets.split_at(1);
+    let newline = |out: &mut String, depth: usize| {
+        out.push('\n');
+        out.extend(std::iter::repeat_n("  ", depth));
+    };
+    out.push_str(open);
+    for (i, item) in items.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        if let Some(depth) = indent {
+            newline(out, depth + 1);
+        }
+        write_item(out, item, indent.map(|d| d + 1));
+    }
+    if let (Some(depth), false) = (indent, items.is_empty()) {
+        newline(out, depth);
+    }
+    out.push_str(close);
 }
 
 /// Compact JSON, as sent in events and kept in storage.
