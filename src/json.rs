@@ -314,24 +314,14 @@ impl Parser<'_> {
 
     fn array(&mut self) -> Parsed<Json> {
         let mut items = Vec::new();
-        self.skip_space();
-        if self.peek() == Some(b']') {
-            self.at += 1;
+        if self.closes(b']') {
             return Ok(Json::Array(items));
         }
         loop {
             items.push(self.value()?);
-            self.skip_space();
-            match self.peek() {
-                Some(b',') => self.at += 1,
-                Some(b']') => {
-                    self.at += 1;
-                    return Ok(Json::Array(items));
-                }
-                Some(_) => return Err("expected `,` or `]`"),
-                None => return Err("EOF while parsing a list"),
+            if self.after_item(b']', "expected `,` or `]`", "EOF while parsing a list")? {
+                return Ok(Json::Array(items));
             }
-            self.skip_space();
             if self.peek() == Some(b']') {
                 return Err("trailing comma");
             }
@@ -340,9 +330,7 @@ impl Parser<'_> {
 
     fn object(&mut self) -> Parsed<Json> {
         let mut members = Vec::new();
-        self.skip_space();
-        if self.peek() == Some(b'}') {
-            self.at += 1;
+        if self.closes(b'}') {
             return Ok(Json::Object(members));
         }
         loop {
@@ -360,17 +348,40 @@ impl Parser<'_> {
                 None => return Err("EOF while parsing an object"),
             }
             members.push((key, self.value()?));
-            self.skip_space();
-            match self.peek() {
-                Some(b',') => self.at += 1,
-                Some(b'}') => {
-                    self.at += 1;
-                    return Ok(Json::Object(members));
-                }
-                Some(_) => return Err("expected `,` or `}`"),
-                None => return Err("EOF while parsing an object"),
+            if self.after_item(b'}', "expected `,` or `}`", "EOF while parsing an object")? {
+                return Ok(Json::Object(members));
             }
-            self.skip_space();
+        }
+    }
+
+    /// Whether the array or object just opened is empty: its `close` comes
+    /// first (and is consumed).
+    fn closes(&mut self, close: u8) -> bool {
+        self.skip_space();
+        let empty = self.peek() == Some(close);
+        if empty {
+            self.at += 1;
+        }
+        empty
+    }
+
+    /// What follows an item: `true` at the closing `close` (consumed),
+    /// `false` after a comma (consumed, with the space after it), else the
+    /// error `expected`, or `eof` when the text ends.
+    fn after_item(&mut self, close: u8, expected: &'static str, eof: &'static str) -> Parsed<bool> {
+        self.skip_space();
+        match self.peek() {
+            Some(b',') => {
+                self.at += 1;
+                self.skip_space();
+                Ok(false)
+            }
+            Some(b) if b == close => {
+                self.at += 1;
+                Ok(true)
+            }
+            Some(_) => Err(expected),
+            None => Err(eof),
         }
     }
 
