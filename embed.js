@@ -43,10 +43,10 @@ function linkStylesheet(root) {
   return loaded;
 }
 
-const LOAD_FAILED = {
-  nl: "De vragenlijst kon niet worden geladen. Controleer de verbinding en laad de pagina opnieuw.",
-  en: "The questionnaire could not be loaded. Check the connection and reload the page.",
-};
+// What a visitor reads when the widget's files cannot be fetched, by language:
+// content/ui.json's `load_failed`, which scripts/bundle-loader.sh writes in
+// place of the marker at build time, so that every word lives in that file.
+const LOAD_FAILED = /* load_failed */ {};
 
 class MaturityQuizElement extends HTMLElement {
   static observedAttributes = ["lang"];
@@ -64,11 +64,11 @@ class MaturityQuizElement extends HTMLElement {
         this.#widget = new Widget(this, container);
       },
       (error) => {
-        const lang = (this.closest("[lang]")?.lang || "nl").slice(0, 2);
+        const lang = (this.closest("[lang]")?.lang || "").toLowerCase().split("-")[0];
         const notice = document.createElement("p");
         notice.setAttribute("role", "alert");
         notice.className = "mq-load-error";
-        notice.textContent = LOAD_FAILED[lang] ?? LOAD_FAILED.nl;
+        notice.textContent = LOAD_FAILED[lang] ?? Object.values(LOAD_FAILED)[0];
         root.append(notice);
         console.error("maturity-quiz:", error);
       },

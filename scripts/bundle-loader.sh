@@ -11,6 +11,7 @@
 set -euo pipefail
 
 stage="${TRUNK_STAGING_DIR:?run this as a trunk post_build hook (it sets TRUNK_STAGING_DIR)}"
+source_dir="${TRUNK_SOURCE_DIR:?run this as a trunk post_build hook (it sets TRUNK_SOURCE_DIR)}"
 cd "$stage"
 
 for file in maturity-quiz.js embed.js; do
@@ -26,10 +27,27 @@ for definition in '^async function __wbg_init\(' '^export class Widget '; do
 	}
 done
 
+# The loader's one text, shown when the widget's files cannot be fetched,
+# comes from content/ui.json like every other word (issue 12).
+marker='/* load_failed */ {}'
+grep -qF "$marker" embed.js || {
+	echo "bundle-loader: embed.js lacks the marker '$marker' for the load_failed texts" >&2
+	exit 1
+}
+load_failed="$(node -e '
+	const ui = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
+	const texts = Object.fromEntries(Object.entries(ui).map(([lang, t]) => [lang, t.load_failed]));
+	process.stdout.write(JSON.stringify(texts));
+' "$source_dir/content/ui.json")"
+
 {
 	cat maturity-quiz.js
 	printf '\n'
-	cat embed.js
+	# Replaced as a literal string: the texts may hold any character.
+	MARKER="$marker" TEXTS="$load_failed" node -e '
+		const source = require("fs").readFileSync(0, "utf8");
+		process.stdout.write(source.split(process.env.MARKER).join(process.env.TEXTS));
+	' <embed.js
 } >embed.js.tmp
 mv embed.js.tmp embed.js
 rm maturity-quiz.js

@@ -69,8 +69,19 @@ enum Problem {
         question: usize,
     },
     NoCode,
-    NotJson {
-        reason: String,
+    /// A file that is not JSON; `line` and `column` count from 1.
+    DownloadSyntax {
+        line: usize,
+        column: usize,
+    },
+    /// JSON, but not an object with a `format` of ours.
+    NotADownload,
+    DownloadFormat {
+        found: u64,
+    },
+    /// An answer the question does not offer (counted from 1).
+    DownloadAnswer {
+        question: usize,
     },
     Questionnaire {
         found: String,
@@ -104,7 +115,7 @@ impl CodeError {
                 &[("found", found), ("expected", &expected.to_string())],
             ),
             Problem::Length { found, expected } => fill(
-                ui.code_length,
+                ui.code_length.get(*expected),
                 &[
                     ("found", &found.to_string()),
                     ("expected", &expected.to_string()),
@@ -115,7 +126,21 @@ impl CodeError {
                 fill(ui.code_dont_know, &[("n", &question.to_string())])
             }
             Problem::NoCode => ui.code_no_code.to_string(),
-            Problem::NotJson { reason } => fill(ui.code_not_json, &[("reason", reason)]),
+            Problem::DownloadSyntax { line, column } => fill(
+                ui.download_syntax,
+                &[("line", &line.to_string()), ("column", &column.to_string())],
+            ),
+            Problem::NotADownload => ui.download_not_result.to_string(),
+            Problem::DownloadFormat { found } => fill(
+                ui.download_format,
+                &[
+                    ("found", &found.to_string()),
+                    ("expected", &DOWNLOAD_FORMAT.to_string()),
+                ],
+            ),
+            Problem::DownloadAnswer { question } => {
+                fill(ui.download_answer, &[("n", &question.to_string())])
+            }
             Problem::Questionnaire { found, expected } => fill(
                 ui.code_questionnaire,
                 &[("found", found), ("expected", expected)],
@@ -125,7 +150,7 @@ impl CodeError {
                 total,
                 needed,
             } => fill(
-                ui.code_too_few,
+                ui.code_too_few.get(*total),
                 &[
                     ("answered", &answered.to_string()),
                     ("total", &total.to_string()),
@@ -370,18 +395,21 @@ pub fn read_download(
     questionnaire: &Questionnaire,
     json: &str,
 ) -> Result<Vec<Option<Answer>>, CodeError> {
-    let not_json = |reason: String| CodeError(Problem::NotJson { reason });
-    let value = Json::parse(json).map_err(|e| not_json(e.to_string()))?;
+    let value = Json::parse(json).map_err(|e| {
+        CodeError(Problem::DownloadSyntax {
+            line: e.line(),
+            column: e.column(),
+        })
+    })?;
     let member = |path: &[&str]| {
         path.iter()
             .try_fold(&value, |value, key| value.get(key))
             .unwrap_or(&Json::Null)
     };
-    let format = member(&["format"]);
-    if format.as_u64() != Some(u64::from(DOWNLOAD_FORMAT)) {
-        return Err(not_json(format!(
-            "\"format\" is {format}, this release reads format {DOWNLOAD_FORMAT}"
-        )));
+    match member(&["format"]).as_u64() {
+        Some(format) if format == u64::from(DOWNLOAD_FORMAT) => {}
+        Some(found) => return Err(CodeError(Problem::DownloadFormat { found })),
+        None => return Err(CodeError(Problem::NotADownload)),
     }
     let id = member(&["questionnaire", "id"])
         .as_str()
@@ -403,7 +431,8 @@ pub fn read_download(
     questionnaire
         .questions
         .iter()
-        .map(|question| {
+        .enumerate()
+        .map(|(i, question)| {
             let given = member(&["answers", question.id.as_str()]);
             match (given, Answer::from_json(given)) {
                 (Json::Null, _) => Ok(None),
@@ -411,10 +440,7 @@ pub fn read_download(
                 (_, Some(Answer::Level(l))) if (1..=top).contains(&l.0) => {
                     Ok(Some(Answer::Level(l)))
                 }
-                (other, _) => Err(not_json(format!(
-                    "answers.{}: {other} is not an answer to this question",
-                    question.id
-                ))),
+                _ => Err(CodeError(Problem::DownloadAnswer { question: i + 1 })),
             }
         })
         .collect()
@@ -447,32 +473,35 @@ mod tests {
     fn every_problem_has_its_own_message() {
         let q = q();
         let cases = [
-            ("", "not a result code: it is empty"),
+            ("", "It contains no result code."),
             (
                 "11.AB!DEF",
-                "not a result code: unexpected character ‘!’ at 6",
+                "The character ‘!’ at position 6 does not belong in a result code.",
             ),
-            ("x", "not a result code: unexpected character ‘x’ at 1"),
+            (
+                "x",
+                "The character ‘x’ at position 1 does not belong in a result code.",
+            ),
             (
                 "21.AAAAAA",
-                "made with format 2 of the result code; this release reads format 1",
+                "The code is in code format 2; this release reads code format 1.",
             ),
             (
                 "12.AAAAAA",
-                "made for version 2 of this questionnaire, this is version 1",
+                "The result belongs to version 2 of the questionnaire; this is version 1.",
             ),
-            ("11", "not a result code: no ‘.’ after the version"),
+            ("11", "The ‘.’ after the version number is missing."),
             (
                 "1.AAAAAA",
-                "not a result code: unexpected character ‘.’ at 2",
+                "The character ‘.’ at position 2 does not belong in a result code.",
             ),
             (
                 "11.AAAA",
-                "not a result code: expected 6 characters after the ‘.’, found 4",
+                "6 characters are expected after the ‘.’, not 4.",
             ),
             (
                 "11.______",
-                "not a result code: its answers do not fit this questionnaire",
+                "The answers in the code do not fit this questionnaire.",
             ),
         ];
         for (code, message) in cases {
@@ -511,7 +540,7 @@ mod tests {
             read_line(&q, "https://example.org/#top")
                 .unwrap_err()
                 .to_string(),
-            "a link without a result code (#r=…)"
+            "The link contains no result code (#r=…)."
         );
     }
 
@@ -534,26 +563,35 @@ mod tests {
             read_download(&q, &other.to_string())
                 .unwrap_err()
                 .to_string(),
-            "made for version 2 of this questionnaire, this is version 1"
+            "The result belongs to version 2 of the questionnaire; this is version 1."
         );
         other["questionnaire"]["id"] = "other".into();
         assert_eq!(
             read_download(&q, &other.to_string())
                 .unwrap_err()
                 .to_string(),
-            "a result of another questionnaire (‘other’), this is ‘social-maturity’"
+            "The result belongs to another questionnaire (‘other’); this is ‘social-maturity’."
         );
         let mut bad = good;
         bad["answers"]["q4"] = 5.into();
         assert_eq!(
             read_download(&q, &bad.to_string()).unwrap_err().to_string(),
-            "not a downloaded result: answers.q4: 5 is not an answer to this question"
+            "The answer to question 4 is not one that question offers."
         );
-        assert!(
-            read_download(&q, "{")
-                .unwrap_err()
-                .to_string()
-                .starts_with("not a downloaded result: EOF")
+        assert_eq!(
+            read_download(&q, "{").unwrap_err().to_string(),
+            "This is not a downloaded result: the file is not valid JSON (line 1, column 1)."
         );
+        assert_eq!(
+            read_download(&q, r#"{"format": 9}"#).unwrap_err().to_string(),
+            "The file is in download format 9; this release reads download format 1."
+        );
+        for not_ours in ["[]", "3", r#"{"answers": {}}"#, r#"{"format": "1"}"#] {
+            assert_eq!(
+                read_download(&q, not_ours).unwrap_err().to_string(),
+                "This is not a downloaded result of this questionnaire.",
+                "{not_ours}"
+            );
+        }
     }
 }

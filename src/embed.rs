@@ -11,7 +11,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::{JsFuture, spawn_local};
 use web_sys::{CustomEvent, CustomEventInit, Element, Node, Response};
 
-use crate::i18n::choose_language;
+use crate::i18n::{choose_language, ui_text, widget_language};
 use crate::model::Questionnaire;
 use crate::saved;
 use crate::view::{App, AppProps, Problems, ProblemsProps};
@@ -171,6 +171,7 @@ fn show(
                 &format!("maturity-quiz: {source}:\n{}", problems.join("\n")).into(),
             );
             let props = ProblemsProps {
+                language: host_language(&host),
                 source: source.to_string(),
                 problems,
             };
@@ -189,11 +190,7 @@ fn show_loading(host: &Element, container: &Element) {
     };
     line.set_class_name("mq-loading");
     let _ = line.set_attribute("role", "status");
-    line.set_text_content(Some(if speaks_english(host) {
-        "Loading the questionnaire…"
-    } else {
-        "De vragenlijst wordt geladen…"
-    }));
+    line.set_text_content(Some(ui_text(&host_language(host)).loading));
     let _ = container.append_child(&line);
 }
 
@@ -307,11 +304,7 @@ pub fn show_crash(detail: &str) {
         let Some(element) = elements.item(i) else {
             continue;
         };
-        let message = if speaks_english(&element) {
-            "Something went wrong in the questionnaire. Reload the page to start again."
-        } else {
-            "Er ging iets mis in de vragenlijst. Laad de pagina opnieuw om opnieuw te beginnen."
-        };
+        let message = ui_text(&host_language(&element)).crash;
         let Ok(notice) = document.create_element("div") else {
             continue;
         };
@@ -339,13 +332,15 @@ pub fn show_crash(detail: &str) {
     }
 }
 
-/// Whether the nearest `lang` around `element` (its own included) is English;
-/// for the few words shown before a questionnaire gives the languages.
-fn speaks_english(element: &Element) -> bool {
-    element
+/// The language of the nearest `lang` around `element` (its own included)
+/// among the widget's own: for the few words shown before a questionnaire
+/// gives the languages.
+fn host_language(element: &Element) -> String {
+    let lang = element
         .closest("[lang]")
         .ok()
         .flatten()
         .and_then(|e| e.get_attribute("lang"))
-        .is_some_and(|l| l.starts_with("en"))
+        .unwrap_or_default();
+    widget_language([lang.as_str()])
 }

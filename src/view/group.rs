@@ -138,7 +138,7 @@ pub fn GroupView(props: &GroupViewProps) -> Html {
             <>
                 if !group.rejected.is_empty() {
                     <h3 class="mq-subheading">
-                        { fill(ui.group_rejected_title, &[("count", &group.rejected.len().to_string())]) }
+                        { ui.group_rejected_title.count(group.rejected.len()) }
                     </h3>
                     <ul class="mq-group-rejected">
                         for rejection in group.rejected.iter() {
@@ -237,7 +237,7 @@ pub fn GroupView(props: &GroupViewProps) -> Html {
             // Present from the start, as live regions only speak changes.
             <p class="mq-group-count" role="status">
                 if let Some(group) = &*group {
-                    { fill(ui.group_count, &[("count", &group.entries.len().to_string())]) }
+                    { ui.group_count.count(group.entries.len()) }
                 }
             </p>
             { for results }
