@@ -464,9 +464,9 @@ mod tests {
         answers[7] = Some(Answer::DontKnow);
         let code = encode(&q, &answers);
         assert_eq!(code.len(), 9, "{code}");
-        assert!(code.starts_with("11."), "{code}");
+        assert!(code.starts_with("12."), "{code}");
         assert_eq!(decode(&q, &code), Ok(answers));
-        assert_eq!(encode(&q, &[]), "11.AAAAAA", "nothing answered");
+        assert_eq!(encode(&q, &[]), "12.AAAAAA", "nothing answered");
     }
 
     #[test]
@@ -475,7 +475,7 @@ mod tests {
         let cases = [
             ("", "It contains no result code."),
             (
-                "11.AB!DEF",
+                "12.AB!DEF",
                 "The character ‘!’ at position 6 does not belong in a result code.",
             ),
             (
@@ -487,20 +487,17 @@ mod tests {
                 "The code is in code format 2; this release reads code format 1.",
             ),
             (
-                "12.AAAAAA",
-                "The result belongs to version 2 of the questionnaire; this is version 1.",
+                "13.AAAAAA",
+                "The result belongs to version 3 of the questionnaire; this is version 2.",
             ),
-            ("11", "The ‘.’ after the version number is missing."),
+            ("12", "The ‘.’ after the version number is missing."),
             (
                 "1.AAAAAA",
                 "The character ‘.’ at position 2 does not belong in a result code.",
             ),
+            ("12.AAAA", "6 characters are expected after the ‘.’, not 4."),
             (
-                "11.AAAA",
-                "6 characters are expected after the ‘.’, not 4.",
-            ),
-            (
-                "11.______",
+                "12.______",
                 "The answers in the code do not fit this questionnaire.",
             ),
         ];
@@ -549,7 +546,7 @@ mod tests {
         let q = q();
         let good = serde_json::json!({
             "format": 1,
-            "questionnaire": { "id": "social-maturity", "version": 1 },
+            "questionnaire": { "id": "social-maturity", "version": 2 },
             "answers": { "q1": 4, "q2": "dont-know", "q3": null }
         });
         let answers = read_download(&q, &good.to_string()).unwrap();
@@ -558,12 +555,12 @@ mod tests {
             [Some(Answer::Level(Level(4))), Some(Answer::DontKnow), None]
         );
         let mut other = good.clone();
-        other["questionnaire"]["version"] = 2.into();
+        other["questionnaire"]["version"] = 1.into();
         assert_eq!(
             read_download(&q, &other.to_string())
                 .unwrap_err()
                 .to_string(),
-            "The result belongs to version 2 of the questionnaire; this is version 1."
+            "The result belongs to version 1 of the questionnaire; this is version 2."
         );
         other["questionnaire"]["id"] = "other".into();
         assert_eq!(
@@ -583,7 +580,9 @@ mod tests {
             "This is not a downloaded result: the file is not valid JSON (line 1, column 1)."
         );
         assert_eq!(
-            read_download(&q, r#"{"format": 9}"#).unwrap_err().to_string(),
+            read_download(&q, r#"{"format": 9}"#)
+                .unwrap_err()
+                .to_string(),
             "The file is in download format 9; this release reads download format 1."
         );
         for not_ours in ["[]", "3", r#"{"answers": {}}"#, r#"{"format": "1"}"#] {

@@ -41,7 +41,10 @@ pub fn too_few(answered: usize, total: usize, needed: usize, language: &str) -> 
 
 /// The names of the dimensions at `indexes`, quoted, as a list.
 fn dimension_names(q: &Questionnaire, indexes: &[usize], ui: &UiText, language: &str) -> String {
-    let names: Vec<&str> = indexes.iter().map(|&d| q.dimensions[d].name.get(language)).collect();
+    let names: Vec<&str> = indexes
+        .iter()
+        .map(|&d| q.dimensions[d].name.get(language))
+        .collect();
     quoted_list(&names, ui)
 }
 
@@ -50,7 +53,9 @@ pub fn capped(q: &Questionnaire, assessment: &Assessment, language: &str) -> Opt
     let ui = ui_text(language);
     let capped_by = &assessment.capped_by;
     let &first = capped_by.first()?;
-    let lowest = assessment.dimensions[first].phase.map_or("", |l| q.phase(l).name.get(language));
+    let lowest = assessment.dimensions[first]
+        .phase
+        .map_or("", |l| q.phase(l).name.get(language));
     Some(fill(
         ui.note_capped.get(capped_by.len()),
         &[
@@ -93,4 +98,3 @@ pub fn provisional(q: &Questionnaire, assessment: &Assessment, language: &str) -
     }
     Some(text)
 }
-

@@ -387,10 +387,18 @@ mod tests {
                 plural(&ui.note_capped),
                 "mean scale uncapped dimensions lowest",
             ),
-            ("note_provisional", plural(&ui.note_provisional), "answered total"),
+            (
+                "note_provisional",
+                plural(&ui.note_provisional),
+                "answered total",
+            ),
             ("note_unknown", plural(&ui.note_unknown), "dimensions"),
             ("next_step_towards", vec![ui.next_step_towards], "phase"),
-            ("too_few_body", plural(&ui.too_few_body), "answered total needed"),
+            (
+                "too_few_body",
+                plural(&ui.too_few_body),
+                "answered total needed",
+            ),
             ("quoted", vec![ui.quoted], "name"),
             ("code_character", vec![ui.code_character], "found at"),
             ("code_format", vec![ui.code_format], "found expected"),
@@ -398,15 +406,39 @@ mod tests {
             ("code_length", plural(&ui.code_length), "found expected"),
             ("code_dont_know", vec![ui.code_dont_know], "n"),
             ("download_syntax", vec![ui.download_syntax], "line column"),
-            ("download_format", vec![ui.download_format], "found expected"),
+            (
+                "download_format",
+                vec![ui.download_format],
+                "found expected",
+            ),
             ("download_answer", vec![ui.download_answer], "n"),
-            ("code_questionnaire", vec![ui.code_questionnaire], "found expected"),
-            ("code_too_few", plural(&ui.code_too_few), "answered total needed"),
+            (
+                "code_questionnaire",
+                vec![ui.code_questionnaire],
+                "found expected",
+            ),
+            (
+                "code_too_few",
+                plural(&ui.code_too_few),
+                "answered total needed",
+            ),
             ("link_invalid", vec![ui.link_invalid], "reason"),
             ("group_count", plural(&ui.group_count), "count"),
-            ("group_rejected_title", plural(&ui.group_rejected_title), "count"),
-            ("group_rejected_line", vec![ui.group_rejected_line], "n reason"),
-            ("group_rejected_file", vec![ui.group_rejected_file], "file reason"),
+            (
+                "group_rejected_title",
+                plural(&ui.group_rejected_title),
+                "count",
+            ),
+            (
+                "group_rejected_line",
+                vec![ui.group_rejected_line],
+                "n reason",
+            ),
+            (
+                "group_rejected_file",
+                vec![ui.group_rejected_file],
+                "file reason",
+            ),
             (
                 "group_split",
                 vec![ui.group_split],
@@ -498,7 +530,11 @@ mod tests {
     #[test]
     fn names_in_a_sentence_are_quoted_and_listed() {
         let (nl, en) = (ui_text("nl"), ui_text("en"));
-        let names = ["Strategie en doelen", "Monitoren en leren", "Gebruik en kanalen"];
+        let names = [
+            "Strategie en doelen",
+            "Monitoren en leren",
+            "Gebruik en kanalen",
+        ];
         assert_eq!(quoted_list(&names[..1], nl), "‘Strategie en doelen’");
         assert_eq!(
             quoted_list(&names[..2], nl),

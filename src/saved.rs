@@ -293,11 +293,11 @@ mod tests {
             ),
             (
                 with("version", 0.into()),
-                "saved for social-maturity version 0, this is social-maturity version 1",
+                "saved for social-maturity version 0, this is social-maturity version 2",
             ),
             (
                 with("questionnaire", "other".into()),
-                "saved for other version 1, this is social-maturity version 1",
+                "saved for other version 2, this is social-maturity version 2",
             ),
             (
                 with("answers", serde_json::json!([1, 2])),
@@ -342,19 +342,20 @@ mod tests {
     #[test]
     fn keys_separate_questionnaires_versions_and_widgets() {
         let q = built_in();
-        assert_eq!(storage_key(&q, ""), "maturity-quiz/social-maturity/v1");
-        assert_eq!(storage_key(&q, "0"), "maturity-quiz/social-maturity/v1");
+        assert_eq!(storage_key(&q, ""), "maturity-quiz/social-maturity/v2");
+        assert_eq!(storage_key(&q, "0"), "maturity-quiz/social-maturity/v2");
         assert_eq!(
             storage_key(&q, "team-a"),
-            "maturity-quiz/social-maturity/v1#team-a"
+            "maturity-quiz/social-maturity/v2#team-a"
         );
         assert!(is_outdated_key("maturity-quiz/social-maturity/v0", &q));
+        assert!(is_outdated_key("maturity-quiz/social-maturity/v1", &q));
         assert!(is_outdated_key(
             "maturity-quiz/social-maturity/v0#team-a",
             &q
         ));
         assert!(!is_outdated_key(
-            "maturity-quiz/social-maturity/v1#team-a",
+            "maturity-quiz/social-maturity/v2#team-a",
             &q
         ));
         assert!(!is_outdated_key("maturity-quiz/other/v0", &q));

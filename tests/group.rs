@@ -66,15 +66,16 @@ fn twenty_codes_add_up_as_worked_out_by_hand() {
         [
             (
                 Origin::Line(7),
-                "not a result code: unexpected character ‘n’ at 1".to_string()
+                "The character ‘n’ at position 1 does not belong in a result code.".to_string()
             ),
             (
                 Origin::Line(12),
-                "made for version 1 of this questionnaire, this is version 2".to_string()
+                "The result belongs to version 1 of the questionnaire; this is version 2."
+                    .to_string()
             ),
             (
                 Origin::Line(20),
-                "too few answers for a result: 5 of 12, at least 6 needed".to_string()
+                "5 of the 12 questions have a real answer; a result needs at least 6.".to_string()
             ),
         ]
     );

@@ -33,12 +33,14 @@ pub struct ProblemsProps {
 pub fn Problems(props: &ProblemsProps) -> Html {
     let ui = ui_text(&props.language);
     // The hint's placeholders become code elements, not plain text.
-    let hint = pieces(ui.problems_hint).into_iter().map(|piece| match piece {
-        Piece::Text(text) => html! { { text } },
-        Piece::Placeholder("command") => html! { <code>{ CHECK_COMMAND }</code> },
-        Piece::Placeholder("document") => html! { <code>{ FORMAT_DOCUMENT }</code> },
-        Piece::Placeholder(other) => html! { { format!("{{{other}}}") } },
-    });
+    let hint = pieces(ui.problems_hint)
+        .into_iter()
+        .map(|piece| match piece {
+            Piece::Text(text) => html! { { text } },
+            Piece::Placeholder("command") => html! { <code>{ CHECK_COMMAND }</code> },
+            Piece::Placeholder("document") => html! { <code>{ FORMAT_DOCUMENT }</code> },
+            Piece::Placeholder(other) => html! { { format!("{{{other}}}") } },
+        });
     html! {
         <div class="mq mq-problems" lang={props.language.clone()} part="widget problems" role="alert">
             <p class="mq-problems-title">{ ui.problems_title }</p>

@@ -162,7 +162,10 @@ pub fn ResultScreen(props: &ResultScreenProps) -> Html {
 /// provisional, or uneven.
 fn notes(q: &Questionnaire, assessment: &Assessment, ui: &UiText, language: &str) -> Html {
     let html = |class: &str, text: Option<String>| {
-        text.map_or_else(Html::default, |text| html! { <p class={format!("mq-note {class}")}>{ text }</p> })
+        text.map_or_else(
+            Html::default,
+            |text| html! { <p class={format!("mq-note {class}")}>{ text }</p> },
+        )
     };
     html! {
         <>
