@@ -10,7 +10,6 @@ pub mod embed;
 pub mod explain;
 pub mod group;
 pub mod i18n;
-pub mod json;
 pub mod model;
 pub mod quiz;
 pub mod report;

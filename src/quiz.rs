@@ -7,8 +7,10 @@
 use crate::code::{CodeError, Link};
 use crate::model::Answer;
 
-/// The screen a respondent is on.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// The screen a respondent is on. Saved as `"intro"`, `{"question": 3}` or
+/// `"result"`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Step {
     /// What the questionnaire measures, before the first question.
     Intro,
