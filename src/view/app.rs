@@ -66,15 +66,8 @@ pub fn App(props: &AppProps) -> Html {
         );
         let group = props.group;
         use_reducer(move || {
-            let mut quiz = saving::resume(&q, &key, language);
-            if group {
-                quiz.group = true;
-            } else if let Some(link) = page_link(&q) {
-                quiz = quiz.apply(Action::Follow(link));
-                // Arriving by link is a page load: focus stays with the page.
-                quiz.moved = false;
-            }
-            quiz
+            let link = if group { None } else { page_link(&q) };
+            Quiz::opening(saving::resume(&q, &key, language), group, link)
         })
     };
     {
