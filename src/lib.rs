@@ -16,3 +16,4 @@ pub mod report;
 pub mod saved;
 pub mod scoring;
 pub mod view;
+pub mod web;

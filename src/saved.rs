@@ -42,10 +42,11 @@ fn version_prefix(questionnaire: &Questionnaire) -> String {
     format!("{KEY_PREFIX}/{}/v", questionnaire.id)
 }
 
-/// The saved form of a quiz, field by field as it is stored.
-#[derive(Serialize, Deserialize)]
+/// The saved form of a quiz, field by field as it is stored: JSON through
+/// serde, nothing more and nothing less (`deny_unknown_fields`).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-struct SavedProgress {
+pub struct SavedProgress {
     format: u32,
     questionnaire: String,
     version: u32,
@@ -54,18 +55,24 @@ struct SavedProgress {
     answers: Vec<Option<Answer>>,
 }
 
-/// The text to store for `quiz`.
+impl SavedProgress {
+    /// What to keep of `quiz`.
+    pub fn of(quiz: &Quiz, questionnaire: &Questionnaire) -> SavedProgress {
+        SavedProgress {
+            format: FORMAT,
+            questionnaire: questionnaire.id.clone(),
+            version: questionnaire.version,
+            language: quiz.language.clone(),
+            step: quiz.step,
+            answers: quiz.answers.clone(),
+        }
+    }
+}
+
+/// The text stored for `quiz`.
 pub fn save(quiz: &Quiz, questionnaire: &Questionnaire) -> String {
-    let saved = SavedProgress {
-        format: FORMAT,
-        questionnaire: questionnaire.id.clone(),
-        version: questionnaire.version,
-        language: quiz.language.clone(),
-        step: quiz.step,
-        answers: quiz.answers.clone(),
-    };
     // Strings, numbers and lists only: writing cannot fail.
-    serde_json::to_string(&saved).unwrap_or_default()
+    serde_json::to_string(&SavedProgress::of(quiz, questionnaire)).unwrap_or_default()
 }
 
 /// Why stored progress was thrown away.
@@ -78,61 +85,73 @@ impl fmt::Display for Unreadable {
     }
 }
 
-/// Reads stored progress back into a quiz on its saved screen, checking that
-/// it belongs to this very questionnaire and that every value is one the
-/// quiz could have produced.
+/// Why a stored text that is not saved progress of ours was refused.
+pub fn unreadable(error: &serde_json::Error) -> Unreadable {
+    Unreadable(format!("not saved progress: {error}"))
+}
+
+/// Reads a stored text back into a quiz on its saved screen, checked by
+/// [`SavedProgress::restore`].
 pub fn restore(text: &str, questionnaire: &Questionnaire) -> Result<Quiz, Unreadable> {
-    let fail = |reason: String| Err(Unreadable(reason));
-    let saved = match serde_json::from_str::<SavedProgress>(text) {
-        Ok(saved) => saved,
-        Err(reason) => return fail(format!("not saved progress: {reason}")),
-    };
-    if saved.format != FORMAT {
-        return fail(format!(
-            "saved in format {}, this release reads format {FORMAT}",
-            saved.format
-        ));
-    }
-    if saved.questionnaire != questionnaire.id || saved.version != questionnaire.version {
-        return fail(format!(
-            "saved for {} version {}, this is {} version {}",
-            saved.questionnaire, saved.version, questionnaire.id, questionnaire.version
-        ));
-    }
-    let total = questionnaire.questions.len();
-    match questionnaire.check_answers(&saved.answers) {
-        Ok(()) => {}
-        Err(AnswerMisfit::Count { found }) => {
-            return fail(format!("{found} answers saved for {total} questions"));
-        }
-        Err(AnswerMisfit::Level { question }) => {
+    serde_json::from_str::<SavedProgress>(text)
+        .map_err(|error| unreadable(&error))?
+        .restore(questionnaire)
+}
+
+impl SavedProgress {
+    /// The quiz on its saved screen, after checking that the progress
+    /// belongs to this very questionnaire and that every value is one the
+    /// quiz could have produced.
+    pub fn restore(self, questionnaire: &Questionnaire) -> Result<Quiz, Unreadable> {
+        let saved = self;
+        let fail = |reason: String| Err(Unreadable(reason));
+        if saved.format != FORMAT {
             return fail(format!(
-                "answer {question} is not a level from 1 to {}",
-                questionnaire.top_level().0
+                "saved in format {}, this release reads format {FORMAT}",
+                saved.format
             ));
         }
-        Err(AnswerMisfit::DontKnow { question }) => {
+        if saved.questionnaire != questionnaire.id || saved.version != questionnaire.version {
             return fail(format!(
-                "answer {question} is \"don't know\", which question {question} does not offer"
+                "saved for {} version {}, this is {} version {}",
+                saved.questionnaire, saved.version, questionnaire.id, questionnaire.version
             ));
         }
-    }
-    if !questionnaire.speaks(&saved.language) {
-        return fail(format!(
-            "the questionnaire has no language \"{}\"",
-            saved.language
-        ));
-    }
-    let step = match saved.step {
-        Step::Question(i) if i >= total => {
-            return fail(format!("question {} does not exist", i.saturating_add(1)));
+        let total = questionnaire.questions.len();
+        match questionnaire.check_answers(&saved.answers) {
+            Ok(()) => {}
+            Err(AnswerMisfit::Count { found }) => {
+                return fail(format!("{found} answers saved for {total} questions"));
+            }
+            Err(AnswerMisfit::Level { question }) => {
+                return fail(format!(
+                    "answer {question} is not a level from 1 to {}",
+                    questionnaire.top_level().0
+                ));
+            }
+            Err(AnswerMisfit::DontKnow { question }) => {
+                return fail(format!(
+                    "answer {question} is \"don't know\", which question {question} does not offer"
+                ));
+            }
         }
-        step => step,
-    };
-    let mut quiz = Quiz::new(total, saved.language);
-    quiz.step = step;
-    quiz.answers = saved.answers;
-    Ok(quiz)
+        if !questionnaire.speaks(&saved.language) {
+            return fail(format!(
+                "the questionnaire has no language \"{}\"",
+                saved.language
+            ));
+        }
+        let step = match saved.step {
+            Step::Question(i) if i >= total => {
+                return fail(format!("question {} does not exist", i.saturating_add(1)));
+            }
+            step => step,
+        };
+        let mut quiz = Quiz::new(total, saved.language);
+        quiz.step = step;
+        quiz.answers = saved.answers;
+        Ok(quiz)
+    }
 }
 
 #[cfg(test)]

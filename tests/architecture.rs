@@ -68,3 +68,26 @@ fn the_check_sees_an_import() {
     assert!(naming("// yew::x in a comment", "yew").is_empty());
     assert!(naming("fn my_yew::x()", "yew").is_empty());
 }
+
+#[test]
+fn the_view_reaches_the_page_only_through_web() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/view");
+    let mut files = 0;
+    for entry in fs::read_dir(&dir).unwrap() {
+        let path = entry.unwrap().path();
+        let text = fs::read_to_string(&path).unwrap();
+        let name = path.display();
+        files += 1;
+        for reach in ["embed", "window", "local_storage", "clipboard", "location"] {
+            let lines: Vec<&str> = text
+                .lines()
+                .filter(|line| !line.trim_start().starts_with("//"))
+                .filter(|line| {
+                    line.contains(&format!("{reach}::")) || line.contains(&format!("{reach}()"))
+                })
+                .collect();
+            assert!(lines.is_empty(), "{name} reaches {reach}: {lines:?}");
+        }
+    }
+    assert!(files > 10, "read {files} files in {}", dir.display());
+}
