@@ -16,6 +16,10 @@ mod read;
 /// The JSON text of the built-in questionnaire.
 pub const BUILT_IN_JSON: &str = include_str!("../content/social-maturity.json");
 
+/// The start of a host attribute that answers a background question
+/// beforehand: `profile-sector="care"`.
+pub const PRESET_PREFIX: &str = "profile-";
+
 /// The fewest and most phases a questionnaire may have.
 pub const PHASES_ALLOWED: std::ops::RangeInclusive<usize> = 3..=7;
 
@@ -179,6 +183,57 @@ fn offered() -> bool {
     true
 }
 
+/// A background question: something about the respondent's organisation
+/// (its sector, its size) that is never scored, only used to split a group
+/// into segments. Every one may be left unanswered ("prefer not to say").
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(deny_unknown_fields))]
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ProfileQuestion {
+    /// A stable identifier of lowercase letters, digits and hyphens: used in
+    /// events, downloads, CSV columns and the host's `profile-<id>`
+    /// attribute.
+    pub id: String,
+    /// The question itself.
+    pub text: Localized,
+    /// The answers to choose from, in the order shown; at least two.
+    pub answers: Vec<ProfileAnswer>,
+}
+
+/// One answer to a background question.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(deny_unknown_fields))]
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ProfileAnswer {
+    /// A stable identifier of lowercase letters, digits and hyphens.
+    pub id: String,
+    /// The answer as the respondent reads it.
+    pub text: Localized,
+}
+
+/// The answers to the background questions, by index: `Some(i)` is the
+/// question's answer `i`, `None` no answer (skipped, or "prefer not to say").
+pub type Profile = Vec<Option<usize>>;
+
+/// Everything one respondent said: an answer to each question and to each
+/// background question. What a result code, a link, a downloaded result or
+/// a CSV row carries.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Response {
+    /// The answer to each question, `None` where there is none.
+    pub answers: Vec<Option<Answer>>,
+    /// The answer to each background question.
+    pub profile: Profile,
+}
+
+/// Why a background answer cannot belong to a questionnaire (see
+/// [`Questionnaire::check_profile`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ProfileMisfit {
+    /// The background question, counted from 0.
+    pub question: usize,
+}
+
 /// A whole questionnaire: the model's phases and dimensions and the questions
 /// that place an organisation in them.
 ///
@@ -211,6 +266,10 @@ pub struct Questionnaire {
     pub dimensions: Vec<Dimension>,
     /// The questions, in the order they are asked.
     pub questions: Vec<Question>,
+    /// The background questions, asked on one screen after the questions;
+    /// none when left out.
+    #[cfg_attr(feature = "schema", schemars(default))]
+    pub profile: Vec<ProfileQuestion>,
 }
 
 /// Why answers cannot belong to a questionnaire (see
@@ -354,6 +413,63 @@ impl Questionnaire {
         Ok(())
     }
 
+    /// Whether `profile` could have been given to this questionnaire: one
+    /// entry per background question, each an answer it has.
+    pub fn check_profile(&self, profile: &[Option<usize>]) -> Result<(), ProfileMisfit> {
+        if profile.len() != self.profile.len() {
+            return Err(ProfileMisfit {
+                question: profile.len().min(self.profile.len()),
+            });
+        }
+        match self
+            .profile
+            .iter()
+            .zip(profile)
+            .position(|(question, answer)| answer.is_some_and(|a| a >= question.answers.len()))
+        {
+            Some(question) => Err(ProfileMisfit { question }),
+            None => Ok(()),
+        }
+    }
+
+    /// The background question `id` and, within it, the index of answer
+    /// `answer`, each `None` when there is no such id.
+    pub fn find_profile(&self, id: &str, answer: &str) -> (Option<usize>, Option<usize>) {
+        let question = self.profile.iter().position(|q| q.id == id);
+        let found =
+            question.and_then(|q| self.profile[q].answers.iter().position(|a| a.id == answer));
+        (question, found)
+    }
+
+    /// The answers a host page gives beforehand, from its `profile-<id>`
+    /// attributes as (name, value) pairs (other attributes are passed over):
+    /// one entry per background question, and a message for each attribute
+    /// that names no background question or no answer of it.
+    pub fn preset<'a>(
+        &self,
+        attributes: impl IntoIterator<Item = (&'a str, &'a str)>,
+    ) -> (Profile, Vec<String>) {
+        let mut preset = vec![None; self.profile.len()];
+        let mut problems = Vec::new();
+        for (name, value) in attributes {
+            let Some(id) = name.strip_prefix(PRESET_PREFIX) else {
+                continue;
+            };
+            match self.find_profile(id, value) {
+                (Some(question), Some(answer)) => preset[question] = Some(answer),
+                (None, _) => problems.push(format!(
+                    "{name}=\"{value}\" is ignored: the questionnaire has no background question \"{id}\" (it has: {})",
+                    self.profile.iter().map(|q| q.id.as_str()).collect::<Vec<_>>().join(", ")
+                )),
+                (Some(question), None) => problems.push(format!(
+                    "{name}=\"{value}\" is ignored: \"{value}\" is not an answer to \"{id}\" (it has: {})",
+                    self.profile[question].answers.iter().map(|a| a.id.as_str()).collect::<Vec<_>>().join(", ")
+                )),
+            }
+        }
+        (preset, problems)
+    }
+
     /// Whether `language` is one the questionnaire is written in.
     pub fn speaks(&self, language: &str) -> bool {
         self.languages.iter().any(|l| l == language)
@@ -474,6 +590,30 @@ impl Questionnaire {
                 check.text(&format!("questions[{i}].options[{o}]"), option);
             }
         }
+
+        check.unique("profile", self.profile.iter().map(|p| p.id.as_str()), "id");
+        for (i, question) in self.profile.iter().enumerate() {
+            check.slug(&format!("profile[{i}].id"), &question.id);
+            check.text(&format!("profile[{i}].text"), &question.text);
+            if question.answers.len() < 2 {
+                check.problem(
+                    &format!("profile[{i}].answers"),
+                    &format!(
+                        "expected at least 2 answers, found {}",
+                        question.answers.len()
+                    ),
+                );
+            }
+            check.unique(
+                &format!("profile[{i}].answers"),
+                question.answers.iter().map(|a| a.id.as_str()),
+                "id",
+            );
+            for (a, answer) in question.answers.iter().enumerate() {
+                check.slug(&format!("profile[{i}].answers[{a}].id"), &answer.id);
+                check.text(&format!("profile[{i}].answers[{a}].text"), &answer.text);
+            }
+        }
         check.problems
     }
 }
@@ -500,6 +640,21 @@ impl Checker<'_> {
     fn id(&mut self, path: &str, id: &str) {
         if id.trim().is_empty() {
             self.problem(path, "must not be empty");
+        }
+    }
+
+    /// An id that goes into attributes and CSV columns: lowercase letters,
+    /// digits and hyphens.
+    fn slug(&mut self, path: &str, id: &str) {
+        let fits = !id.is_empty()
+            && id
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+        if !fits {
+            self.problem(
+                path,
+                &format!("\"{id}\" is not made of lowercase letters, digits and hyphens only"),
+            );
         }
     }
 

@@ -53,6 +53,28 @@ const BROKEN: &[(&str, &[&str])] = &[
         ],
     ),
     (
+        "profile-wrong-shape.json",
+        &[
+            "profile[0].answers[1].text: expected an object of texts by language, found a string",
+            "profile[0].answers[2].id: expected a text, found a number",
+            "profile[0].answers[2].colour: unknown field, expected one of id, text",
+            "profile[1].answers: missing",
+        ],
+    ),
+    (
+        "profile-broken-rules.json",
+        &[
+            "profile[2]: id \"size\" is used twice",
+            "profile[0].id: \"Team\" is not made of lowercase letters, digits and hyphens only",
+            "profile[0].text: \"nl\" is not one of the questionnaire's languages",
+            "profile[0].answers[1]: id \"design\" is used twice",
+            "profile[0].answers[2].id: \"r&d\" is not made of lowercase letters, digits and hyphens only",
+            "profile[1].text: \"en\" text is empty",
+            "profile[1].answers: expected at least 2 answers, found 1",
+            "profile[2].answers[1].text: \"en\" text missing",
+        ],
+    ),
+    (
         "cut-short.json",
         &["line 10, column 48: not JSON: EOF while parsing a string"],
     ),
@@ -275,7 +297,11 @@ fn the_shipped_questionnaires_pass_the_schema_and_broken_ones_do_not() {
             "{file}"
         );
     }
-    for file in ["wrong-shape.json", "eight-phases.json"] {
+    for file in [
+        "wrong-shape.json",
+        "eight-phases.json",
+        "profile-wrong-shape.json",
+    ] {
         let value: Value = serde_json::from_str(&read(&format!("{FIXTURES}/{file}"))).unwrap();
         assert_ne!(
             schema_problems(&schema, &schema, &value, ""),

@@ -10,7 +10,7 @@
 
 use serde_json::{Map, Value};
 
-use super::{Dimension, Localized, Phase, Question, Questionnaire};
+use super::{Dimension, Localized, Phase, ProfileAnswer, ProfileQuestion, Question, Questionnaire};
 
 /// A type that can be read from JSON at a path.
 pub(super) trait FromJson: Sized {
@@ -93,6 +93,7 @@ impl Record for Questionnaire {
         "phases",
         "dimensions",
         "questions",
+        "profile",
     ];
 
     fn build(m: &mut Members) -> Option<Questionnaire> {
@@ -105,6 +106,7 @@ impl Record for Questionnaire {
         let phases = m.required("phases");
         let dimensions = m.required("dimensions");
         let questions = m.required("questions");
+        let profile = m.optional("profile");
         Some(Questionnaire {
             id: id?,
             version: version?,
@@ -115,6 +117,8 @@ impl Record for Questionnaire {
             phases: phases?,
             dimensions: dimensions?,
             questions: questions?,
+            // A questionnaire without background questions asks none.
+            profile: profile?.unwrap_or_default(),
         })
     }
 }
@@ -165,6 +169,34 @@ impl Record for Question {
             options: options?,
             // "Don't know" is offered unless a questionnaire says otherwise.
             dont_know: dont_know?.unwrap_or(true),
+        })
+    }
+}
+
+impl Record for ProfileQuestion {
+    const FIELDS: &[&str] = &["id", "text", "answers"];
+
+    fn build(m: &mut Members) -> Option<ProfileQuestion> {
+        let id = m.required("id");
+        let text = m.required("text");
+        let answers = m.required("answers");
+        Some(ProfileQuestion {
+            id: id?,
+            text: text?,
+            answers: answers?,
+        })
+    }
+}
+
+impl Record for ProfileAnswer {
+    const FIELDS: &[&str] = &["id", "text"];
+
+    fn build(m: &mut Members) -> Option<ProfileAnswer> {
+        let id = m.required("id");
+        let text = m.required("text");
+        Some(ProfileAnswer {
+            id: id?,
+            text: text?,
         })
     }
 }
@@ -294,6 +326,8 @@ mod tests {
             (Phase::FIELDS, Some("Phase")),
             (Dimension::FIELDS, Some("Dimension")),
             (Question::FIELDS, Some("Question")),
+            (ProfileQuestion::FIELDS, Some("ProfileQuestion")),
+            (ProfileAnswer::FIELDS, Some("ProfileAnswer")),
         ] {
             let mut names: Vec<String> = fields.iter().map(|f| f.to_string()).collect();
             names.sort();
