@@ -1,17 +1,23 @@
 //! A result as a short code, and as a link that carries it: what a
 //! respondent keeps or shares, and what a facilitator pastes into the group
-//! view. Also reads back a result downloaded as JSON, so that the group view
-//! takes codes, links and files alike, with one kind of error.
+//! view. Also reads back a result downloaded as JSON, and the rows of a CSV
+//! export, so that the group view takes codes, links and files alike, with
+//! one kind of error.
 //!
-//! A code is `1` (the format), the questionnaire's version in decimal, a
-//! `.`, and the answers as one number in base64url (`A`–`Z`, `a`–`z`, `0`–`9`,
-//! `-`, `_`, most significant first). That number has one digit per question
-//! in base `N + 2` (N the number of phases): 0 for unanswered, 1 to N for a
-//! level, N + 1 for "don't know"; the first question is the most significant
+//! A code is its format (`2`), the questionnaire's version in decimal, a
+//! `.`, and the answers as one number in base64url (`A`–`Z`, `a`–`z`,
+//! `0`–`9`, `-`, `_`, most significant first). That number has one digit
+//! per question in base `N + 2` (N the number of phases): 0 for unanswered,
+//! 1 to N for a level, N + 1 for "don't know"; then one digit per background
+//! question in base `A + 1` (A its answers): 0 for no answer, else the
+//! answer's position from 1. The first question is the most significant
 //! digit. Its length is fixed by the questionnaire: the fewest base64url
 //! characters that hold every combination. Twelve questions of four phases
-//! give `11.` and six characters. A link carries the code in its fragment,
-//! `#r=CODE&lang=en`, which browsers never send to a server.
+//! and the two background questions of the built-in questionnaire give
+//! `22.` and seven characters. Codes of format 1 (the same without the
+//! background digits, written before background questions existed) are
+//! still read, with no background answers. A link carries the code in its
+//! fragment, `#r=CODE&lang=en`, which browsers never send to a server.
 //!
 //! Decoding trusts nothing: format, version, length and every value are
 //! checked, and any string at all gives answers or a precise [`CodeError`],
@@ -24,15 +30,16 @@ use std::collections::BTreeMap;
 use serde::Deserialize;
 use serde_json::Value;
 
+use crate::csv;
 use crate::i18n::{fill, ui_text};
-use crate::model::{Answer, AnswerMisfit, Level, Questionnaire};
-use crate::report::DOWNLOAD_FORMAT;
+use crate::model::{Answer, AnswerMisfit, Level, Profile, Questionnaire, Response};
+use crate::report::{DOWNLOAD_FORMAT, OLDEST_DOWNLOAD_FORMAT, profile_column};
 
 /// The version of the code's format; raised whenever its layout changes.
-pub const FORMAT: u32 = 1;
+pub const FORMAT: u32 = 2;
 
-/// [`FORMAT`] as the code's first character.
-const FORMAT_DIGIT: char = '1';
+/// The oldest code format still read: answers without background answers.
+pub const OLDEST_FORMAT: u32 = 1;
 
 /// Separates the version from the answers: not a base64url character.
 const SEPARATOR: char = '.';
@@ -96,6 +103,24 @@ enum Problem {
         total: usize,
         needed: usize,
     },
+    /// A background answer that is none of the question's answers.
+    ProfileAnswer {
+        question: String,
+        found: String,
+    },
+    /// A CSV text with no header line.
+    CsvEmpty,
+    /// A CSV header without a column the results need.
+    CsvColumn {
+        column: String,
+    },
+    /// A CSV row with another number of fields than the header.
+    CsvFields {
+        found: usize,
+        expected: usize,
+    },
+    /// A quoted CSV field that is never closed.
+    CsvQuote,
 }
 
 impl CodeError {
@@ -111,7 +136,11 @@ impl CodeError {
             ),
             Problem::Format { found } => fill(
                 ui.code_format,
-                &[("found", found), ("expected", &FORMAT.to_string())],
+                &[
+                    ("found", found),
+                    ("oldest", &OLDEST_FORMAT.to_string()),
+                    ("expected", &FORMAT.to_string()),
+                ],
             ),
             Problem::NoSeparator => ui.code_separator.to_string(),
             Problem::Version { found, expected } => fill(
@@ -139,6 +168,7 @@ impl CodeError {
                 ui.download_format,
                 &[
                     ("found", &found.to_string()),
+                    ("oldest", &OLDEST_DOWNLOAD_FORMAT.to_string()),
                     ("expected", &DOWNLOAD_FORMAT.to_string()),
                 ],
             ),
@@ -161,6 +191,20 @@ impl CodeError {
                     ("needed", &needed.to_string()),
                 ],
             ),
+            Problem::ProfileAnswer { question, found } => fill(
+                ui.profile_answer_unknown,
+                &[("question", question), ("found", found)],
+            ),
+            Problem::CsvEmpty => ui.csv_empty.to_string(),
+            Problem::CsvColumn { column } => fill(ui.csv_column, &[("column", column)]),
+            Problem::CsvFields { found, expected } => fill(
+                ui.csv_fields.get(*found),
+                &[
+                    ("found", &found.to_string()),
+                    ("expected", &expected.to_string()),
+                ],
+            ),
+            Problem::CsvQuote => ui.csv_quote.to_string(),
         }
     }
 }
@@ -185,23 +229,36 @@ impl fmt::Display for CodeError {
 
 impl std::error::Error for CodeError {}
 
-/// The base of the answers' number: unanswered, each level, "don't know".
-fn base(questionnaire: &Questionnaire) -> u32 {
-    u32::from(questionnaire.top_level().0) + 2
+/// The base of each digit of a code's number, most significant first: one
+/// per question (unanswered, each level, "don't know"), then, from format 2
+/// on, one per background question (no answer, each answer).
+fn bases(questionnaire: &Questionnaire, format: u32) -> Vec<u32> {
+    let question = u32::from(questionnaire.top_level().0) + 2;
+    let mut bases = vec![question; questionnaire.questions.len()];
+    if format >= 2 {
+        bases.extend(
+            questionnaire
+                .profile
+                .iter()
+                .map(|p| p.answers.len() as u32 + 1),
+        );
+    }
+    bases
 }
 
-/// How many base64url characters hold the answers of `questionnaire`: those
-/// of the largest number, every digit `base - 1`.
-pub fn answers_length(questionnaire: &Questionnaire) -> usize {
-    let largest = vec![base(questionnaire) - 1; questionnaire.questions.len()];
-    to_base64_digits(&largest, base(questionnaire)).len().max(1)
+/// How many base64url characters hold a code of `format` for
+/// `questionnaire`: those of the largest number, every digit its base - 1.
+pub fn answers_length(questionnaire: &Questionnaire, format: u32) -> usize {
+    let bases = bases(questionnaire, format);
+    let largest: Vec<(u32, u32)> = bases.iter().map(|&b| (b - 1, b)).collect();
+    to_base64_digits(&largest).len().max(1)
 }
 
-/// The digits (least significant first, base 64) of the number whose digits
-/// in `base` are `digits` (most significant first).
-fn to_base64_digits(digits: &[u32], base: u32) -> Vec<u32> {
+/// The digits (least significant first, base 64) of the number whose
+/// digits, most significant first, are `(digit, base)` pairs.
+fn to_base64_digits(digits: &[(u32, u32)]) -> Vec<u32> {
     let mut number: Vec<u32> = Vec::new();
-    for &digit in digits {
+    for &(digit, base) in digits {
         let mut carry = digit;
         for limb in number.iter_mut() {
             let value = *limb * base + carry;
@@ -216,21 +273,40 @@ fn to_base64_digits(digits: &[u32], base: u32) -> Vec<u32> {
     number
 }
 
-/// The code of `answers` to `questionnaire`'s questions (missing ones count
-/// as unanswered; a level above the top is written as the top).
-pub fn encode(questionnaire: &Questionnaire, answers: &[Option<Answer>]) -> String {
-    let base = base(questionnaire);
+/// The code of `answers` and `profile` (the background answers) to
+/// `questionnaire`, in the current format (missing ones count as
+/// unanswered; a level above the top is written as the top, an answer
+/// beyond the last as none).
+pub fn encode(
+    questionnaire: &Questionnaire,
+    answers: &[Option<Answer>],
+    profile: &[Option<usize>],
+) -> String {
+    let bases = bases(questionnaire, FORMAT);
     let top = questionnaire.top_level().0;
-    let digits: Vec<u32> = (0..questionnaire.questions.len())
-        .map(|i| match answers.get(i).copied().flatten() {
-            None => 0,
-            Some(Answer::Level(Level(level))) => u32::from(level.clamp(1, top)),
-            Some(Answer::DontKnow) => base - 1,
+    let questions = questionnaire.questions.len();
+    let digits: Vec<(u32, u32)> = bases
+        .iter()
+        .enumerate()
+        .map(|(i, &base)| {
+            let digit = if i < questions {
+                match answers.get(i).copied().flatten() {
+                    None => 0,
+                    Some(Answer::Level(Level(level))) => u32::from(level.clamp(1, top)),
+                    Some(Answer::DontKnow) => base - 1,
+                }
+            } else {
+                match profile.get(i - questions).copied().flatten() {
+                    Some(a) if (a as u32) < base - 1 => a as u32 + 1,
+                    _ => 0,
+                }
+            };
+            (digit, base)
         })
         .collect();
-    let mut number = to_base64_digits(&digits, base);
-    number.resize(answers_length(questionnaire), 0);
-    let mut code = format!("{FORMAT_DIGIT}{}{SEPARATOR}", questionnaire.version);
+    let mut number = to_base64_digits(&digits);
+    number.resize(answers_length(questionnaire, FORMAT), 0);
+    let mut code = format!("{FORMAT}{}{SEPARATOR}", questionnaire.version);
     code.extend(
         number
             .iter()
@@ -240,20 +316,23 @@ pub fn encode(questionnaire: &Questionnaire, answers: &[Option<Answer>]) -> Stri
     code
 }
 
-/// The answers a code stands for, checked against `questionnaire`.
-pub fn decode(questionnaire: &Questionnaire, code: &str) -> Result<Vec<Option<Answer>>, CodeError> {
+/// The answers a code stands for, checked against `questionnaire`; a code
+/// of format 1 has no background answers.
+pub fn decode(questionnaire: &Questionnaire, code: &str) -> Result<Response, CodeError> {
     let fail = |problem| Err(CodeError(problem));
     let mut chars = code.chars().enumerate().map(|(i, c)| (i + 1, c));
-    match chars.next() {
+    let format = match chars.next() {
         None => return fail(Problem::Empty),
-        Some((_, FORMAT_DIGIT)) => {}
-        Some((_, found)) if found.is_ascii_digit() => {
-            return fail(Problem::Format {
-                found: found.to_string(),
-            });
-        }
-        Some((at, found)) => return fail(Problem::Character { found, at }),
-    }
+        Some((_, found)) => match found.to_digit(10) {
+            Some(format) if (OLDEST_FORMAT..=FORMAT).contains(&format) => format,
+            Some(_) => {
+                return fail(Problem::Format {
+                    found: found.to_string(),
+                });
+            }
+            None => return fail(Problem::Character { found, at: 1 }),
+        },
+    };
     let mut version = String::new();
     loop {
         match chars.next() {
@@ -278,37 +357,47 @@ pub fn decode(questionnaire: &Questionnaire, code: &str) -> Result<Vec<Option<An
             None => return fail(Problem::Character { found, at }),
         }
     }
-    let expected = answers_length(questionnaire);
+    let expected = answers_length(questionnaire, format);
     if number.len() != expected {
         return fail(Problem::Length {
             found: number.len(),
             expected,
         });
     }
-    // Most significant first; divide the number by the base once per
-    // question, from the last question back.
-    let base = base(questionnaire);
-    let top = questionnaire.top_level().0;
-    let mut answers = vec![None; questionnaire.questions.len()];
-    for answer in answers.iter_mut().rev() {
+    // Most significant first; divide the number by each digit's base, from
+    // the last digit back.
+    let bases = bases(questionnaire, format);
+    let mut digits = vec![0; bases.len()];
+    for (digit, &base) in digits.iter_mut().zip(&bases).rev() {
         let mut remainder = 0;
-        for digit in number.iter_mut() {
-            let value = remainder * 64 + *digit;
-            *digit = value / base;
+        for limb in number.iter_mut() {
+            let value = remainder * 64 + *limb;
+            *limb = value / base;
             remainder = value % base;
         }
-        *answer = match remainder {
-            0 => None,
-            d if d == base - 1 => Some(Answer::DontKnow),
-            // Below base - 1, so at most `top`: fits a level.
-            d => Some(Answer::Level(Level(d.min(u32::from(top)) as u8))),
-        };
+        *digit = remainder;
     }
     if number.iter().any(|&d| d != 0) {
         return fail(Problem::Range);
     }
+    let (answer_digits, profile_digits) = digits.split_at(questionnaire.questions.len());
+    let question_base = u32::from(questionnaire.top_level().0) + 2;
+    let answers: Vec<Option<Answer>> = answer_digits
+        .iter()
+        .map(|&d| match d {
+            0 => None,
+            d if d == question_base - 1 => Some(Answer::DontKnow),
+            // Below base - 1, so at most the top level: fits a level.
+            d => Some(Answer::Level(Level(d as u8))),
+        })
+        .collect();
+    let mut profile: Profile = profile_digits
+        .iter()
+        .map(|&d| d.checked_sub(1).map(|a| a as usize))
+        .collect();
+    profile.resize(questionnaire.profile.len(), None);
     match questionnaire.check_answers(&answers) {
-        Ok(()) => Ok(answers),
+        Ok(()) => Ok(Response { answers, profile }),
         Err(AnswerMisfit::DontKnow { question }) => fail(Problem::DontKnow { question }),
         // One answer per question, each within the base: the digits above
         // make nothing else.
@@ -323,7 +412,7 @@ pub enum Link {
     /// (`&lang=en`) that the questionnaire speaks.
     Result {
         /// The answers behind the result.
-        answers: Vec<Option<Answer>>,
+        response: Response,
         /// The language to show it in.
         language: Option<String>,
     },
@@ -351,8 +440,8 @@ pub fn follow(questionnaire: &Questionnaire, hash: &str) -> Option<Link> {
     }
     let code = parameter(fragment, "r")?;
     Some(match decode(questionnaire, code) {
-        Ok(answers) => Link::Result {
-            answers,
+        Ok(response) => Link::Result {
+            response,
             language: parameter(fragment, "lang")
                 .filter(|l| questionnaire.speaks(l))
                 .map(str::to_string),
@@ -362,26 +451,23 @@ pub fn follow(questionnaire: &Questionnaire, hash: &str) -> Option<Link> {
 }
 
 /// The link to a result: `page` (the page's address; any fragment it has is
-/// replaced) with the code and the language in its fragment.
+/// replaced) with the code of `response` and the language in its fragment.
 pub fn link(
     page: &str,
     questionnaire: &Questionnaire,
-    answers: &[Option<Answer>],
+    response: &Response,
     language: &str,
 ) -> String {
     let page = page.split('#').next().unwrap_or(page);
     format!(
         "{page}#r={}&lang={language}",
-        encode(questionnaire, answers)
+        encode(questionnaire, &response.answers, &response.profile)
     )
 }
 
 /// The answers in one line a facilitator pasted: a code, or a link with a
 /// code in its fragment; surrounding spaces do not count.
-pub fn read_line(
-    questionnaire: &Questionnaire,
-    line: &str,
-) -> Result<Vec<Option<Answer>>, CodeError> {
+pub fn read_line(questionnaire: &Questionnaire, line: &str) -> Result<Response, CodeError> {
     let line = line.trim();
     match line.split_once('#') {
         Some((_, fragment)) => match parameter(fragment, "r") {
@@ -401,11 +487,14 @@ struct DownloadFormat {
 
 /// The parts of a downloaded result that hold its answers (see
 /// [`crate::report::download`]); the result itself is worked out again
-/// from them, so the rest of the file is not read.
+/// from them, so the rest of the file is not read. Format 1 has no
+/// `profile`.
 #[derive(Deserialize)]
 struct Download {
     questionnaire: QuestionnaireRef,
     answers: BTreeMap<String, Value>,
+    #[serde(default)]
+    profile: BTreeMap<String, Value>,
 }
 
 /// Which questionnaire, and which version of it, a result answers.
@@ -418,10 +507,7 @@ struct QuestionnaireRef {
 /// The answers in a downloaded result (see [`crate::report::download`]),
 /// checked like a code: the same format, questionnaire and version, and an
 /// answer of the questionnaire's kind to each of its questions.
-pub fn read_download(
-    questionnaire: &Questionnaire,
-    json: &str,
-) -> Result<Vec<Option<Answer>>, CodeError> {
+pub fn read_download(questionnaire: &Questionnaire, json: &str) -> Result<Response, CodeError> {
     let fail = |problem| Err(CodeError(problem));
     let value: Value = match serde_json::from_str(json) {
         Ok(value) => value,
@@ -432,45 +518,195 @@ pub fn read_download(
             });
         }
     };
+    let formats = u64::from(OLDEST_DOWNLOAD_FORMAT)..=u64::from(DOWNLOAD_FORMAT);
     match DownloadFormat::deserialize(&value) {
-        Ok(DownloadFormat { format }) if format == u64::from(DOWNLOAD_FORMAT) => {}
+        Ok(DownloadFormat { format }) if formats.contains(&format) => {}
         Ok(DownloadFormat { format }) => return fail(Problem::DownloadFormat { found: format }),
         Err(_) => return fail(Problem::NotADownload),
     }
     let Ok(download) = Download::deserialize(&value) else {
         return fail(Problem::NotADownload);
     };
-    if download.questionnaire.id != questionnaire.id {
-        return fail(Problem::Questionnaire {
-            found: download.questionnaire.id,
+    // As written: a version given as a string ("2") is not the number.
+    let version = download.questionnaire.version.to_string();
+    check_questionnaire(questionnaire, download.questionnaire.id, version)?;
+    let answers = questionnaire
+        .questions
+        .iter()
+        .enumerate()
+        .map(|(i, question)| match download.answers.get(&question.id) {
+            None | Some(Value::Null) => Ok(None),
+            Some(given) => Answer::deserialize(given)
+                .map(Some)
+                .map_err(|_| CodeError(Problem::DownloadAnswer { question: i + 1 })),
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    let profile = questionnaire
+        .profile
+        .iter()
+        .map(|question| match download.profile.get(&question.id) {
+            None | Some(Value::Null) => Ok(None),
+            Some(Value::String(id)) => profile_answer(questionnaire, &question.id, id),
+            Some(other) => profile_answer(questionnaire, &question.id, &other.to_string()),
+        })
+        .collect::<Result<Profile, _>>()?;
+    checked(questionnaire, answers, profile)
+}
+
+/// Refuses a result of another questionnaire, or of another version (as
+/// written in the file).
+fn check_questionnaire(
+    questionnaire: &Questionnaire,
+    id: String,
+    version: String,
+) -> Result<(), CodeError> {
+    if id != questionnaire.id {
+        return Err(CodeError(Problem::Questionnaire {
+            found: id,
             expected: questionnaire.id.clone(),
-        });
+        }));
     }
-    if download.questionnaire.version.as_u64() != Some(questionnaire.version.into()) {
-        return fail(Problem::Version {
-            found: download.questionnaire.version.to_string(),
+    if version != questionnaire.version.to_string() {
+        return Err(CodeError(Problem::Version {
+            found: version,
             expected: questionnaire.version,
-        });
+        }));
     }
-    let mut answers = Vec::with_capacity(questionnaire.questions.len());
-    for (i, question) in questionnaire.questions.iter().enumerate() {
-        let answer = match download.answers.get(&question.id) {
-            None | Some(Value::Null) => None,
-            Some(given) => match Answer::deserialize(given) {
-                Ok(answer) => Some(answer),
-                Err(_) => return fail(Problem::DownloadAnswer { question: i + 1 }),
-            },
-        };
-        answers.push(answer);
+    Ok(())
+}
+
+/// The index of answer `id` to background question `question`, or why it is
+/// none of its answers.
+fn profile_answer(
+    questionnaire: &Questionnaire,
+    question: &str,
+    id: &str,
+) -> Result<Option<usize>, CodeError> {
+    match questionnaire.find_profile(question, id) {
+        (_, Some(answer)) => Ok(Some(answer)),
+        _ => Err(CodeError(Problem::ProfileAnswer {
+            question: question.to_string(),
+            found: id.to_string(),
+        })),
     }
+}
+
+/// `answers` and `profile` as a response, once the questionnaire's one rule
+/// for answers holds.
+fn checked(
+    questionnaire: &Questionnaire,
+    answers: Vec<Option<Answer>>,
+    profile: Profile,
+) -> Result<Response, CodeError> {
     match questionnaire.check_answers(&answers) {
-        Ok(()) => Ok(answers),
+        Ok(()) => Ok(Response { answers, profile }),
         Err(AnswerMisfit::Level { question } | AnswerMisfit::DontKnow { question }) => {
-            fail(Problem::DownloadAnswer { question })
+            Err(CodeError(Problem::DownloadAnswer { question }))
         }
         // One answer per question is read above.
-        Err(AnswerMisfit::Count { .. }) => fail(Problem::NotADownload),
+        Err(AnswerMisfit::Count { .. }) => Err(CodeError(Problem::NotADownload)),
     }
+}
+
+/// The results in a CSV export (see [`crate::report::csv_header`]): one per
+/// row after the header, each with its line number (from 1) and its
+/// response or why the row was refused. Columns are found by name, so a
+/// spreadsheet may reorder them or add its own; the questionnaire, its
+/// version and every question's column must be there, the background
+/// questions' columns may be missing (an export from before they existed).
+/// A spreadsheet that writes semicolons instead of commas is read too.
+pub fn read_csv(
+    questionnaire: &Questionnaire,
+    text: &str,
+) -> Vec<(usize, Result<Response, CodeError>)> {
+    let mut rows = csv::records(text).into_iter();
+    let Some((header_line, header)) = rows.next() else {
+        return vec![(1, Err(CodeError(Problem::CsvEmpty)))];
+    };
+    let header = match header {
+        Ok(header) => header,
+        Err(error) => return vec![(header_line, Err(csv_error(error)))],
+    };
+    let column = |name: &str| header.iter().position(|h| h.trim() == name);
+    let mut required = vec!["questionnaire".to_string(), "version".to_string()];
+    required.extend(questionnaire.questions.iter().map(|q| q.id.clone()));
+    let mut columns = Vec::with_capacity(required.len());
+    for name in &required {
+        match column(name) {
+            Some(at) => columns.push(at),
+            None => {
+                return vec![(
+                    header_line,
+                    Err(CodeError(Problem::CsvColumn {
+                        column: name.clone(),
+                    })),
+                )];
+            }
+        }
+    }
+    let profile_columns: Vec<Option<usize>> = questionnaire
+        .profile
+        .iter()
+        .map(|p| column(&profile_column(&p.id)))
+        .collect();
+    rows.map(|(line, row)| {
+        let read = row.map_err(csv_error).and_then(|fields| {
+            if fields.len() != header.len() {
+                return Err(CodeError(Problem::CsvFields {
+                    found: fields.len(),
+                    expected: header.len(),
+                }));
+            }
+            read_row(questionnaire, &fields, &columns, &profile_columns)
+        });
+        (line, read)
+    })
+    .collect()
+}
+
+/// One CSV row's response, its columns found by [`read_csv`].
+fn read_row(
+    questionnaire: &Questionnaire,
+    fields: &[String],
+    columns: &[usize],
+    profile_columns: &[Option<usize>],
+) -> Result<Response, CodeError> {
+    let field = |at: usize| fields[at].trim();
+    check_questionnaire(
+        questionnaire,
+        field(columns[0]).to_string(),
+        field(columns[1]).to_string(),
+    )?;
+    let answers = columns[2..]
+        .iter()
+        .enumerate()
+        .map(|(i, &at)| match field(at) {
+            "" => Ok(None),
+            // A level's number or "dont-know", as the row was written.
+            text => text
+                .parse::<u8>()
+                .map(|level| Answer::Level(Level(level)))
+                .ok()
+                .or_else(|| Answer::deserialize(&Value::String(text.to_string())).ok())
+                .map(Some)
+                .ok_or(CodeError(Problem::DownloadAnswer { question: i + 1 })),
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    let profile = questionnaire
+        .profile
+        .iter()
+        .zip(profile_columns)
+        .map(|(question, at)| match at.map(field) {
+            None | Some("") => Ok(None),
+            Some(id) => profile_answer(questionnaire, &question.id, id),
+        })
+        .collect::<Result<Profile, _>>()?;
+    checked(questionnaire, answers, profile)
+}
+
+/// A CSV record whose quoted field is never closed.
+fn csv_error(_: csv::Unclosed) -> CodeError {
+    CodeError(Problem::CsvQuote)
 }
 
 #[cfg(test)]
@@ -481,19 +717,49 @@ mod tests {
         Questionnaire::built_in()
     }
 
-    #[test]
-    fn twelve_answers_take_nine_characters() {
-        let q = q();
+    fn case_b() -> Vec<Option<Answer>> {
         let mut answers: Vec<Option<Answer>> = [4, 4, 3, 3, 3, 3, 3, 3, 1, 1, 3, 2]
             .iter()
             .map(|&l| Some(Answer::Level(Level(l))))
             .collect();
         answers[7] = Some(Answer::DontKnow);
-        let code = encode(&q, &answers);
-        assert_eq!(code.len(), 9, "{code}");
-        assert!(code.starts_with("12."), "{code}");
-        assert_eq!(decode(&q, &code), Ok(answers));
-        assert_eq!(encode(&q, &[]), "12.AAAAAA", "nothing answered");
+        answers
+    }
+
+    #[test]
+    fn twelve_answers_and_two_background_answers_take_ten_characters() {
+        let q = q();
+        let answers = case_b();
+        for profile in [
+            vec![Some(0), Some(4)],
+            vec![None, None],
+            vec![Some(7), None],
+        ] {
+            let code = encode(&q, &answers, &profile);
+            assert_eq!(code.len(), 10, "{code}");
+            assert!(code.starts_with("22."), "{code}");
+            assert_eq!(
+                decode(&q, &code),
+                Ok(Response {
+                    answers: answers.clone(),
+                    profile
+                })
+            );
+        }
+        assert_eq!(encode(&q, &[], &[]), "22.AAAAAAA", "nothing answered");
+    }
+
+    #[test]
+    fn format_1_codes_are_still_read_without_background_answers() {
+        // Case B's code as the release before background questions wrote it.
+        let read = decode(&q(), "12.BnE43A").unwrap();
+        assert_eq!(read.answers, case_b());
+        assert_eq!(read.profile, [None, None]);
+        assert_eq!(
+            decode(&q(), "12.BnE43AA").unwrap_err().to_string(),
+            "6 characters are expected after the ‘.’, not 7.",
+            "format 1 has no background digits"
+        );
     }
 
     #[test]
@@ -510,8 +776,12 @@ mod tests {
                 "The character ‘x’ at position 1 does not belong in a result code.",
             ),
             (
-                "21.AAAAAA",
-                "The code is in code format 2; this release reads code format 1.",
+                "32.AAAAAAA",
+                "The code is in code format 3; this release reads code formats 1 to 2.",
+            ),
+            (
+                "02.AAAAAAA",
+                "The code is in code format 0; this release reads code formats 1 to 2.",
             ),
             (
                 "13.AAAAAA",
@@ -531,6 +801,11 @@ mod tests {
                 "12.______",
                 "The answers in the code do not fit this questionnaire.",
             ),
+            ("22.AAAA", "7 characters are expected after the ‘.’, not 4."),
+            (
+                "22._______",
+                "The answers in the code do not fit this questionnaire.",
+            ),
         ];
         for (code, message) in cases {
             assert_eq!(
@@ -544,9 +819,12 @@ mod tests {
     #[test]
     fn links_carry_the_code_and_the_language() {
         let q = q();
-        let answers = vec![Some(Answer::Level(Level(2))); 12];
-        let link = link("https://example.org/page?x=1#top", &q, &answers, "en");
-        let code = encode(&q, &answers);
+        let response = Response {
+            answers: vec![Some(Answer::Level(Level(2))); 12],
+            profile: vec![Some(3), None],
+        };
+        let link = link("https://example.org/page?x=1#top", &q, &response, "en");
+        let code = encode(&q, &response.answers, &response.profile);
         assert_eq!(
             link,
             format!("https://example.org/page?x=1#r={code}&lang=en")
@@ -555,12 +833,12 @@ mod tests {
         assert_eq!(
             follow(&q, hash),
             Some(Link::Result {
-                answers: answers.clone(),
+                response: response.clone(),
                 language: Some("en".to_string())
             })
         );
-        assert_eq!(read_line(&q, &format!("  {link}  ")), Ok(answers.clone()));
-        assert_eq!(read_line(&q, &code), Ok(answers));
+        assert_eq!(read_line(&q, &format!("  {link}  ")), Ok(response.clone()));
+        assert_eq!(read_line(&q, &code), Ok(response));
         assert_eq!(follow(&q, "#group"), Some(Link::Group));
         assert_eq!(follow(&q, "#zelftest"), None, "the page's own anchors");
         assert!(matches!(follow(&q, "#r=oops"), Some(Link::Invalid(_))));
@@ -580,10 +858,27 @@ mod tests {
             "questionnaire": { "id": "social-maturity", "version": 2 },
             "answers": { "q1": 4, "q2": "dont-know", "q3": null }
         });
-        let answers = read_download(&q, &good.to_string()).unwrap();
+        let read = read_download(&q, &good.to_string()).unwrap();
         assert_eq!(
-            answers[..3],
+            read.answers[..3],
             [Some(Answer::Level(Level(4))), Some(Answer::DontKnow), None]
+        );
+        assert_eq!(
+            read.profile,
+            [None, None],
+            "format 1 has no background answers"
+        );
+        let mut two = good.clone();
+        two["format"] = 2.into();
+        two["profile"] = serde_json::json!({ "sector": "care", "size": null });
+        assert_eq!(
+            read_download(&q, &two.to_string()).unwrap().profile,
+            [Some(0), None]
+        );
+        two["profile"]["size"] = "huge".into();
+        assert_eq!(
+            read_download(&q, &two.to_string()).unwrap_err().to_string(),
+            "The answer ‘huge’ does not exist for the background question ‘size’."
         );
         let mut other = good.clone();
         other["questionnaire"]["version"] = 1.into();
@@ -614,7 +909,7 @@ mod tests {
             read_download(&q, r#"{"format": 9}"#)
                 .unwrap_err()
                 .to_string(),
-            "The file is in download format 9; this release reads download format 1."
+            "The file is in download format 9; this release reads download formats 1 to 2."
         );
         for not_ours in ["[]", "3", r#"{"answers": {}}"#, r#"{"format": "1"}"#] {
             assert_eq!(
@@ -623,5 +918,71 @@ mod tests {
                 "{not_ours}"
             );
         }
+    }
+
+    #[test]
+    fn csv_rows_are_read_by_column_name_and_refused_with_their_reason() {
+        let q = q();
+        let mut header: Vec<String> = ["version", "questionnaire"].map(String::from).to_vec();
+        header.extend((1..=12).map(|n| format!("q{n}")));
+        header.push("profile_sector".to_string());
+        let row = |version: &str, last: &str, sector: &str| {
+            format!("{version},social-maturity,4,4,3,3,3,3,3,dont-know,1,1,3,{last},{sector}")
+        };
+        let text = [
+            header.join(","),
+            row("2", "2", "care"),
+            String::new(),
+            row("1", "2", ""),
+            row("2", "7", ""),
+            row("2", "2", "space"),
+            "2,social-maturity,4".to_string(),
+            row("2", "", "\"open"),
+        ]
+        .join("\r\n");
+        let read: Vec<(usize, Result<Vec<Option<usize>>, String>)> = read_csv(&q, &text)
+            .into_iter()
+            .map(|(line, row)| (line, row.map(|r| r.profile).map_err(|e| e.to_string())))
+            .collect();
+        assert_eq!(
+            read,
+            [
+                (2, Ok(vec![Some(0), None])),
+                (
+                    4,
+                    Err(
+                        "The result belongs to version 1 of the questionnaire; this is version 2."
+                            .to_string()
+                    )
+                ),
+                (
+                    5,
+                    Err("The answer to question 12 is not one that question offers.".to_string())
+                ),
+                (
+                    6,
+                    Err(
+                        "The answer ‘space’ does not exist for the background question ‘sector’."
+                            .to_string()
+                    )
+                ),
+                (
+                    7,
+                    Err("This line has 3 fields; the header line has 15.".to_string())
+                ),
+                (
+                    8,
+                    Err("A field in quotation marks is never closed.".to_string())
+                ),
+            ]
+        );
+        assert_eq!(
+            read_csv(&q, "questionnaire,version,q1\r\n")[0]
+                .1
+                .clone()
+                .unwrap_err()
+                .to_string(),
+            "The CSV’s header line lacks the column ‘q2’."
+        );
     }
 }

@@ -142,12 +142,30 @@ fn quiz(host: Element, container: Element, questionnaire: Rc<Questionnaire>) -> 
     let storage_key = saved::storage_key(&questionnaire, &widget_name(&host));
     // A facilitator's page shows only the group view.
     let group = host.get_attribute("mode").as_deref() == Some("group");
+    let attributes: Vec<(String, String)> = host
+        .get_attribute_names()
+        .iter()
+        .filter_map(|name| name.as_string())
+        .filter_map(|name| {
+            let value = host.get_attribute(&name)?;
+            Some((name, value))
+        })
+        .collect();
+    let (preset, problems) = questionnaire.preset(
+        attributes
+            .iter()
+            .map(|(name, value)| (name.as_str(), value.as_str())),
+    );
+    for problem in problems {
+        web_sys::console::warn_1(&format!("maturity-quiz: {problem}").into());
+    }
     let props = AppProps {
         questionnaire,
         language,
         host: Host(host),
         storage_key,
         group,
+        preset,
     };
     let app = yew::Renderer::<App>::with_root_and_props(container, props.clone()).render();
     Shown::Quiz { app, props }

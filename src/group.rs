@@ -1,6 +1,8 @@
-//! Many results at once, for a facilitator: read from pasted codes or links
-//! and from downloaded files, each scored again by the scoring rule, and
-//! summed up per phase and per dimension.
+//! Many results at once, for a facilitator: read from pasted codes, links or
+//! CSV exports and from downloaded files (JSON or CSV), each scored again by
+//! the scoring rule, and summed up per phase and per dimension, for the
+//! whole group and per segment (the results with one answer to a
+//! background question).
 //!
 //! Whatever cannot be used is kept with its line (or file) and the reason,
 //! so that the facilitator can fix it. Pure and linear in the number of
@@ -8,7 +10,7 @@
 
 use crate::code::{self, CodeError};
 use crate::i18n::number;
-use crate::model::{Answer, Questionnaire};
+use crate::model::{Questionnaire, Response};
 use crate::report::{csv_header, csv_line, csv_row};
 use crate::scoring::{Assessment, Outcome, Score, assess};
 
@@ -19,7 +21,13 @@ pub enum Origin {
     Line(usize),
     /// A chosen or dropped file, by name.
     File(String),
+    /// A line of a chosen or dropped CSV file, by name and line from 1.
+    FileLine(String, usize),
 }
+
+/// The fewest results a segment needs to be compared with another: fewer
+/// are shown, marked as too few.
+pub const SEGMENT_MINIMUM: usize = 5;
 
 /// A line or file that holds no usable result, and why.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -34,7 +42,7 @@ pub struct Rejection {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Entry {
     /// The answers, as in the code or file.
-    pub answers: Vec<Option<Answer>>,
+    pub response: Response,
     /// What the scoring rule makes of them.
     pub assessment: Assessment,
 }
@@ -48,6 +56,83 @@ pub struct DimensionSummary {
     pub phases: Vec<usize>,
     /// How many results know nothing about it.
     pub unknown: usize,
+}
+
+/// The results of one segment: those with one answer to a background
+/// question, or with none.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Segment {
+    /// The answer's index, or `None` for the results without an answer.
+    pub answer: Option<usize>,
+    /// How many results are in the segment.
+    pub results: usize,
+    /// How many of them are in each phase, least mature first.
+    pub phases: Vec<usize>,
+    /// One summary per dimension of the questionnaire, in its order.
+    pub dimensions: Vec<DimensionSummary>,
+}
+
+impl Segment {
+    /// Whether the segment has too few results to compare with another.
+    pub fn too_small(&self) -> bool {
+        self.results < SEGMENT_MINIMUM
+    }
+
+    /// `count` as a percentage of the segment's results.
+    pub fn percentage(&self, count: usize) -> f64 {
+        percentage(count, self.results)
+    }
+}
+
+/// `count` as a percentage of `total` (0 when there are none).
+fn percentage(count: usize, total: usize) -> f64 {
+    if total == 0 {
+        0.0
+    } else {
+        count as f64 * 100.0 / total as f64
+    }
+}
+
+/// Whether `text` is a CSV export: its first line starts with the
+/// `questionnaire` column, as [`csv_header`] writes it.
+fn is_csv(text: &str) -> bool {
+    let text = text.trim_start_matches('\u{feff}').trim_start();
+    text.strip_prefix("questionnaire")
+        .is_some_and(|rest| rest.starts_with([',', ';']))
+}
+
+/// How many results of `entries` are in each phase, and each dimension's
+/// summary over them.
+fn tally<'a>(
+    questionnaire: &Questionnaire,
+    entries: impl Iterator<Item = &'a Entry> + Clone,
+) -> (Vec<usize>, Vec<DimensionSummary>) {
+    let levels = questionnaire.phases.len();
+    let mut phases = vec![0; levels];
+    let mut count = 0;
+    for entry in entries.clone() {
+        phases[entry.assessment.phase.index()] += 1;
+        count += 1;
+    }
+    let dimensions = (0..questionnaire.dimensions.len())
+        .map(|d| {
+            let mut scores: Vec<Score> = Vec::with_capacity(count);
+            let mut phases = vec![0; levels];
+            for entry in entries.clone() {
+                let result = &entry.assessment.dimensions[d];
+                if let (Some(score), Some(phase)) = (result.score, result.phase) {
+                    scores.push(score);
+                    phases[phase.index()] += 1;
+                }
+            }
+            DimensionSummary {
+                unknown: count - scores.len(),
+                median: median(&mut scores),
+                phases,
+            }
+        })
+        .collect();
+    (phases, dimensions)
 }
 
 /// A group of results and what they add up to.
@@ -64,27 +149,46 @@ pub struct Group {
 }
 
 impl Group {
-    /// Reads `pasted` (one code or link per line; blank lines are skipped)
-    /// and `files` (name and text of downloaded results), and sums up what
-    /// can be used.
+    /// Reads `pasted` (one code or link per line, blank lines skipped; or a
+    /// whole CSV export) and `files` (name and text of downloaded results,
+    /// JSON or CSV), and sums up what can be used.
     pub fn read(questionnaire: &Questionnaire, pasted: &str, files: &[(String, String)]) -> Group {
-        let lines = pasted
-            .lines()
-            .enumerate()
-            .filter(|(_, line)| !line.trim().is_empty())
-            .map(|(i, line)| (Origin::Line(i + 1), code::read_line(questionnaire, line)));
-        let files = files.iter().map(|(name, text)| {
-            (
-                Origin::File(name.clone()),
-                code::read_download(questionnaire, text),
-            )
-        });
+        let mut read: Vec<(Origin, Result<Response, CodeError>)> = Vec::new();
+        if is_csv(pasted) {
+            read.extend(
+                code::read_csv(questionnaire, pasted)
+                    .into_iter()
+                    .map(|(line, row)| (Origin::Line(line), row)),
+            );
+        } else {
+            read.extend(
+                pasted
+                    .lines()
+                    .enumerate()
+                    .filter(|(_, line)| !line.trim().is_empty())
+                    .map(|(i, line)| (Origin::Line(i + 1), code::read_line(questionnaire, line))),
+            );
+        }
+        for (name, text) in files {
+            if is_csv(text) || name.to_ascii_lowercase().ends_with(".csv") {
+                read.extend(
+                    code::read_csv(questionnaire, text)
+                        .into_iter()
+                        .map(|(line, row)| (Origin::FileLine(name.clone(), line), row)),
+                );
+            } else {
+                read.push((
+                    Origin::File(name.clone()),
+                    code::read_download(questionnaire, text),
+                ));
+            }
+        }
         let mut entries = Vec::new();
         let mut rejected = Vec::new();
-        for (origin, read) in lines.chain(files) {
-            let scored = read.and_then(|answers| match assess(questionnaire, &answers) {
+        for (origin, read) in read {
+            let scored = read.and_then(|response| match assess(questionnaire, &response.answers) {
                 Outcome::Assessed(assessment) => Ok(Entry {
-                    answers,
+                    response,
                     assessment,
                 }),
                 Outcome::TooFewAnswers { answered, needed } => Err(CodeError::too_few(
@@ -98,29 +202,7 @@ impl Group {
                 Err(error) => rejected.push(Rejection { origin, error }),
             }
         }
-        let levels = questionnaire.phases.len();
-        let mut phases = vec![0; levels];
-        for entry in &entries {
-            phases[entry.assessment.phase.index()] += 1;
-        }
-        let dimensions = (0..questionnaire.dimensions.len())
-            .map(|d| {
-                let mut scores: Vec<Score> = Vec::with_capacity(entries.len());
-                let mut phases = vec![0; levels];
-                for entry in &entries {
-                    let result = &entry.assessment.dimensions[d];
-                    if let (Some(score), Some(phase)) = (result.score, result.phase) {
-                        scores.push(score);
-                        phases[phase.index()] += 1;
-                    }
-                }
-                DimensionSummary {
-                    unknown: entries.len() - scores.len(),
-                    median: median(&mut scores),
-                    phases,
-                }
-            })
-            .collect();
+        let (phases, dimensions) = tally(questionnaire, entries.iter());
         Group {
             entries,
             rejected,
@@ -131,11 +213,86 @@ impl Group {
 
     /// `count` as a percentage of the results read (0 when there are none).
     pub fn percentage(&self, count: usize) -> f64 {
-        if self.entries.is_empty() {
-            0.0
-        } else {
-            count as f64 * 100.0 / self.entries.len() as f64
+        percentage(count, self.entries.len())
+    }
+
+    /// The results split by background question `question`: one segment
+    /// per answer that has results, in the question's order, then the
+    /// results without an answer, if any.
+    pub fn segments(&self, questionnaire: &Questionnaire, question: usize) -> Vec<Segment> {
+        let answers = questionnaire
+            .profile
+            .get(question)
+            .map_or(0, |q| q.answers.len());
+        (0..answers)
+            .map(Some)
+            .chain([None])
+            .filter_map(|answer| {
+                let members = self
+                    .entries
+                    .iter()
+                    .filter(move |e| e.response.profile.get(question).copied().flatten() == answer);
+                let results = members.clone().count();
+                (results > 0).then(|| {
+                    let (phases, dimensions) = tally(questionnaire, members);
+                    Segment {
+                        answer,
+                        results,
+                        phases,
+                        dimensions,
+                    }
+                })
+            })
+            .collect()
+    }
+
+    /// The segments of background question `question` as CSV: per segment
+    /// the answer's id (empty for no answer), its number of results, whether
+    /// it is too small to compare, its percentage per phase and its median
+    /// per dimension. Numbers have a decimal point.
+    pub fn segments_csv(&self, questionnaire: &Questionnaire, question: usize) -> String {
+        let Some(asked) = questionnaire.profile.get(question) else {
+            return String::new();
+        };
+        let mut header = vec![
+            "question".to_string(),
+            "answer".to_string(),
+            "results".to_string(),
+            "too_small".to_string(),
+        ];
+        header.extend(questionnaire.phases.iter().map(|p| p.id.clone()));
+        header.extend(
+            questionnaire
+                .dimensions
+                .iter()
+                .map(|d| format!("{}_median", d.id)),
+        );
+        let mut csv = csv_line(header);
+        for segment in self.segments(questionnaire, question) {
+            let mut row = vec![
+                asked.id.clone(),
+                segment
+                    .answer
+                    .map(|a| asked.answers[a].id.clone())
+                    .unwrap_or_default(),
+                segment.results.to_string(),
+                segment.too_small().to_string(),
+            ];
+            row.extend(
+                segment
+                    .phases
+                    .iter()
+                    .map(|&n| number(segment.percentage(n), "en")),
+            );
+            row.extend(
+                segment
+                    .dimensions
+                    .iter()
+                    .map(|d| d.median.map(|m| number(m, "en")).unwrap_or_default()),
+            );
+            csv += &csv_line(row);
         }
+        csv
     }
 
     /// How many results are in the lower half of the phases and how many in
@@ -182,7 +339,7 @@ impl Group {
     pub fn rows_csv(&self, questionnaire: &Questionnaire, language: &str) -> String {
         let mut csv = csv_header(questionnaire);
         for entry in &self.entries {
-            csv += &csv_row(questionnaire, language, &entry.answers, &entry.assessment);
+            csv += &csv_row(questionnaire, language, &entry.response, &entry.assessment);
         }
         csv
     }

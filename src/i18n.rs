@@ -63,6 +63,10 @@ pub struct UiText {
     /// Names question `{n}` and its text `{question}`.
     pub error_choose: &'static str,
     pub error_inline: &'static str,
+    pub profile_title: &'static str,
+    pub profile_intro: &'static str,
+    /// The answer that gives none to a background question.
+    pub profile_decline: &'static str,
     pub result_label: &'static str,
     /// Phase `{n}` of `{total}`.
     pub phase_of: &'static str,
@@ -107,7 +111,7 @@ pub struct UiText {
     pub code_empty: &'static str,
     /// Uses `{found}` and `{at}`.
     pub code_character: &'static str,
-    /// Uses `{found}` and `{expected}`.
+    /// Uses `{found}`, `{oldest}` and `{expected}`.
     pub code_format: &'static str,
     pub code_separator: &'static str,
     /// Uses `{found}` and `{expected}`.
@@ -121,10 +125,19 @@ pub struct UiText {
     /// Uses `{line}` and `{column}`.
     pub download_syntax: &'static str,
     pub download_not_result: &'static str,
-    /// Uses `{found}` and `{expected}`.
+    /// Uses `{found}`, `{oldest}` and `{expected}`.
     pub download_format: &'static str,
     /// Uses `{n}`.
     pub download_answer: &'static str,
+    /// Uses `{found}` (an answer id) and `{question}` (a background
+    /// question's id).
+    pub profile_answer_unknown: &'static str,
+    pub csv_empty: &'static str,
+    /// Uses `{column}`.
+    pub csv_column: &'static str,
+    /// Uses `{found}` and `{expected}`; the form follows `{found}`.
+    pub csv_fields: Plural,
+    pub csv_quote: &'static str,
     /// Uses `{found}` and `{expected}`.
     pub code_questionnaire: &'static str,
     /// Uses `{answered}`, `{total}` and `{needed}`; the form follows
@@ -159,6 +172,8 @@ pub struct UiText {
     pub group_rejected_line: &'static str,
     /// Uses `{file}` and `{reason}`.
     pub group_rejected_file: &'static str,
+    /// Uses `{file}`, `{n}` and `{reason}`.
+    pub group_rejected_file_line: &'static str,
     pub group_phases_title: &'static str,
     pub group_number: &'static str,
     pub group_percentage: &'static str,
@@ -167,8 +182,21 @@ pub struct UiText {
     pub group_dimensions_title: &'static str,
     pub group_median: &'static str,
     pub group_spread: &'static str,
+    pub group_segments_title: &'static str,
+    pub group_segments_by: &'static str,
+    pub group_segment: &'static str,
+    pub group_segment_none: &'static str,
+    /// Uses `{count}`.
+    pub group_segment_results: Plural,
+    /// Uses `{count}`, the fewest results worth comparing.
+    pub group_segment_small: Plural,
+    pub group_segment_small_short: &'static str,
+    pub group_segments_caption: &'static str,
+    /// Uses `{dimension}`, a quoted name.
+    pub group_median_of: &'static str,
     pub export_summary: &'static str,
     pub export_rows: &'static str,
+    pub export_segments: &'static str,
     pub group_back: &'static str,
     /// Shown while the widget's code loads.
     pub loading: &'static str,
@@ -401,7 +429,7 @@ mod tests {
             ),
             ("quoted", vec![ui.quoted], "name"),
             ("code_character", vec![ui.code_character], "found at"),
-            ("code_format", vec![ui.code_format], "found expected"),
+            ("code_format", vec![ui.code_format], "found oldest expected"),
             ("code_version", vec![ui.code_version], "found expected"),
             ("code_length", plural(&ui.code_length), "found expected"),
             ("code_dont_know", vec![ui.code_dont_know], "n"),
@@ -409,9 +437,16 @@ mod tests {
             (
                 "download_format",
                 vec![ui.download_format],
-                "found expected",
+                "found oldest expected",
             ),
             ("download_answer", vec![ui.download_answer], "n"),
+            (
+                "profile_answer_unknown",
+                vec![ui.profile_answer_unknown],
+                "found question",
+            ),
+            ("csv_column", vec![ui.csv_column], "column"),
+            ("csv_fields", plural(&ui.csv_fields), "found expected"),
             (
                 "code_questionnaire",
                 vec![ui.code_questionnaire],
@@ -439,6 +474,22 @@ mod tests {
                 vec![ui.group_rejected_file],
                 "file reason",
             ),
+            (
+                "group_rejected_file_line",
+                vec![ui.group_rejected_file_line],
+                "file n reason",
+            ),
+            (
+                "group_segment_results",
+                plural(&ui.group_segment_results),
+                "count",
+            ),
+            (
+                "group_segment_small",
+                plural(&ui.group_segment_small),
+                "count",
+            ),
+            ("group_median_of", vec![ui.group_median_of], "dimension"),
             (
                 "group_split",
                 vec![ui.group_split],

@@ -2,10 +2,11 @@
 //! in a phase of a maturity model, running wholly in the visitor's browser.
 //!
 //! The pure core ([`model`], [`scoring`], [`quiz`], [`i18n`], [`report`],
-//! [`saved`], [`code`], [`group`], [`explain`]) has no web dependency and is tested natively; [`view`] renders
+//! [`saved`], [`code`], [`csv`], [`group`], [`explain`]) has no web dependency and is tested natively; [`view`] renders
 //! its state in the browser and [`embed`] puts it on a page.
 
 pub mod code;
+pub mod csv;
 pub mod embed;
 pub mod explain;
 pub mod group;

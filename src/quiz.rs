@@ -5,10 +5,10 @@
 //! moving through the questions lives here and is tested natively.
 
 use crate::code::{CodeError, Link};
-use crate::model::Answer;
+use crate::model::{Answer, Profile, Response};
 
-/// The screen a respondent is on. Saved as `"intro"`, `{"question": 3}` or
-/// `"result"`.
+/// The screen a respondent is on. Saved as `"intro"`, `{"question": 3}`,
+/// `"profile"` or `"result"`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Step {
@@ -16,6 +16,9 @@ pub enum Step {
     Intro,
     /// The question at this index.
     Question(usize),
+    /// The background questions the host did not answer beforehand, after
+    /// the last question.
+    Profile,
     /// The assessment of the answers given.
     Result,
 }
@@ -41,6 +44,14 @@ pub enum Action {
     Start,
     /// Pick an answer to the current question.
     Choose(Answer),
+    /// Answer background question `question` with its answer at this index,
+    /// or with none ("prefer not to say").
+    ChooseProfile {
+        /// The background question, counted from 0.
+        question: usize,
+        /// The answer's index, or `None`.
+        answer: Option<usize>,
+    },
     /// Go on to the next question, or to the result after the last one.
     Continue,
     /// Go back one screen.
@@ -74,6 +85,12 @@ pub struct Quiz {
     pub step: Step,
     /// The answer to each question, `None` where none was chosen yet.
     pub answers: Vec<Option<Answer>>,
+    /// The respondent's own answer to each background question.
+    pub profile: Profile,
+    /// The host page's answer to each background question
+    /// (`profile-<id>="…"`): such a question is not asked, and its answer
+    /// wins over the respondent's.
+    pub preset: Profile,
     /// How many times Continue was pressed on this question without an
     /// answer; counting (not a flag) lets each attempt move focus to the error
     /// again.
@@ -90,24 +107,65 @@ pub struct Quiz {
     /// The answers of a result someone shared by link, shown instead of the
     /// respondent's own screen, which stays as it was (and is not saved
     /// meanwhile, so a shared link never overwrites it).
-    pub shared: Option<Vec<Option<Answer>>>,
+    pub shared: Option<Response>,
     /// Whether the group view is shown, over everything else.
     pub group: bool,
 }
 
 impl Quiz {
-    /// A quiz of `questions` questions, on its intro, in `language`.
+    /// A quiz of `questions` questions, on its intro, in `language`, with
+    /// no background questions until [`Quiz::with_preset`] gives them.
     pub fn new(questions: usize, language: String) -> Quiz {
         Quiz {
             language,
             step: Step::Intro,
             answers: vec![None; questions],
+            profile: Vec::new(),
+            preset: Vec::new(),
             missing_answer: 0,
             moved: false,
             notice: None,
             cannot_save: false,
             shared: None,
             group: false,
+        }
+    }
+
+    /// This quiz with one background question per entry of `preset`, each
+    /// answered beforehand where `preset` says so. A quiz on the background
+    /// screen with nothing left to ask there moves on to the result.
+    pub fn with_preset(self, preset: Profile) -> Quiz {
+        let mut profile = self.profile;
+        profile.resize(preset.len(), None);
+        let mut quiz = Quiz {
+            profile,
+            preset,
+            ..self
+        };
+        if quiz.step == Step::Profile && quiz.asked().is_empty() {
+            quiz.step = Step::Result;
+        }
+        quiz
+    }
+
+    /// The background questions asked on the background screen: those the
+    /// host did not answer, by index.
+    pub fn asked(&self) -> Vec<usize> {
+        (0..self.preset.len())
+            .filter(|&i| self.preset[i].is_none())
+            .collect()
+    }
+
+    /// Everything the respondent said, with the host's background answers.
+    pub fn response(&self) -> Response {
+        Response {
+            answers: self.answers.clone(),
+            profile: self
+                .preset
+                .iter()
+                .zip(&self.profile)
+                .map(|(preset, own)| preset.or(*own))
+                .collect(),
         }
     }
 
@@ -142,37 +200,49 @@ impl Quiz {
                 next.answers[i] = Some(answer);
                 next.missing_answer = 0;
             }
+            (Action::ChooseProfile { question, answer }, Step::Profile)
+                if question < self.profile.len() =>
+            {
+                next.profile[question] = answer;
+            }
             (Action::Continue, Step::Question(i)) => match self.answers[i] {
                 None => next.missing_answer += 1,
                 Some(_) if i < last => next.go(Step::Question(i + 1)),
-                Some(_) => next.go(Step::Result),
+                Some(_) => next.go(self.after_questions()),
             },
+            // Every background question is optional.
+            (Action::Continue, Step::Profile) => next.go(Step::Result),
             (Action::Back, Step::Question(0)) => next.go(Step::Intro),
             (Action::Back, Step::Question(i)) => next.go(Step::Question(i - 1)),
-            (Action::Back, Step::Result) => next.go(Step::Question(last)),
+            (Action::Back, Step::Profile) => next.go(Step::Question(last)),
+            (Action::Back, Step::Result) => {
+                let before = match self.after_questions() {
+                    Step::Profile => Step::Profile,
+                    _ => Step::Question(last),
+                };
+                next.go(before);
+            }
             (Action::Revisit(i), _) if i < self.answers.len() => next.go(Step::Question(i)),
             (Action::Restart, _) => {
-                next = Quiz::new(self.answers.len(), self.language.clone());
+                next = self.afresh();
                 next.moved = true;
-                next.cannot_save = self.cannot_save;
             }
             (Action::SetLanguage(language), _) => next.language = language,
             (Action::Forget, _) => {
-                next = Quiz::new(self.answers.len(), self.language.clone());
+                next = self.afresh();
                 next.moved = true;
-                next.cannot_save = self.cannot_save;
                 next.notice = Some(Notice::Deleted);
             }
             (Action::SavingFailed, _) if !self.cannot_save => {
                 next.cannot_save = true;
                 next.notice = Some(Notice::CannotSave);
             }
-            (Action::Follow(Link::Result { answers, language }), _)
-                if answers.len() == self.answers.len() =>
+            (Action::Follow(Link::Result { response, language }), _)
+                if response.answers.len() == self.answers.len() =>
             {
                 next.go(self.step);
                 next.group = false;
-                next.shared = Some(answers);
+                next.shared = Some(response);
                 if let Some(language) = language {
                     next.language = language;
                 }
@@ -216,7 +286,28 @@ impl Quiz {
 
     /// Whether nothing has happened yet that is worth keeping.
     pub fn is_pristine(&self) -> bool {
-        self.step == Step::Intro && self.answers.iter().all(Option::is_none)
+        self.step == Step::Intro
+            && self.answers.iter().all(Option::is_none)
+            && self.profile.iter().all(Option::is_none)
+    }
+
+    /// Where the last question leads: the background screen when it has a
+    /// question to ask, else the result.
+    fn after_questions(&self) -> Step {
+        if self.asked().is_empty() {
+            Step::Result
+        } else {
+            Step::Profile
+        }
+    }
+
+    /// A fresh quiz with this one's questions, language, host answers and
+    /// ability to save.
+    fn afresh(&self) -> Quiz {
+        let mut fresh =
+            Quiz::new(self.answers.len(), self.language.clone()).with_preset(self.preset.clone());
+        fresh.cannot_save = self.cannot_save;
+        fresh
     }
 
     fn go(&mut self, step: Step) {
@@ -250,9 +341,12 @@ mod tests {
         let resumed = run([Start, level(2), Continue]);
         assert_eq!(Quiz::opening(resumed.clone(), false, None), resumed);
 
-        let shared = vec![Some(Answer::Level(Level(3))); 3];
+        let shared = Response {
+            answers: vec![Some(Answer::Level(Level(3))); 3],
+            profile: Vec::new(),
+        };
         let link = Link::Result {
-            answers: shared.clone(),
+            response: shared.clone(),
             language: Some("en".to_string()),
         };
         let opened = Quiz::opening(resumed.clone(), false, Some(link.clone()));
@@ -412,9 +506,12 @@ mod tests {
     fn a_shared_result_shows_over_the_own_progress_and_leaves_it_alone() {
         use Action::*;
         let own = run([Start, level(2), Continue]);
-        let theirs = vec![Some(Answer::Level(Level(4))); 3];
+        let theirs = Response {
+            answers: vec![Some(Answer::Level(Level(4))); 3],
+            profile: vec![Some(1)],
+        };
         let link = Link::Result {
-            answers: theirs.clone(),
+            response: theirs.clone(),
             language: Some("en".to_string()),
         };
         let shown = own.apply(Follow(link));
@@ -429,7 +526,10 @@ mod tests {
             (None, own.step, own.answers.clone())
         );
         let wrong_length = Link::Result {
-            answers: vec![None; 2],
+            response: Response {
+                answers: vec![None; 2],
+                profile: Vec::new(),
+            },
             language: None,
         };
         assert_eq!(
@@ -437,6 +537,106 @@ mod tests {
             own,
             "never from this questionnaire"
         );
+    }
+
+    #[test]
+    fn the_background_screen_follows_the_last_question_and_may_be_skipped() {
+        use Action::*;
+        let two = || quiz().with_preset(vec![None, None]);
+        let answered = [
+            Start,
+            level(2),
+            Continue,
+            level(3),
+            Continue,
+            level(4),
+            Continue,
+        ];
+        let at_profile = answered.iter().cloned().fold(two(), |q, a| q.apply(a));
+        assert_eq!(at_profile.step, Step::Profile);
+        assert_eq!(at_profile.asked(), [0, 1]);
+        let skipped = at_profile.apply(Continue);
+        assert_eq!(skipped.step, Step::Result, "nothing is required");
+        assert_eq!(skipped.response().profile, [None, None]);
+        let chosen = at_profile
+            .apply(ChooseProfile {
+                question: 1,
+                answer: Some(2),
+            })
+            .apply(ChooseProfile {
+                question: 0,
+                answer: Some(0),
+            })
+            .apply(ChooseProfile {
+                question: 0,
+                answer: None,
+            })
+            .apply(Continue);
+        assert_eq!(
+            chosen.response().profile,
+            [None, Some(2)],
+            "prefer not to say"
+        );
+        assert_eq!(chosen.apply(Back).step, Step::Profile);
+        assert_eq!(chosen.apply(Back).apply(Back).step, Step::Question(2));
+        assert!(!chosen.apply(Restart).profile.iter().any(Option::is_some));
+        assert_eq!(
+            quiz().apply(ChooseProfile {
+                question: 0,
+                answer: Some(0)
+            }),
+            quiz(),
+            "only on the background screen"
+        );
+    }
+
+    #[test]
+    fn questions_the_host_answered_are_not_asked() {
+        use Action::*;
+        let answered = [
+            Start,
+            level(2),
+            Continue,
+            level(3),
+            Continue,
+            level(4),
+            Continue,
+        ];
+        let one = answered
+            .iter()
+            .cloned()
+            .fold(quiz().with_preset(vec![Some(3), None]), |q, a| q.apply(a));
+        assert_eq!((one.step, one.asked()), (Step::Profile, vec![1]));
+        let own = one
+            .apply(ChooseProfile {
+                question: 0,
+                answer: Some(1),
+            })
+            .apply(ChooseProfile {
+                question: 1,
+                answer: Some(1),
+            });
+        assert_eq!(
+            own.response().profile,
+            [Some(3), Some(1)],
+            "the host's answer wins"
+        );
+        let all = answered
+            .iter()
+            .cloned()
+            .fold(quiz().with_preset(vec![Some(3), Some(0)]), |q, a| {
+                q.apply(a)
+            });
+        assert_eq!(all.step, Step::Result, "nothing left to ask");
+        assert_eq!(all.apply(Back).step, Step::Question(2));
+        assert_eq!(
+            all.apply(Restart).preset,
+            [Some(3), Some(0)],
+            "kept on restart"
+        );
+        let mut resumed = quiz().with_preset(vec![None]);
+        resumed.step = Step::Profile;
+        assert_eq!(resumed.with_preset(vec![Some(0)]).step, Step::Result);
     }
 
     #[test]

@@ -9,7 +9,7 @@ use serde::ser::SerializeMap;
 use serde::{Serialize, Serializer};
 
 use crate::i18n::decimal;
-use crate::model::{Answer, Level, Questionnaire};
+use crate::model::{Answer, Level, Questionnaire, Response};
 use crate::scoring::{Assessment, Score};
 
 /// How many decimals a score gets in JSON and CSV: enough to tell any two
@@ -118,6 +118,43 @@ impl Serialize for AnswersById<'_> {
     }
 }
 
+/// The background answers keyed by question id, in question order: an
+/// answer's id, or null for none.
+struct ProfileById<'a> {
+    questionnaire: &'a Questionnaire,
+    profile: &'a [Option<usize>],
+}
+
+impl Serialize for ProfileById<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let questions = &self.questionnaire.profile;
+        let mut map = serializer.serialize_map(Some(questions.len()))?;
+        for (i, question) in questions.iter().enumerate() {
+            map.serialize_entry(
+                &question.id,
+                &profile_id(self.questionnaire, self.profile, i),
+            )?;
+        }
+        map.end()
+    }
+}
+
+/// The id of the answer in `profile` to background question `i`, if any.
+fn profile_id<'a>(
+    questionnaire: &'a Questionnaire,
+    profile: &[Option<usize>],
+    i: usize,
+) -> Option<&'a str> {
+    let answer = profile.get(i).copied().flatten()?;
+    Some(questionnaire.profile[i].answers.get(answer)?.id.as_str())
+}
+
+/// The CSV column of background question `id`: `profile_<id>`, apart from
+/// the questions' columns whatever their ids.
+pub fn profile_column(id: &str) -> String {
+    format!("profile_{id}")
+}
+
 /// The `detail` of `maturity-quiz:complete`: the whole result with the
 /// answers it came from, in its documented order.
 #[derive(Serialize)]
@@ -134,6 +171,7 @@ struct Completion<'a> {
     total: usize,
     dimensions: Vec<DimensionResult<'a>>,
     answers: AnswersById<'a>,
+    profile: ProfileById<'a>,
 }
 
 /// A downloaded result: its format and time, then the completion detail.
@@ -181,29 +219,33 @@ pub fn answered(
 pub fn completed(
     questionnaire: &Questionnaire,
     language: &str,
-    answers: &[Option<Answer>],
+    response: &Response,
     assessment: &Assessment,
 ) -> String {
-    to_json(&completion(questionnaire, language, answers, assessment))
+    to_json(&completion(questionnaire, language, response, assessment))
 }
 
 /// The version of a downloaded result's shape; raised whenever it changes.
-pub const DOWNLOAD_FORMAT: u32 = 1;
+/// Format 2 added `profile`.
+pub const DOWNLOAD_FORMAT: u32 = 2;
 
-/// A result as a JSON file: `"format": 1`, `"exportedAt"` (`exported_at`,
+/// The oldest download format still read back.
+pub const OLDEST_DOWNLOAD_FORMAT: u32 = 1;
+
+/// A result as a JSON file: `"format": 2`, `"exportedAt"` (`exported_at`,
 /// an ISO 8601 time), then every field of the completion detail; indented,
 /// for people who open it.
 pub fn download(
     questionnaire: &Questionnaire,
     language: &str,
-    answers: &[Option<Answer>],
+    response: &Response,
     assessment: &Assessment,
     exported_at: &str,
 ) -> String {
     let download = Download {
         format: DOWNLOAD_FORMAT,
         exported_at,
-        completion: completion(questionnaire, language, answers, assessment),
+        completion: completion(questionnaire, language, response, assessment),
     };
     serde_json::to_string_pretty(&download).unwrap_or_default()
 }
@@ -226,7 +268,8 @@ pub fn csv_line<S: AsRef<str>>(fields: impl IntoIterator<Item = S>) -> String {
 }
 
 /// The header of [`csv_row`]: the result, then per dimension its score and
-/// phase, then every answer, all named by id.
+/// phase, then every answer, then every background answer, all named by id
+/// (a background question's column is [`profile_column`]).
 pub fn csv_header(questionnaire: &Questionnaire) -> String {
     let mut fields: Vec<String> = [
         "questionnaire",
@@ -248,18 +291,20 @@ pub fn csv_header(questionnaire: &Questionnaire) -> String {
         fields.push(format!("{}_phase", dimension.id));
     }
     fields.extend(questionnaire.questions.iter().map(|q| q.id.clone()));
+    fields.extend(questionnaire.profile.iter().map(|p| profile_column(&p.id)));
     csv_line(fields)
 }
 
 /// A result as one CSV line under [`csv_header`]: numbers with a decimal
 /// point whatever the language, an unknown score or unanswered question
-/// empty, "don't know" as `dont-know`.
+/// empty, "don't know" as `dont-know`, a background answer as its id.
 pub fn csv_row(
     questionnaire: &Questionnaire,
     language: &str,
-    answers: &[Option<Answer>],
+    response: &Response,
     assessment: &Assessment,
 ) -> String {
+    let answers = &response.answers;
     let level = |l: Option<Level>| l.map(|l| l.0.to_string()).unwrap_or_default();
     let mut fields = vec![
         questionnaire.id.clone(),
@@ -290,6 +335,11 @@ pub fn csv_row(
             Some(Answer::DontKnow) => "dont-know".to_string(),
         },
     ));
+    fields.extend((0..questionnaire.profile.len()).map(|i| {
+        profile_id(questionnaire, &response.profile, i)
+            .unwrap_or_default()
+            .to_string()
+    }));
     csv_line(fields)
 }
 
@@ -297,7 +347,7 @@ pub fn csv_row(
 fn completion<'a>(
     questionnaire: &'a Questionnaire,
     language: &'a str,
-    answers: &'a [Option<Answer>],
+    response: &'a Response,
     assessment: &Assessment,
 ) -> Completion<'a> {
     let dimensions = questionnaire
@@ -330,7 +380,11 @@ fn completion<'a>(
         dimensions,
         answers: AnswersById {
             questionnaire,
-            answers,
+            answers: &response.answers,
+        },
+        profile: ProfileById {
+            questionnaire,
+            profile: &response.profile,
         },
     }
 }
@@ -340,7 +394,7 @@ mod tests {
     use super::*;
     use crate::scoring::{Outcome, assess};
 
-    fn case_b() -> (Questionnaire, Vec<Option<Answer>>, Assessment) {
+    fn case_b() -> (Questionnaire, Response, Assessment) {
         let q = Questionnaire::built_in();
         let mut answers: Vec<Option<Answer>> = [4, 4, 3, 3, 3, 3, 3, 3, 1, 1, 3, 2]
             .iter()
@@ -350,7 +404,11 @@ mod tests {
         let Outcome::Assessed(assessment) = assess(&q, &answers) else {
             panic!("case B has a result")
         };
-        (q, answers, assessment)
+        let response = Response {
+            answers,
+            profile: vec![Some(0), None],
+        };
+        (q, response, assessment)
     }
 
     #[test]
@@ -385,6 +443,10 @@ mod tests {
         );
         assert_eq!(detail["answers"]["q8"], "dont-know");
         assert_eq!(detail["answers"]["q1"], 4);
+        assert_eq!(
+            detail["profile"],
+            serde_json::json!({"sector": "care", "size": null})
+        );
         // Hosts iterate the answers in question order, q2 before q10.
         let order: Vec<usize> = (1..=12)
             .map(|n| text.find(&format!("\"q{n}\":")).unwrap())
@@ -413,11 +475,11 @@ mod tests {
         let file: serde_json::Value = serde_json::from_str(&text).unwrap();
         let mut detail: serde_json::Value =
             serde_json::from_str(&completed(&q, "en", &answers, &assessment)).unwrap();
-        detail["format"] = 1.into();
+        detail["format"] = 2.into();
         detail["exportedAt"] = "2025-01-02T03:04:05.000Z".into();
         assert_eq!(file, detail);
         assert!(
-            text.starts_with("{\n  \"format\": 1,\n  \"exportedAt\""),
+            text.starts_with("{\n  \"format\": 2,\n  \"exportedAt\""),
             "{text}"
         );
         assert_eq!(
@@ -433,7 +495,10 @@ mod tests {
         let header = csv_header(&q);
         let row = csv_row(&q, "nl", &answers, &assessment);
         assert!(header.starts_with("questionnaire,version,language,phase,phase_id,mean,"));
-        assert!(header.ends_with(",q11,q12\r\n"), "{header}");
+        assert!(
+            header.ends_with(",q11,q12,profile_sector,profile_size\r\n"),
+            "{header}"
+        );
         assert_eq!(header.split(',').count(), row.split(',').count());
         assert!(
             row.starts_with(
@@ -441,7 +506,12 @@ mod tests {
             ),
             "{row}"
         );
-        assert!(row.ends_with(",3,dont-know,1,1,3,2\r\n"), "{row}");
+        assert!(row.ends_with(",3,dont-know,1,1,3,2,care,\r\n"), "{row}");
+        assert_eq!(
+            crate::code::read_csv(&q, &(header + &row)),
+            [(2, Ok(answers))],
+            "the group view reads it back"
+        );
         assert_eq!(
             csv_line(["a,b", "say \"hi\"", "c"]),
             "\"a,b\",\"say \"\"hi\"\"\",c\r\n"
@@ -451,8 +521,8 @@ mod tests {
     #[test]
     fn unanswered_questions_are_null() {
         let (q, mut answers, _) = case_b();
-        answers[0] = None;
-        let Outcome::Assessed(assessment) = assess(&q, &answers) else {
+        answers.answers[0] = None;
+        let Outcome::Assessed(assessment) = assess(&q, &answers.answers) else {
             panic!()
         };
         let detail: serde_json::Value =

@@ -5,6 +5,7 @@
 //!
 //! Only the text is made and checked here; the view decides where it lives.
 
+use std::collections::BTreeMap;
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
@@ -13,7 +14,12 @@ use crate::model::{Answer, AnswerMisfit, Questionnaire};
 use crate::quiz::{Quiz, Step};
 
 /// The version of the saved format; raised whenever its shape changes.
-pub const FORMAT: u32 = 1;
+/// Format 2 added `profile` and the `"profile"` step.
+pub const FORMAT: u32 = 2;
+
+/// The oldest saved format still read: format 1 is format 2 without
+/// background answers.
+const OLDEST_FORMAT: u32 = 1;
 
 /// The prefix of every storage key of ours.
 const KEY_PREFIX: &str = "maturity-quiz";
@@ -53,6 +59,10 @@ pub struct SavedProgress {
     language: String,
     step: Step,
     answers: Vec<Option<Answer>>,
+    /// The respondent's own background answers, by question id and answer
+    /// id; a question without an answer is left out.
+    #[serde(default)]
+    profile: BTreeMap<String, String>,
 }
 
 impl SavedProgress {
@@ -65,6 +75,17 @@ impl SavedProgress {
             language: quiz.language.clone(),
             step: quiz.step,
             answers: quiz.answers.clone(),
+            profile: questionnaire
+                .profile
+                .iter()
+                .zip(&quiz.profile)
+                .filter_map(|(question, answer)| {
+                    Some((
+                        question.id.clone(),
+                        question.answers.get((*answer)?)?.id.clone(),
+                    ))
+                })
+                .collect(),
         }
     }
 }
@@ -105,9 +126,9 @@ impl SavedProgress {
     pub fn restore(self, questionnaire: &Questionnaire) -> Result<Quiz, Unreadable> {
         let saved = self;
         let fail = |reason: String| Err(Unreadable(reason));
-        if saved.format != FORMAT {
+        if !(OLDEST_FORMAT..=FORMAT).contains(&saved.format) {
             return fail(format!(
-                "saved in format {}, this release reads format {FORMAT}",
+                "saved in format {}, this release reads formats {OLDEST_FORMAT} to {FORMAT}",
                 saved.format
             ));
         }
@@ -147,9 +168,24 @@ impl SavedProgress {
             }
             step => step,
         };
-        let mut quiz = Quiz::new(total, saved.language);
+        let mut profile = vec![None; questionnaire.profile.len()];
+        for (question, answer) in &saved.profile {
+            match questionnaire.find_profile(question, answer) {
+                (Some(q), Some(a)) => profile[q] = Some(a),
+                _ => {
+                    return fail(format!(
+                        "\"{answer}\" is not an answer to a background question \"{question}\""
+                    ));
+                }
+            }
+        }
+        if step == Step::Profile && questionnaire.profile.is_empty() {
+            return fail("the questionnaire has no background questions".to_string());
+        }
+        let mut quiz = Quiz::new(total, saved.language).with_preset(vec![None; profile.len()]);
         quiz.step = step;
         quiz.answers = saved.answers;
+        quiz.profile = profile;
         Ok(quiz)
     }
 }
@@ -214,8 +250,8 @@ mod tests {
                 "not saved progress: key must be a string at line 1 column 2",
             ),
             (
-                with("format", 2.into()),
-                "saved in format 2, this release reads format 1",
+                with("format", 3.into()),
+                "saved in format 3, this release reads formats 1 to 2",
             ),
             (
                 with("version", 0.into()),

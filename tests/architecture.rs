@@ -6,12 +6,13 @@ use std::fs;
 use std::path::Path;
 
 /// The modules of the pure core.
-const CORE: [&str; 10] = [
+const CORE: [&str; 11] = [
     "src/model.rs",
     "src/model/read.rs",
     "src/scoring.rs",
     "src/quiz.rs",
     "src/code.rs",
+    "src/csv.rs",
     "src/report.rs",
     "src/saved.rs",
     "src/group.rs",

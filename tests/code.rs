@@ -1,11 +1,11 @@
 //! The result code (src/code.rs) by property: every combination of answers
-//! comes back exactly, and no string whatever makes the decoder panic or
-//! answer without a precise reason.
+//! and background answers comes back exactly, and no string whatever makes
+//! the decoder panic or answer without a precise reason.
 
 #![cfg(not(target_arch = "wasm32"))]
 
-use maturity_quiz::code::{CodeError, decode, encode, read_download, read_line};
-use maturity_quiz::model::{Answer, Level, Questionnaire};
+use maturity_quiz::code::{CodeError, decode, encode, read_csv, read_download, read_line};
+use maturity_quiz::model::{Answer, Level, Questionnaire, Response};
 use proptest::prelude::*;
 use std::sync::LazyLock;
 
@@ -18,6 +18,13 @@ fn answer() -> impl Strategy<Value = Option<Answer>> {
         (1u8..=4).prop_map(|l| Some(Answer::Level(Level(l)))),
         Just(Some(Answer::DontKnow)),
     ]
+}
+
+/// Any background answers to the built-in questionnaire's two questions
+/// (eight sectors, five sizes), each possibly skipped.
+fn profile() -> impl Strategy<Value = Vec<Option<usize>>> {
+    (prop::option::of(0usize..8), prop::option::of(0usize..5))
+        .prop_map(|(sector, size)| vec![sector, size])
 }
 
 /// The reasons a code or a link can be refused for, as their English text
@@ -89,21 +96,31 @@ proptest! {
     })]
 
     #[test]
-    fn every_combination_of_answers_comes_back(answers in prop::collection::vec(answer(), 12)) {
-        let code = encode(&BUILT_IN, &answers);
+    fn every_combination_of_answers_comes_back(
+        answers in prop::collection::vec(answer(), 12),
+        profile in profile(),
+    ) {
+        let code = encode(&BUILT_IN, &answers, &profile);
         prop_assert!(code.len() < 24, "{code} is too long");
-        prop_assert_eq!(code.len(), 9);
+        prop_assert_eq!(code.len(), 10);
         prop_assert!(code.chars().all(|c| c.is_ascii_alphanumeric() || "-_.".contains(c)), "{code} is not URL-safe");
-        prop_assert_eq!(decode(&BUILT_IN, &code), Ok(answers));
+        prop_assert_eq!(decode(&BUILT_IN, &code), Ok(Response { answers, profile }));
     }
 
     #[test]
     fn arbitrary_text_gives_answers_or_a_precise_reason(text in ".{0,40}") {
         for result in [decode(&BUILT_IN, &text), read_line(&BUILT_IN, &text)] {
             match result {
-                Ok(answers) => {
-                    prop_assert_eq!(answers.len(), 12);
-                    prop_assert_eq!(&encode(&BUILT_IN, &answers), text.trim().rsplit("r=").next().unwrap());
+                Ok(read) => {
+                    prop_assert_eq!(read.answers.len(), 12);
+                    prop_assert_eq!(read.profile.len(), 2);
+                    let code = encode(&BUILT_IN, &read.answers, &read.profile);
+                    prop_assert_eq!(decode(&BUILT_IN, &code), Ok(read));
+                    // A code of format 1 is read, and written again as format 2.
+                    let given = text.trim().rsplit("r=").next().unwrap();
+                    if given.starts_with('2') {
+                        prop_assert_eq!(&code, given);
+                    }
                 }
                 Err(error) => {
                     let message = error.to_string();
@@ -117,16 +134,17 @@ proptest! {
     #[test]
     fn near_misses_of_real_codes_are_refused_or_read_exactly(
         answers in prop::collection::vec(answer(), 12),
+        profile in profile(),
         at in 0usize..12,
         with in prop::char::any(),
     ) {
-        let code = encode(&BUILT_IN, &answers);
+        let code = encode(&BUILT_IN, &answers, &profile);
         let mut chars: Vec<char> = code.chars().collect();
         let at = at.min(chars.len() - 1);
         chars[at] = with;
         let changed: String = chars.iter().collect();
         if let Ok(read) = decode(&BUILT_IN, &changed) {
-            prop_assert_eq!(encode(&BUILT_IN, &read), changed, "a code has one reading");
+            prop_assert_eq!(encode(&BUILT_IN, &read.answers, &read.profile), changed, "a code has one reading");
         }
     }
 }
@@ -145,8 +163,9 @@ fn all_combinations_of_four_questions_round_trip() {
         for (i, answer) in answers.iter_mut().take(4).enumerate() {
             *answer = options[n / 6usize.pow(i as u32) % 6];
         }
-        let code = encode(&BUILT_IN, &answers);
-        assert_eq!(decode(&BUILT_IN, &code), Ok(answers));
+        let profile = vec![Some(n % 8), None];
+        let code = encode(&BUILT_IN, &answers, &profile);
+        assert_eq!(decode(&BUILT_IN, &code), Ok(Response { answers, profile }));
         assert!(seen.insert(code), "two combinations share a code");
     }
 }
@@ -159,7 +178,7 @@ fn every_refusal_reads_as_dutch() {
     let lines = [
         "",
         "12.AB!DEF",
-        "21.AAAAAA",
+        "32.AAAAAAA",
         "13.AAAAAA",
         "12",
         "12.AAAA",
@@ -181,6 +200,22 @@ fn every_refusal_reads_as_dutch() {
     ];
     for file in files {
         assert_dutch(&read_download(&BUILT_IN, file).unwrap_err(), file);
+    }
+    let header = "questionnaire,version,q1,q2,q3,q4,q5,q6,q7,q8,q9,q10,q11,q12,profile_size";
+    let csvs = [
+        String::new(),
+        "questionnaire,version,q1".to_string(),
+        format!("{header}\nsocial-maturity,2,1"),
+        format!("{header}\nsocial-maturity,2,1,1,1,1,1,1,1,1,1,1,1,maybe,"),
+        format!("{header}\nsocial-maturity,2,1,1,1,1,1,1,1,1,1,1,1,1,huge"),
+        format!("{header}\nsocial-maturity,1,1,1,1,1,1,1,1,1,1,1,1,1,"),
+        format!("{header}\nother,2,1,1,1,1,1,1,1,1,1,1,1,1,"),
+        format!("{header}\n\"social-maturity"),
+    ];
+    for csv in &csvs {
+        let rows = read_csv(&BUILT_IN, csv);
+        let error = rows[rows.len() - 1].1.clone().unwrap_err();
+        assert_dutch(&error, csv);
     }
     assert_dutch(&CodeError::too_few(5, 12, 6), "too few");
     assert_eq!(

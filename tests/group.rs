@@ -1,5 +1,6 @@
 //! The group view's sums (src/group.rs), on a fixed set of 20 codes whose
-//! figures are worked out by hand below, and timed on 5,000 results.
+//! figures are worked out by hand below, per segment on a generated group,
+//! read back from its own CSV, and timed on 5,000 results.
 
 #![cfg(not(target_arch = "wasm32"))]
 
@@ -18,7 +19,7 @@ fn levels(levels: [u8; 12]) -> String {
             l => Some(Answer::Level(Level(l))),
         })
         .collect();
-    encode(&Questionnaire::built_in(), &answers)
+    encode(&Questionnaire::built_in(), &answers, &[])
 }
 
 /// 20 lines: 17 results, 3 refused.
@@ -117,16 +118,21 @@ fn five_thousand_results_are_read_and_summed_up_quickly() {
             let answers: Vec<Option<Answer>> = (0..12)
                 .map(|k| Some(Answer::Level(Level(((i * 7 + k * 3) % 4 + 1) as u8))))
                 .collect();
-            encode(&q, &answers)
+            let sector = (i % 9 < 8).then_some(i as usize % 9);
+            encode(&q, &answers, &[sector, None])
         })
         .collect();
     let text = codes.join("\n");
     let started = Instant::now();
     let group = Group::read(&q, &text, &[]);
-    let elapsed = started.elapsed();
+    let read = started.elapsed();
+    let started = Instant::now();
+    let segments = group.segments(&q, 0);
+    let split = started.elapsed();
     println!(
-        "group: 5,000 codes parsed, scored and summed up in {:.1} ms (native, {} build)",
-        elapsed.as_secs_f64() * 1000.0,
+        "group: 5,000 codes parsed, scored and summed up in {:.1} ms, split by sector in {:.1} ms (native, {} build)",
+        read.as_secs_f64() * 1000.0,
+        split.as_secs_f64() * 1000.0,
         if cfg!(debug_assertions) {
             "debug"
         } else {
@@ -135,4 +141,111 @@ fn five_thousand_results_are_read_and_summed_up_quickly() {
     );
     assert_eq!(group.entries.len(), 5000);
     assert_eq!(group.phases.iter().sum::<usize>(), 5000);
+    assert_eq!(segments.len(), 9, "eight sectors and no answer");
+    assert_eq!(segments.iter().map(|s| s.results).sum::<usize>(), 5000);
+    assert!(
+        split < read,
+        "splitting ({split:?}) must cost less than reading ({read:?}), so the view stays as quick"
+    );
+}
+
+/// A generated group of 60 results: per sector `s` (0 to 7), `s + 1`
+/// results all at level `s % 4 + 1` (36 results), plus 24 without a sector,
+/// half all 1 and half all 4. Sizes cycle over the five bands.
+fn generated() -> (Questionnaire, Group) {
+    let q = Questionnaire::built_in();
+    let mut lines = Vec::new();
+    let mut n = 0;
+    let mut push = |level: u8, sector: Option<usize>| {
+        let answers = vec![Some(Answer::Level(Level(level))); 12];
+        lines.push(encode(&q, &answers, &[sector, Some(n % 5)]));
+        n += 1;
+    };
+    for sector in 0..8 {
+        for _ in 0..=sector {
+            push(sector as u8 % 4 + 1, Some(sector));
+        }
+    }
+    for i in 0..24 {
+        push(if i % 2 == 0 { 1 } else { 4 }, None);
+    }
+    let group = Group::read(&q, &lines.join("\n"), &[]);
+    (q, group)
+}
+
+#[test]
+fn segments_add_up_per_answer_and_without_one() {
+    let (q, group) = generated();
+    assert_eq!(group.entries.len(), 60);
+    let segments = group.segments(&q, 0);
+    let summary: Vec<(Option<usize>, usize, bool, Vec<usize>)> = segments
+        .iter()
+        .map(|s| (s.answer, s.results, s.too_small(), s.phases.clone()))
+        .collect();
+    assert_eq!(
+        summary,
+        [
+            (Some(0), 1, true, vec![1, 0, 0, 0]),
+            (Some(1), 2, true, vec![0, 2, 0, 0]),
+            (Some(2), 3, true, vec![0, 0, 3, 0]),
+            (Some(3), 4, true, vec![0, 0, 0, 4]),
+            (Some(4), 5, false, vec![5, 0, 0, 0]),
+            (Some(5), 6, false, vec![0, 6, 0, 0]),
+            (Some(6), 7, false, vec![0, 0, 7, 0]),
+            (Some(7), 8, false, vec![0, 0, 0, 8]),
+            (None, 24, false, vec![12, 0, 0, 12]),
+        ]
+    );
+    // No answer: twelve 1s and twelve 4s, so the median is (1 + 4) / 2.
+    assert_eq!(segments[8].dimensions[0].median, Some(2.5));
+    assert_eq!(segments[7].dimensions[5].median, Some(4.0));
+    assert!((segments[8].percentage(12) - 50.0).abs() < 1e-9);
+    // By size: 60 results over five bands, twelve each, nobody skipped.
+    let sizes: Vec<usize> = group.segments(&q, 1).iter().map(|s| s.results).collect();
+    assert_eq!(sizes, [12; 5]);
+
+    let csv = group.segments_csv(&q, 0);
+    let lines: Vec<&str> = csv.lines().collect();
+    assert_eq!(
+        lines[0],
+        "question,answer,results,too_small,ad-hoc,experimental,functional,transformation,\
+         strategy_median,organisation_median,channels_median,dialogue_median,monitoring_median,integration_median"
+    );
+    assert_eq!(lines[1], "sector,care,1,true,100,0,0,0,1,1,1,1,1,1");
+    assert_eq!(
+        lines[9],
+        "sector,,24,false,50,0,0,50,2.5,2.5,2.5,2.5,2.5,2.5"
+    );
+}
+
+#[test]
+fn the_results_csv_is_read_back_as_it_was_written() {
+    let (q, group) = generated();
+    let csv = group.rows_csv(&q, "nl");
+    let again = Group::read(&q, &csv, &[]);
+    assert!(again.rejected.is_empty(), "{:?}", again.rejected);
+    let responses = |g: &Group| {
+        g.entries
+            .iter()
+            .map(|e| e.response.clone())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(responses(&again), responses(&group));
+    assert_eq!(again.rows_csv(&q, "nl"), csv, "and written again the same");
+    let from_file = Group::read(&q, "", &[("results.csv".to_string(), csv.clone())]);
+    assert_eq!(responses(&from_file), responses(&group));
+
+    // A spreadsheet's own changes: semicolons, a row broken by hand.
+    let mut rows: Vec<String> = csv.replace(',', ";").lines().map(String::from).collect();
+    rows[3] = rows[3].replacen("social-maturity;2;", "social-maturity;1;", 1);
+    let edited = Group::read(&q, "", &[("export.csv".to_string(), rows.join("\n"))]);
+    assert_eq!(edited.entries.len(), 59);
+    assert_eq!(
+        edited.rejected[0].origin,
+        Origin::FileLine("export.csv".to_string(), 4)
+    );
+    assert_eq!(
+        edited.rejected[0].error.message("nl"),
+        "Het resultaat hoort bij versie 1 van de vragenlijst; dit is versie 2."
+    );
 }

@@ -5,10 +5,11 @@
 
 #![cfg(not(target_arch = "wasm32"))]
 
+use maturity_quiz::code::read_csv;
 use maturity_quiz::code::read_download;
-use maturity_quiz::model::{Answer, Level, Questionnaire};
+use maturity_quiz::model::{Answer, Level, Questionnaire, Response};
 use maturity_quiz::quiz::{Quiz, Step};
-use maturity_quiz::report::{completed, download};
+use maturity_quiz::report::{completed, csv_header, csv_row, download};
 use maturity_quiz::saved::{restore, save};
 use maturity_quiz::scoring::{Outcome, assess};
 use proptest::prelude::*;
@@ -28,8 +29,14 @@ fn step() -> impl Strategy<Value = Step> {
     prop_oneof![
         Just(Step::Intro),
         (0usize..12).prop_map(Step::Question),
+        Just(Step::Profile),
         Just(Step::Result),
     ]
+}
+
+fn profile() -> impl Strategy<Value = Vec<Option<usize>>> {
+    (prop::option::of(0usize..8), prop::option::of(0usize..5))
+        .prop_map(|(sector, size)| vec![sector, size])
 }
 
 proptest! {
@@ -53,31 +60,39 @@ proptest! {
     #[test]
     fn saved_progress_comes_back(
         answers in prop::collection::vec(answer(), 12),
+        profile in profile(),
         step in step(),
         english in any::<bool>(),
     ) {
-        let mut quiz = Quiz::new(12, if english { "en" } else { "nl" }.to_string());
+        let mut quiz = Quiz::new(12, if english { "en" } else { "nl" }.to_string())
+            .with_preset(vec![None, None]);
         quiz.answers = answers;
+        quiz.profile = profile;
         quiz.step = step;
         let restored = restore(&save(&quiz, &BUILT_IN), &BUILT_IN).unwrap();
         prop_assert_eq!(restored.answers, quiz.answers);
+        prop_assert_eq!(restored.profile, quiz.profile);
         prop_assert_eq!(restored.step, quiz.step);
         prop_assert_eq!(restored.language, quiz.language);
     }
 
     #[test]
-    fn downloads_and_completion_details_carry_the_answers(
+    fn downloads_csv_rows_and_completion_details_carry_the_answers(
         answers in prop::collection::vec(answer(), 12),
+        profile in profile(),
     ) {
         let Outcome::Assessed(assessment) = assess(&BUILT_IN, &answers) else {
             return Ok(());
         };
-        let file = download(&BUILT_IN, "nl", &answers, &assessment, "2026-12-01T12:00:00.000Z");
-        prop_assert_eq!(read_download(&BUILT_IN, &file).unwrap(), answers.clone());
+        let response = Response { answers, profile };
+        let file = download(&BUILT_IN, "nl", &response, &assessment, "2026-12-01T12:00:00.000Z");
+        prop_assert_eq!(read_download(&BUILT_IN, &file).unwrap(), response.clone());
         // The event's detail is a download without its format and time.
         let mut detail: serde_json::Value =
-            serde_json::from_str(&completed(&BUILT_IN, "en", &answers, &assessment)).unwrap();
-        detail["format"] = 1.into();
-        prop_assert_eq!(read_download(&BUILT_IN, &detail.to_string()).unwrap(), answers);
+            serde_json::from_str(&completed(&BUILT_IN, "en", &response, &assessment)).unwrap();
+        detail["format"] = 2.into();
+        prop_assert_eq!(read_download(&BUILT_IN, &detail.to_string()).unwrap(), response.clone());
+        let csv = csv_header(&BUILT_IN) + &csv_row(&BUILT_IN, "en", &response, &assessment);
+        prop_assert_eq!(read_csv(&BUILT_IN, &csv), vec![(2, Ok(response))]);
     }
 }

@@ -7,7 +7,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use yew::prelude::*;
 
 use crate::i18n::{fill, ui_text};
-use crate::model::Questionnaire;
+use crate::model::{Profile, Questionnaire, Response};
 use crate::quiz::{Action, Notice, Quiz, Step};
 use crate::report;
 use crate::saved::SavedProgress;
@@ -15,6 +15,7 @@ use crate::scoring::{Outcome, assess};
 use crate::view::group::GroupView;
 use crate::view::intro::Intro;
 use crate::view::language_switch::LanguageSwitch;
+use crate::view::profile::ProfileScreen;
 use crate::view::question::QuestionScreen;
 use crate::view::result::ResultScreen;
 use crate::web::{Host, page, storage};
@@ -43,6 +44,10 @@ pub struct AppProps {
     /// questionnaire to take, nothing saved.
     #[prop_or_default]
     pub group: bool,
+    /// The host page's answer to each background question (`profile-<id>`
+    /// attributes), read once when the widget starts.
+    #[prop_or_default]
+    pub preset: Profile,
 }
 
 /// One independent widget: the intro, the questions and the result.
@@ -55,10 +60,11 @@ pub fn App(props: &AppProps) -> Html {
             props.storage_key.clone(),
             props.language.clone(),
         );
-        let group = props.group;
+        let (group, preset) = (props.group, props.preset.clone());
         use_reducer(move || {
             let link = if group { None } else { page::link(&q) };
-            Quiz::opening(storage::resume(&q, &key, language), group, link)
+            let resumed = storage::resume(&q, &key, language).with_preset(preset);
+            Quiz::opening(resumed, group, link)
         })
     };
     {
@@ -109,13 +115,13 @@ pub fn App(props: &AppProps) -> Html {
         // A reload that resumes on the result is not a new result.
         let at_result = quiz.step == Step::Result && quiz.moved;
         use_effect_with(
-            (at_result, quiz.answers.clone()),
-            move |(at_result, answers)| {
+            (at_result, quiz.response()),
+            move |(at_result, response)| {
                 if *at_result {
-                    if let Outcome::Assessed(assessment) = assess(&q, answers) {
+                    if let Outcome::Assessed(assessment) = assess(&q, &response.answers) {
                         host.emit(
                             "complete",
-                            &report::completed(&q, &language, answers, &assessment),
+                            &report::completed(&q, &language, response, &assessment),
                         );
                     }
                 }
@@ -150,14 +156,14 @@ pub fn App(props: &AppProps) -> Html {
     let ui = ui_text(&language);
 
     let on_group = dispatch(|| Action::OpenGroup);
-    let result = |answers: &[Option<crate::model::Answer>], shared: bool| {
+    let result = |response: &Response, shared: bool| {
         let on_revisit = {
             let quiz = quiz.clone();
             Callback::from(move |index| quiz.dispatch(Action::Revisit(index)))
         };
         html! {
             <ResultScreen questionnaire={questionnaire.clone()} language={language.clone()}
-                moved={quiz.moved} answers={answers.to_vec()} {shared}
+                moved={quiz.moved} response={response.clone()} {shared}
                 first_without_level={quiz.first_without_level()}
                 on_restart={dispatch(|| Action::Restart)} {on_revisit} on_group={on_group.clone()} />
         }
@@ -168,7 +174,7 @@ pub fn App(props: &AppProps) -> Html {
             <GroupView questionnaire={questionnaire.clone()} language={language.clone()}
                 moved={quiz.moved} {on_back} />
         }
-    } else if let Some(answers) = &quiz.shared {
+    } else if let Some(response) = &quiz.shared {
         let on_leave = {
             let quiz = quiz.clone();
             Callback::from(move |_: MouseEvent| quiz.dispatch(Action::LeaveShared))
@@ -181,7 +187,7 @@ pub fn App(props: &AppProps) -> Html {
                         { ui.shared_leave }
                     </button>
                 </div>
-                { result(answers, true) }
+                { result(response, true) }
             </>
         }
     } else {
@@ -208,7 +214,21 @@ pub fn App(props: &AppProps) -> Html {
                         on_continue={dispatch(|| Action::Continue)} on_back={dispatch(|| Action::Back)} />
                 }
             }
-            Step::Result => result(&quiz.answers, false),
+            Step::Profile => {
+                let on_choose = {
+                    let quiz = quiz.clone();
+                    Callback::from(move |(question, answer)| {
+                        quiz.dispatch(Action::ChooseProfile { question, answer })
+                    })
+                };
+                html! {
+                    <ProfileScreen questionnaire={questionnaire.clone()} language={language.clone()}
+                        instance={(*instance).clone()} asked={quiz.asked()} profile={quiz.profile.clone()}
+                        moved={quiz.moved} {on_choose}
+                        on_continue={dispatch(|| Action::Continue)} on_back={dispatch(|| Action::Back)} />
+                }
+            }
+            Step::Result => result(&quiz.response(), false),
         }
     };
 

@@ -1,6 +1,7 @@
-//! The group view: a facilitator pastes codes or links, or chooses
-//! downloaded results, and sees how the group spreads over the phases and
-//! the dimensions, with every refused line and why.
+//! The group view: a facilitator pastes codes, links or a CSV export, or
+//! chooses downloaded results, and sees how the group spreads over the
+//! phases and the dimensions, as a whole and per segment of a background
+//! question, with every refused line and why.
 
 use std::rc::Rc;
 
@@ -13,6 +14,7 @@ use crate::i18n::{fill, list, number, ui_text};
 use crate::model::Questionnaire;
 use crate::view::bar::Bar;
 use crate::view::focus::use_focus;
+use crate::view::segments::Segments;
 use crate::web::files;
 
 /// Properties of [`GroupView`].
@@ -147,6 +149,9 @@ pub fn GroupView(props: &GroupViewProps) -> Html {
                                     ("n", &n.to_string()), ("reason", &rejection.error.message(language))]),
                                 Origin::File(name) => fill(ui.group_rejected_file, &[
                                     ("file", name), ("reason", &rejection.error.message(language))]),
+                                Origin::FileLine(name, n) => fill(ui.group_rejected_file_line, &[
+                                    ("file", name), ("n", &n.to_string()),
+                                    ("reason", &rejection.error.message(language))]),
                             } }</li>
                         }
                     </ul>
@@ -203,6 +208,9 @@ pub fn GroupView(props: &GroupViewProps) -> Html {
                             }
                         </tbody>
                     </table>
+                    if !q.profile.is_empty() {
+                        <Segments questionnaire={q.clone()} language={props.language.clone()} group={group.clone()} />
+                    }
                     <div class="mq-actions">
                         <button type="button" class="mq-button mq-button-secondary mq-export-summary" onclick={export_summary}>
                             { ui.export_summary }
@@ -226,7 +234,7 @@ pub fn GroupView(props: &GroupViewProps) -> Html {
                 </label>
                 <label class="mq-field">
                     <span class="mq-field-label">{ ui.group_files_label }</span>
-                    <input type="file" class="mq-group-files" accept=".json,application/json" multiple=true
+                    <input type="file" class="mq-group-files" accept=".json,application/json,.csv,text/csv" multiple=true
                         onchange={on_choose} />
                 </label>
                 <div class="mq-actions">

@@ -10,8 +10,10 @@ mod group;
 mod intro;
 mod language_switch;
 mod problems;
+mod profile;
 mod question;
 mod result;
+mod segments;
 mod share;
 
 pub use app::{App, AppProps};

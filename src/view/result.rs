@@ -6,7 +6,7 @@ use yew::prelude::*;
 
 use crate::explain;
 use crate::i18n::{UiText, fill, ui_text};
-use crate::model::{Answer, Questionnaire};
+use crate::model::{Questionnaire, Response};
 use crate::scoring::{Assessment, Outcome, assess};
 use crate::view::dimension_chart::DimensionChart;
 use crate::view::focus::use_focus;
@@ -22,8 +22,8 @@ pub struct ResultScreenProps {
     /// Whether the respondent arrived here by moving between screens, so
     /// that focus should follow.
     pub moved: bool,
-    /// The answer to each question.
-    pub answers: Vec<Option<Answer>>,
+    /// The answers, background answers included.
+    pub response: Response,
     /// Whether these are someone else's answers, from a link: then there is
     /// nothing to revisit or start again.
     pub shared: bool,
@@ -78,11 +78,11 @@ pub fn ResultScreen(props: &ResultScreenProps) -> Html {
             </button>
         }
     };
-    match assess(&props.questionnaire, &props.answers) {
+    match assess(&props.questionnaire, &props.response.answers) {
         Outcome::TooFewAnswers { answered, needed } => {
             let revisit = props.first_without_level.unwrap_or(0);
             let on_review = props.on_revisit.reform(move |_: MouseEvent| revisit);
-            let body = explain::too_few(answered, props.answers.len(), needed, language);
+            let body = explain::too_few(answered, props.response.answers.len(), needed, language);
             html! {
                 <section class="mq-result mq-too-few" part="result">
                     <h2 class="mq-heading" tabindex="-1" ref={heading.clone()}>{ ui.too_few_title }</h2>
@@ -143,7 +143,7 @@ pub fn ResultScreen(props: &ResultScreenProps) -> Html {
                         </ol>
                     }
                     <SharePanel questionnaire={q.clone()} language={language.to_string()}
-                        answers={props.answers.clone()} assessment={assessment.clone()}
+                        response={props.response.clone()} assessment={assessment.clone()}
                         on_group={props.on_group.clone()} />
                     <details class="mq-about">
                         <summary>{ ui.about_title }</summary>

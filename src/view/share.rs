@@ -8,7 +8,7 @@ use yew::prelude::*;
 
 use crate::code;
 use crate::i18n::{UiText, ui_text};
-use crate::model::{Answer, Questionnaire};
+use crate::model::{Questionnaire, Response};
 use crate::report;
 use crate::scoring::Assessment;
 use crate::web::{files, page};
@@ -20,8 +20,8 @@ pub struct SharePanelProps {
     pub questionnaire: Rc<Questionnaire>,
     /// The language to show, and the link's.
     pub language: String,
-    /// The answers behind the result.
-    pub answers: Vec<Option<Answer>>,
+    /// The answers behind the result, background answers included.
+    pub response: Response,
     /// The result.
     pub assessment: Assessment,
     /// Called by "Compare a group".
@@ -61,8 +61,8 @@ pub fn SharePanel(props: &SharePanelProps) -> Html {
     let ui = ui_text(&props.language);
     let q = &props.questionnaire;
     let copied = use_state(|| None::<Copied>);
-    let code = code::encode(q, &props.answers);
-    let link = code::link(&page::address(), q, &props.answers, &props.language);
+    let code = code::encode(q, &props.response.answers, &props.response.profile);
+    let link = code::link(&page::address(), q, &props.response, &props.language);
     let copy_link = {
         let (link, copied) = (link.clone(), copied.clone());
         Callback::from(move |_: MouseEvent| copy(link.clone(), Copied::Link, copied.clone()))
@@ -79,7 +79,7 @@ pub fn SharePanel(props: &SharePanelProps) -> Html {
             let json = report::download(
                 &props.questionnaire,
                 &props.language,
-                &props.answers,
+                &props.response,
                 &props.assessment,
                 &page::now(),
             );
@@ -92,7 +92,7 @@ pub fn SharePanel(props: &SharePanelProps) -> Html {
         Callback::from(move |_: MouseEvent| {
             let q = &props.questionnaire;
             let csv = report::csv_header(q)
-                + &report::csv_row(q, &props.language, &props.answers, &props.assessment);
+                + &report::csv_row(q, &props.language, &props.response, &props.assessment);
             files::save(&name, "text/csv", &csv);
         })
     };
