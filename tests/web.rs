@@ -96,9 +96,60 @@ impl Widget {
         for value in values.split_whitespace() {
             self.answer(value).await;
         }
+        self.skip_profile().await;
+    }
+
+    /// Goes on from the background questions without answering them.
+    async fn skip_profile(&self) {
+        self.until("the background questions", |w| {
+            w.find(".mq-profile").is_some()
+        })
+        .await;
+        self.click(".mq-profile .mq-continue");
         self.until("the result", |w| w.find(".mq-result").is_some())
             .await;
     }
+}
+
+#[wasm_bindgen_test]
+async fn the_background_questions_are_optional_and_keep_a_choice() {
+    let w = Widget::new("nl").await;
+    w.start().await;
+    for value in "3 3 3 3 3 2 3 3 3 3 2 3".split_whitespace() {
+        w.answer(value).await;
+    }
+    w.until("the background questions", |w| {
+        w.find(".mq-profile").is_some()
+    })
+    .await;
+    w.until("focus on their heading", |w| {
+        w.focused_matches(".mq-profile h2")
+    })
+    .await;
+    let checked = |css: &str| {
+        let input: HtmlInputElement = w.find(css).unwrap().unchecked_into();
+        input.checked()
+    };
+    assert!(
+        checked(".mq-profile-question input[value=\"\"]"),
+        "‘Zeg ik liever niet’ stands checked"
+    );
+    w.click("input[value=\"education\"]");
+    w.click(".mq-profile .mq-back");
+    w.until("the last question", |w| {
+        w.text(".mq-progress") == "Vraag 12 van 12"
+    })
+    .await;
+    w.click(".mq-continue");
+    w.until("the background questions again", |w| {
+        w.find(".mq-profile").is_some()
+    })
+    .await;
+    assert!(checked("input[value=\"education\"]"), "the choice survived");
+    w.click(".mq-profile .mq-continue");
+    w.until("the result", |w| w.find(".mq-result").is_some())
+        .await;
+    assert_eq!(w.text(".mq-phase-name"), "Functioneel");
 }
 
 #[wasm_bindgen_test]

@@ -48,6 +48,33 @@ const TOO_FEW: [&str; 12] = [
     "dont-know",
 ];
 
+/// What the audit pastes into the group view: old and new codes, some of
+/// them refused, over three sectors and no sector, each segment too small
+/// to compare.
+fn group_lines() -> Vec<String> {
+    let q = maturity_quiz::model::Questionnaire::built_in();
+    let mut lines: Vec<String> = [
+        "12.BnE43A",
+        "12.AAAAAA",
+        "nonsense",
+        "12.qqqqqq",
+        "12.VVVVVV",
+    ]
+    .map(String::from)
+    .to_vec();
+    for i in 0..12u8 {
+        let answers = vec![
+            Some(maturity_quiz::model::Answer::Level(
+                maturity_quiz::model::Level(i % 4 + 1)
+            ));
+            12
+        ];
+        let sector = [Some(0), Some(1), Some(2)][usize::from(i % 3)].filter(|_| i != 11);
+        lines.push(maturity_quiz::code::encode(&q, &answers, &[sector, None]));
+    }
+    lines
+}
+
 /// How a page's widget is set up for one of the screens.
 #[derive(Clone, Copy)]
 enum Setup {
@@ -199,6 +226,15 @@ fn e2e_every_screen_passes_axe_wcag_22_aa_in_both_languages_and_themes() {
             for answer in answers {
                 visit.answer(0, answer);
             }
+            if screen == "result" {
+                crate::support::webdriver::wait_for(
+                    std::time::Duration::from_secs(5),
+                    "the background questions",
+                    || visit.run(0, "return !!q('.mq-profile');") == json!(true),
+                );
+                scan("background questions", &mut found);
+            }
+            visit.profile(0, &[]);
             scan(screen, &mut found);
         }
         // The result's share panel after a copy (copied or refused, either
@@ -208,6 +244,7 @@ fn e2e_every_screen_passes_axe_wcag_22_aa_in_both_languages_and_themes() {
         for answer in CASE_A {
             visit.answer(0, answer);
         }
+        visit.profile(0, &["education", "10-49"]);
         visit.click(0, ".mq-copy-link");
         let wait = |what: &str, script: &str| {
             crate::support::webdriver::wait_for(std::time::Duration::from_secs(5), what, || {
@@ -231,10 +268,17 @@ fn e2e_every_screen_passes_axe_wcag_22_aa_in_both_languages_and_themes() {
         scan("group view", &mut found);
         visit.run(
             0,
-            "q('.mq-group-paste').value = ['12.BnE43A', '12.AAAAAA', 'nonsense', '12.qqqqqq', '12.VVVVVV'].join('\\n'); q('.mq-group-read').click();",
+            &format!(
+                "q('.mq-group-paste').value = {}.join('\\n'); q('.mq-group-read').click();",
+                json!(group_lines())
+            ),
         );
         wait("the group's results", "return !!q('.mq-group-phases');");
-        scan("group view with results and rejected lines", &mut found);
+        wait("its segments", "return !!q('.mq-segment');");
+        scan(
+            "group view with results, segments and rejected lines",
+            &mut found,
+        );
         fresh(&visit, blocked);
         scan("storage notice", &mut found);
         fresh(&visit, broken);

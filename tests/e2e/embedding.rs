@@ -55,6 +55,7 @@ return {
   progress: text('.mq-progress'),
   checked: checked && checked.value,
   phase: text('.mq-phase-name'),
+  profile: !!q('.mq-profile'),
   capped: text('.mq-note-capped'),
   failure: text('.mq-crash') || text('.mq-load-error'),
 };
@@ -186,11 +187,40 @@ impl Visit {
         });
     }
 
-    /// Answers every question and returns the phase shown.
+    /// Answers every question, skips the background questions, and returns
+    /// the phase shown.
     pub(crate) fn complete(&self, widget: usize, answers: &[&str]) -> String {
         self.start(widget);
         for answer in answers {
             self.answer(widget, answer);
+        }
+        self.profile(widget, &[])
+    }
+
+    /// On the background questions' screen (waiting for it), picks each
+    /// value of `choices` (an answer's id, or "" for "prefer not to say")
+    /// in the question it belongs to, goes on, and returns the phase shown.
+    /// With no background questions to ask, only waits for the result.
+    pub(crate) fn profile(&self, widget: usize, choices: &[&str]) -> String {
+        wait_until(STEP, "the background questions or the result", || {
+            let state = self.state(widget);
+            if state["profile"] == true || state["phase"].is_string() {
+                Ok(())
+            } else {
+                Err(state.to_string())
+            }
+        });
+        if self.state(widget)["profile"] == true {
+            for (i, choice) in choices.iter().enumerate() {
+                self.click(
+                    widget,
+                    &format!(
+                        ".mq-profile-question:nth-of-type({}) input[value=\"{choice}\"]",
+                        i + 1
+                    ),
+                );
+            }
+            self.click(widget, ".mq-profile .mq-continue");
         }
         wait_until(STEP, "the result", || {
             let state = self.state(widget);
@@ -495,6 +525,7 @@ fn e2e_host_hears_start_answer_and_complete() {
             ],
             "answers": { "q1": 4, "q2": 4, "q3": 3, "q4": 3, "q5": 3, "q6": 3, "q7": 3, "q8": "dont-know",
                 "q9": 1, "q10": 1, "q11": 3, "q12": 2 },
+            "profile": { "sector": null, "size": null },
         })
     );
 }

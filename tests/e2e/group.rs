@@ -6,7 +6,8 @@
 use std::time::Duration;
 
 use maturity_quiz::code::{encode, link};
-use maturity_quiz::model::{Answer, Level, Questionnaire};
+use maturity_quiz::group::Group;
+use maturity_quiz::model::{Answer, Level, Questionnaire, Response};
 use serde_json::{Value, json};
 
 use crate::dist;
@@ -95,9 +96,13 @@ fn e2e_group_view_counts_200_pasted_lines_and_names_the_rejected_ones() {
     let mut lines: Vec<String> = (0..190)
         .map(|i| {
             if i % 2 == 1 {
-                link("https://example.org/quiz", &q, &all(level(i)), "nl")
+                let response = Response {
+                    answers: all(level(i)),
+                    profile: vec![None, None],
+                };
+                link("https://example.org/quiz", &q, &response, "nl")
             } else {
-                encode(&q, &all(level(i)))
+                encode(&q, &all(level(i)), &[])
             }
         })
         .collect();
@@ -124,13 +129,13 @@ fn e2e_group_view_counts_200_pasted_lines_and_names_the_rejected_ones() {
         ),
         (
             101,
-            encode(&q, &[]),
+            encode(&q, &[], &[]),
             "0 of the 12 questions have a real answer; a result needs at least 6.",
         ),
         (
             120,
-            "21.AAAAAA".to_string(),
-            "The code is in code format 2; this release reads code format 1.",
+            "32.AAAAAAA".to_string(),
+            "The code is in code format 3; this release reads code formats 1 to 2.",
         ),
         (
             140,
@@ -214,7 +219,10 @@ fn e2e_group_view_reads_a_downloaded_file_and_5000_codes() {
     let file = maturity_quiz::report::download(
         &q,
         "en",
-        &answers,
+        &Response {
+            answers: answers.clone(),
+            profile: vec![Some(0), Some(1)],
+        },
         &assessment,
         "2025-01-01T00:00:00.000Z",
     );
@@ -252,7 +260,7 @@ fn e2e_group_view_reads_a_downloaded_file_and_5000_codes() {
             let answers: Vec<Option<Answer>> = (0..12)
                 .map(|k| Some(Answer::Level(Level(((i * 7 + k * 3) % 4 + 1) as u8))))
                 .collect();
-            encode(&q, &answers)
+            encode(&q, &answers, &[])
         })
         .collect();
     let ms = paste(&visit, &lines, 5001);
@@ -304,4 +312,187 @@ fn e2e_group_view_opens_from_a_result_and_from_the_standalone_page() {
             .filter(|&b| b)
             .ok_or_else(|| "not yet".to_string())
     });
+}
+
+/// 200 results over the sectors: care 70, education 50, government 40,
+/// industry 20, retail 3 (too few to compare) and 17 without a sector. In
+/// each sector, every fifth result is ad hoc and the rest functional; the
+/// results without a sector are all experimental.
+fn two_hundred_by_sector() -> Vec<Response> {
+    let sectors = [
+        (Some(0), 70),
+        (Some(1), 50),
+        (Some(2), 40),
+        (Some(4), 20),
+        (Some(5), 3),
+        (None, 17),
+    ];
+    let mut responses = Vec::new();
+    for (sector, count) in sectors {
+        for i in 0..count {
+            let level = match (sector, i % 5) {
+                (None, _) => 2,
+                (_, 0) => 1,
+                _ => 3,
+            };
+            responses.push(Response {
+                answers: all(level),
+                profile: vec![sector, Some(i % 5)],
+            });
+        }
+    }
+    assert_eq!(responses.len(), 200);
+    responses
+}
+
+/// The segments' table and cards, as text.
+const SEGMENTS_JS: &str = r#"
+return {
+  count: text('.mq-group-count'),
+  by: q('.mq-group-segment-by') && q('.mq-group-segment-by').selectedOptions[0].textContent,
+  rows: [...root.querySelectorAll('.mq-group-segment-table tbody tr')].map((r) => [...r.children].map((c) => c.textContent.replace(/\s+/g, ' ').trim())),
+  small: [...root.querySelectorAll('.mq-segment-small .mq-segment-name')].map((e) => e.textContent),
+  warning: text('.mq-segment-small .mq-segment-warning'),
+  cards: root.querySelectorAll('.mq-segment').length,
+};
+"#;
+
+/// The segment table's rows the 200 results give in English: name, number,
+/// the share of each phase, and the median of each of the six dimensions.
+fn expected_rows() -> Value {
+    let row = |name: &str, n: &str, shares: [&str; 4], median: &str| {
+        let mut row = vec![name.to_string(), n.to_string()];
+        row.extend(shares.iter().map(|s| s.to_string()));
+        row.extend(std::iter::repeat_n(median.to_string(), 6));
+        row
+    };
+    let sector = ["20%", "0%", "80%", "0%"];
+    json!([
+        row("Health and social care", "70", sector, "3"),
+        row("Education", "50", sector, "3"),
+        row("Government", "40", sector, "3"),
+        row("Industry and construction", "20", sector, "3"),
+        row(
+            "Wholesale and retail (too few to compare)",
+            "3",
+            ["33.33%", "0%", "66.67%", "0%"],
+            "3"
+        ),
+        row("No answer", "17", ["0%", "100%", "0%", "0%"], "2"),
+    ])
+}
+
+/// Waits until the group view shows its segments for `expected` results.
+fn wait_for_segments(visit: &Visit, expected: &str) -> Value {
+    wait_until(STEP, "the segments", || {
+        let shown = visit.run(0, SEGMENTS_JS);
+        if shown["count"] == expected && shown["cards"].as_u64() > Some(0) {
+            Ok(shown)
+        } else {
+            Err(shown.to_string())
+        }
+    })
+}
+
+#[test]
+fn e2e_group_view_splits_200_pasted_codes_by_sector() {
+    let q = Questionnaire::built_in();
+    let lines: Vec<String> = two_hundred_by_sector()
+        .iter()
+        .map(|r| encode(&q, &r.answers, &r.profile))
+        .collect();
+    let visit = open_group_page();
+    paste(&visit, &lines, 200);
+    let shown = wait_for_segments(&visit, "200 results read.");
+    assert_eq!(shown["by"], "Which sector does your organisation work in?");
+    assert_eq!(shown["rows"], expected_rows());
+    assert_eq!(shown["small"], json!(["Wholesale and retail"]));
+    assert_eq!(
+        shown["warning"],
+        "Too few to compare: fewer than 5 results."
+    );
+    assert_eq!(shown["cards"], 6, "sectors without results are left out");
+
+    // The other background question, nobody skipped: sizes cycle within
+    // each sector, so retail's 3 and the 17 without a sector tip the bands.
+    visit.run(
+        0,
+        "const s = q('.mq-group-segment-by'); s.value = '1'; s.dispatchEvent(new Event('change', { bubbles: true }));",
+    );
+    let by_size = wait_until(STEP, "the segments by size", || {
+        let shown = visit.run(0, SEGMENTS_JS);
+        if shown["by"] == "How many employees does your organisation have?" {
+            Ok(shown)
+        } else {
+            Err(shown.to_string())
+        }
+    });
+    let sizes: Vec<Value> = by_size["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| json!([r[0], r[1]]))
+        .collect();
+    assert_eq!(
+        sizes,
+        [
+            json!(["1 to 9 employees", "41"]),
+            json!(["10 to 49 employees", "41"]),
+            json!(["50 to 249 employees", "40"]),
+            json!(["250 to 999 employees", "39"]),
+            json!(["1,000 or more employees", "39"]),
+        ]
+    );
+    // Back to the sectors, for the pictures at a phone's and a desktop's width.
+    visit.run(
+        0,
+        "const s = q('.mq-group-segment-by'); s.value = '0'; s.dispatchEvent(new Event('change', { bubbles: true }));",
+    );
+    wait_for_segments(&visit, "200 results read.");
+    for width in [360, 1280] {
+        visit.browser.set_window_size(width, 900);
+        let fits = visit.browser.execute(
+            "return document.documentElement.scrollWidth <= window.innerWidth;",
+            vec![],
+        );
+        assert_eq!(fits, json!(true), "nothing widens the page at {width} px");
+        visit.browser.full_page_screenshot(
+            crate::crate_dir().join(format!("test-output/group-segments-{width}.png")),
+        );
+    }
+}
+
+#[test]
+fn e2e_group_view_splits_a_dropped_csv_export_by_sector() {
+    let q = Questionnaire::built_in();
+    // The export a site owner keeps, as the group view writes it, in Dutch,
+    // with one row broken by hand.
+    let responses = two_hundred_by_sector();
+    let lines: Vec<String> = responses
+        .iter()
+        .map(|r| encode(&q, &r.answers, &r.profile))
+        .collect();
+    let csv = Group::read(&q, &lines.join("\n"), &[]).rows_csv(&q, "nl");
+    let mut rows: Vec<&str> = csv.split_inclusive("\r\n").collect();
+    let broken = "social-maturity,2,nl,oops\r\n";
+    rows.insert(5, broken);
+    let csv: String = rows.concat();
+    let visit = open_group_page();
+    visit.run(
+        0,
+        &format!(
+            "const dt = new DataTransfer();
+             dt.items.add(new File([{csv}], 'results.csv', {{ type: 'text/csv' }}));
+             const input = q('.mq-group-files'); input.files = dt.files;
+             input.dispatchEvent(new Event('change', {{ bubbles: true }}));",
+            csv = serde_json::to_string(&csv).unwrap()
+        ),
+    );
+    let shown = wait_for_segments(&visit, "200 results read.");
+    assert_eq!(shown["rows"], expected_rows());
+    let rejected = visit.run(0, GROUP_JS)["rejected"].clone();
+    assert_eq!(
+        rejected,
+        json!(["results.csv, line 6: This line has 4 fields; the header line has 37."])
+    );
 }

@@ -118,6 +118,7 @@ return {
   errorFocused: is('.mq-error-summary'),
   phase: text(q('h2.mq-result-heading .mq-phase-name')),
   phaseFocused: is('h2.mq-result-heading'),
+  profileFocused: is('.mq-profile h2.mq-heading'),
   capped: text(q('.mq-note-capped')),
   startFocused: is('.mq-start'),
   started: !!q('.mq-start'),
@@ -264,7 +265,24 @@ impl Quiz {
             }
             self.answer(level);
         }
+        self.skip_profile();
         self.expect_result()
+    }
+
+    /// Waits for the background questions' heading to have focus, then
+    /// Tabs past them (each stands at "prefer not to say") to the result
+    /// button and presses Enter.
+    fn skip_profile(&self) {
+        wait_until(STEP, "the background questions' focused heading", || {
+            let seen = self.snapshot();
+            if seen.flag("profileFocused") {
+                Ok(())
+            } else {
+                Err(seen.describe())
+            }
+        });
+        self.tab_to("continueFocused", "the .mq-continue button");
+        self.press(Key::Enter);
     }
 
     /// Waits for the result's heading to have focus and returns the phase
@@ -461,6 +479,7 @@ fn e2e_every_screen_fits_320_360_and_1280_px_in_light_and_dark() {
             quiz.expect_question(i + 1);
             quiz.answer(level);
         }
+        quiz.skip_profile();
         assert_eq!(quiz.expect_result(), "Experimenteel");
         problems.extend(quiz.photograph(&format!("result-{theme}")));
     }

@@ -14,6 +14,7 @@ mod embedding;
 mod group;
 mod keyboard;
 mod offline;
+mod profile;
 mod sharing;
 mod storage;
 mod support;

@@ -84,6 +84,7 @@ fn e2e_a_reload_resumes_on_the_next_question_with_every_answer() {
     for _ in 6..=12 {
         visit.answer(0, "3");
     }
+    visit.profile(0, &[]);
     // Strategy 1.5 (Ad hoc) caps a mean of 17/6 (Functioneel) at Experimenteel.
     wait_until(STEP, "the result", || {
         let state = visit.state(0);
@@ -191,6 +192,7 @@ fn e2e_full_storage_says_so_once_and_completes() {
     for _ in 2..=12 {
         visit.answer(0, "4");
     }
+    visit.profile(0, &[]);
     assert_eq!(visit.state(0)["phase"], "Transformatie");
     assert_eq!(notice(), json!(null), "not said again");
     assert_eq!(errors(&visit), json!([]));
