@@ -84,6 +84,7 @@ pub fn Segments(props: &SegmentsProps) -> Html {
                                     fill={Some(segment.percentage(*count))} />
                             }
                         </ul>
+                        <p class="mq-segment-medians-title">{ ui.group_median }</p>
                         <dl class="mq-segment-medians">
                             for (dimension, summary) in q.dimensions.iter().zip(&segment.dimensions) {
                                 <dt>{ dimension.name.get(language) }</dt>
@@ -93,7 +94,10 @@ pub fn Segments(props: &SegmentsProps) -> Html {
                     </li>
                 }
             </ul>
-            <table class="mq-visually-hidden mq-group-segment-table">
+            // Hidden in a wrapper: a table is never narrower than its
+            // content, so hiding the table itself would widen the page.
+            <div class="mq-visually-hidden">
+            <table class="mq-group-segment-table">
                 <caption>{ ui.group_segments_caption }</caption>
                 <thead>
                     <tr>
@@ -129,6 +133,7 @@ pub fn Segments(props: &SegmentsProps) -> Html {
                     }
                 </tbody>
             </table>
+            </div>
             <div class="mq-actions">
                 <button type="button" class="mq-button mq-button-secondary mq-export-segments" onclick={export}>
                     { ui.export_segments }

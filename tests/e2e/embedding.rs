@@ -56,6 +56,7 @@ return {
   checked: checked && checked.value,
   phase: text('.mq-phase-name'),
   profile: !!q('.mq-profile'),
+  result: !!q('.mq-result'),
   capped: text('.mq-note-capped'),
   failure: text('.mq-crash') || text('.mq-load-error'),
 };
@@ -199,12 +200,13 @@ impl Visit {
 
     /// On the background questions' screen (waiting for it), picks each
     /// value of `choices` (an answer's id, or "" for "prefer not to say")
-    /// in the question it belongs to, goes on, and returns the phase shown.
-    /// With no background questions to ask, only waits for the result.
+    /// in the question it belongs to, goes on, and returns the phase shown
+    /// (empty for too few answers). With no background questions to ask,
+    /// only waits for the result.
     pub(crate) fn profile(&self, widget: usize, choices: &[&str]) -> String {
         wait_until(STEP, "the background questions or the result", || {
             let state = self.state(widget);
-            if state["profile"] == true || state["phase"].is_string() {
+            if state["profile"] == true || state["result"] == true {
                 Ok(())
             } else {
                 Err(state.to_string())
@@ -224,10 +226,11 @@ impl Visit {
         }
         wait_until(STEP, "the result", || {
             let state = self.state(widget);
-            state["phase"]
-                .as_str()
-                .map(str::to_owned)
-                .ok_or_else(|| state.to_string())
+            if state["result"] == true {
+                Ok(state["phase"].as_str().unwrap_or_default().to_owned())
+            } else {
+                Err(state.to_string())
+            }
         })
     }
 }
