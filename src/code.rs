@@ -19,9 +19,13 @@
 
 use std::fmt;
 
+use std::collections::BTreeMap;
+
+use serde::Deserialize;
+use serde_json::Value;
+
 use crate::i18n::{fill, ui_text};
-use crate::json::Json;
-use crate::model::{Answer, Level, Questionnaire};
+use crate::model::{Answer, AnswerMisfit, Level, Questionnaire};
 use crate::report::DOWNLOAD_FORMAT;
 
 /// The version of the code's format; raised whenever its layout changes.
@@ -259,7 +263,9 @@ pub fn decode(questionnaire: &Questionnaire, code: &str) -> Result<Vec<Option<An
             Some((at, found)) => return fail(Problem::Character { found, at }),
         }
     }
-    if version.parse::<u32>().ok() != Some(questionnaire.version) {
+    // Compared as written, so that "01" is refused rather than read as 1:
+    // one result has one code.
+    if version != questionnaire.version.to_string() {
         return fail(Problem::Version {
             found: version,
             expected: questionnaire.version,
@@ -301,15 +307,13 @@ pub fn decode(questionnaire: &Questionnaire, code: &str) -> Result<Vec<Option<An
     if number.iter().any(|&d| d != 0) {
         return fail(Problem::Range);
     }
-    if let Some(i) = questionnaire
-        .questions
-        .iter()
-        .zip(&answers)
-        .position(|(q, a)| !q.dont_know && *a == Some(Answer::DontKnow))
-    {
-        return fail(Problem::DontKnow { question: i + 1 });
+    match questionnaire.check_answers(&answers) {
+        Ok(()) => Ok(answers),
+        Err(AnswerMisfit::DontKnow { question }) => fail(Problem::DontKnow { question }),
+        // One answer per question, each within the base: the digits above
+        // make nothing else.
+        Err(AnswerMisfit::Count { .. } | AnswerMisfit::Level { .. }) => fail(Problem::Range),
     }
-    Ok(answers)
 }
 
 /// What a page's URL fragment asks a widget to show.
@@ -388,6 +392,29 @@ pub fn read_line(
     }
 }
 
+/// What a downloaded result must have before anything else is read: its
+/// format.
+#[derive(Deserialize)]
+struct DownloadFormat {
+    format: u64,
+}
+
+/// The parts of a downloaded result that hold its answers (see
+/// [`crate::report::download`]); the result itself is worked out again
+/// from them, so the rest of the file is not read.
+#[derive(Deserialize)]
+struct Download {
+    questionnaire: QuestionnaireRef,
+    answers: BTreeMap<String, Value>,
+}
+
+/// Which questionnaire, and which version of it, a result answers.
+#[derive(Deserialize)]
+struct QuestionnaireRef {
+    id: String,
+    version: Value,
+}
+
 /// The answers in a downloaded result (see [`crate::report::download`]),
 /// checked like a code: the same format, questionnaire and version, and an
 /// answer of the questionnaire's kind to each of its questions.
@@ -395,55 +422,55 @@ pub fn read_download(
     questionnaire: &Questionnaire,
     json: &str,
 ) -> Result<Vec<Option<Answer>>, CodeError> {
-    let value = Json::parse(json).map_err(|e| {
-        CodeError(Problem::DownloadSyntax {
-            line: e.line(),
-            column: e.column(),
-        })
-    })?;
-    let member = |path: &[&str]| {
-        path.iter()
-            .try_fold(&value, |value, key| value.get(key))
-            .unwrap_or(&Json::Null)
+    let fail = |problem| Err(CodeError(problem));
+    let value: Value = match serde_json::from_str(json) {
+        Ok(value) => value,
+        Err(error) => {
+            return fail(Problem::DownloadSyntax {
+                line: error.line(),
+                column: error.column(),
+            });
+        }
     };
-    match member(&["format"]).as_u64() {
-        Some(format) if format == u64::from(DOWNLOAD_FORMAT) => {}
-        Some(found) => return Err(CodeError(Problem::DownloadFormat { found })),
-        None => return Err(CodeError(Problem::NotADownload)),
+    match DownloadFormat::deserialize(&value) {
+        Ok(DownloadFormat { format }) if format == u64::from(DOWNLOAD_FORMAT) => {}
+        Ok(DownloadFormat { format }) => return fail(Problem::DownloadFormat { found: format }),
+        Err(_) => return fail(Problem::NotADownload),
     }
-    let id = member(&["questionnaire", "id"])
-        .as_str()
-        .unwrap_or_default();
-    if id != questionnaire.id {
-        return Err(CodeError(Problem::Questionnaire {
-            found: id.to_string(),
+    let Ok(download) = Download::deserialize(&value) else {
+        return fail(Problem::NotADownload);
+    };
+    if download.questionnaire.id != questionnaire.id {
+        return fail(Problem::Questionnaire {
+            found: download.questionnaire.id,
             expected: questionnaire.id.clone(),
-        }));
+        });
     }
-    let version = member(&["questionnaire", "version"]);
-    if version.as_u64() != Some(u64::from(questionnaire.version)) {
-        return Err(CodeError(Problem::Version {
-            found: version.to_string(),
+    if download.questionnaire.version.as_u64() != Some(questionnaire.version.into()) {
+        return fail(Problem::Version {
+            found: download.questionnaire.version.to_string(),
             expected: questionnaire.version,
-        }));
+        });
     }
-    let top = questionnaire.top_level().0;
-    questionnaire
-        .questions
-        .iter()
-        .enumerate()
-        .map(|(i, question)| {
-            let given = member(&["answers", question.id.as_str()]);
-            match (given, Answer::from_json(given)) {
-                (Json::Null, _) => Ok(None),
-                (_, Some(Answer::DontKnow)) if question.dont_know => Ok(Some(Answer::DontKnow)),
-                (_, Some(Answer::Level(l))) if (1..=top).contains(&l.0) => {
-                    Ok(Some(Answer::Level(l)))
-                }
-                _ => Err(CodeError(Problem::DownloadAnswer { question: i + 1 })),
-            }
-        })
-        .collect()
+    let mut answers = Vec::with_capacity(questionnaire.questions.len());
+    for (i, question) in questionnaire.questions.iter().enumerate() {
+        let answer = match download.answers.get(&question.id) {
+            None | Some(Value::Null) => None,
+            Some(given) => match Answer::deserialize(given) {
+                Ok(answer) => Some(answer),
+                Err(_) => return fail(Problem::DownloadAnswer { question: i + 1 }),
+            },
+        };
+        answers.push(answer);
+    }
+    match questionnaire.check_answers(&answers) {
+        Ok(()) => Ok(answers),
+        Err(AnswerMisfit::Level { question } | AnswerMisfit::DontKnow { question }) => {
+            fail(Problem::DownloadAnswer { question })
+        }
+        // One answer per question is read above.
+        Err(AnswerMisfit::Count { .. }) => fail(Problem::NotADownload),
+    }
 }
 
 #[cfg(test)]
@@ -491,6 +518,10 @@ mod tests {
                 "The result belongs to version 3 of the questionnaire; this is version 2.",
             ),
             ("12", "The ‘.’ after the version number is missing."),
+            (
+                "102.AAAAAA",
+                "The result belongs to version 02 of the questionnaire; this is version 2.",
+            ),
             (
                 "1.AAAAAA",
                 "The character ‘.’ at position 2 does not belong in a result code.",

@@ -9,15 +9,14 @@ use std::rc::Rc;
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::{JsFuture, spawn_local};
-use web_sys::{CustomEvent, CustomEventInit, Element, Node, Response};
+use web_sys::{Element, Node, Response};
 
 use crate::i18n::{choose_language, ui_text, widget_language};
 use crate::model::Questionnaire;
 use crate::saved;
 use crate::view::{App, AppProps, Problems, ProblemsProps};
-
-/// The tag name of the element a widget is rendered into.
-pub const TAG: &str = "maturity-quiz";
+use crate::web::Host;
+use crate::web::host::TAG;
 
 /// Runs once when the module is instantiated, before any widget exists.
 #[wasm_bindgen(start)]
@@ -250,25 +249,6 @@ fn widget_name(host: &Element) -> String {
         .position(|i| widgets.item(i).as_ref() == Some(host))
         .unwrap_or(0)
         .to_string()
-}
-
-/// The element a widget lives in, to which it reports.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Host(pub Element);
-
-impl Host {
-    /// Sends `maturity-quiz:{name}` with `detail` (JSON text) to the host page:
-    /// bubbling and composed, so a listener on the document hears it through
-    /// the shadow root.
-    pub fn emit(&self, name: &str, detail: &str) {
-        let init = CustomEventInit::new();
-        init.set_bubbles(true);
-        init.set_composed(true);
-        init.set_detail(&js_sys::JSON::parse(detail).unwrap_or(JsValue::NULL));
-        if let Ok(event) = CustomEvent::new_with_event_init_dict(&format!("{TAG}:{name}"), &init) {
-            let _ = self.0.dispatch_event(&event);
-        }
-    }
 }
 
 fn preferred_language(host: &Element, questionnaire: &Questionnaire) -> String {

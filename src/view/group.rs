@@ -12,8 +12,8 @@ use crate::group::{Group, Origin};
 use crate::i18n::{fill, list, number, ui_text};
 use crate::model::Questionnaire;
 use crate::view::bar::Bar;
-use crate::view::files;
 use crate::view::focus::use_focus;
+use crate::web::files;
 
 /// Properties of [`GroupView`].
 #[derive(Clone, PartialEq, Properties)]
