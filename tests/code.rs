@@ -4,21 +4,12 @@
 
 #![cfg(not(target_arch = "wasm32"))]
 
+mod strategies;
+
 use maturity_quiz::code::{CodeError, decode, encode, read_download, read_line};
-use maturity_quiz::model::{Answer, Level, Questionnaire};
+use maturity_quiz::model::{Answer, Level};
 use proptest::prelude::*;
-use std::sync::LazyLock;
-
-static BUILT_IN: LazyLock<Questionnaire> = LazyLock::new(Questionnaire::built_in);
-
-/// Any answer a respondent can leave: none, a level, or "don't know".
-fn answer() -> impl Strategy<Value = Option<Answer>> {
-    prop_oneof![
-        Just(None),
-        (1u8..=4).prop_map(|l| Some(Answer::Level(Level(l)))),
-        Just(Some(Answer::DontKnow)),
-    ]
-}
+use strategies::{BUILT_IN, answer};
 
 /// The reasons a code or a link can be refused for, as their English text
 /// begins (a count comes first in the length reason).

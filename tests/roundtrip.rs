@@ -5,24 +5,16 @@
 
 #![cfg(not(target_arch = "wasm32"))]
 
+mod strategies;
+
 use maturity_quiz::code::read_download;
-use maturity_quiz::model::{Answer, Level, Questionnaire};
+use maturity_quiz::model::{Answer, Level};
 use maturity_quiz::quiz::{Quiz, Step};
 use maturity_quiz::report::{completed, download};
 use maturity_quiz::saved::{restore, save};
 use maturity_quiz::scoring::{Outcome, assess};
 use proptest::prelude::*;
-use std::sync::LazyLock;
-
-static BUILT_IN: LazyLock<Questionnaire> = LazyLock::new(Questionnaire::built_in);
-
-fn answer() -> impl Strategy<Value = Option<Answer>> {
-    prop_oneof![
-        Just(None),
-        (1u8..=4).prop_map(|l| Some(Answer::Level(Level(l)))),
-        Just(Some(Answer::DontKnow)),
-    ]
-}
+use strategies::{BUILT_IN, answer};
 
 fn step() -> impl Strategy<Value = Step> {
     prop_oneof![
