@@ -71,10 +71,10 @@ pub fn capped(q: &Questionnaire, assessment: &Assessment, language: &str) -> Opt
 /// How many questions the provisional result rests on, and which dimensions
 /// it knows nothing about.
 pub fn provisional(q: &Questionnaire, assessment: &Assessment, language: &str) -> Option<String> {
-    let ui = ui_text(language);
     if !assessment.provisional {
         return None;
     }
+    let ui = ui_text(language);
     let mut text = fill(
         ui.note_provisional.get(assessment.total),
         &[

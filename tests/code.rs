@@ -4,28 +4,12 @@
 
 #![cfg(not(target_arch = "wasm32"))]
 
+mod strategies;
+
 use maturity_quiz::code::{CodeError, decode, encode, read_csv, read_download, read_line};
-use maturity_quiz::model::{Answer, Level, Questionnaire, Response};
+use maturity_quiz::model::{Answer, Level, Response};
 use proptest::prelude::*;
-use std::sync::LazyLock;
-
-static BUILT_IN: LazyLock<Questionnaire> = LazyLock::new(Questionnaire::built_in);
-
-/// Any answer a respondent can leave: none, a level, or "don't know".
-fn answer() -> impl Strategy<Value = Option<Answer>> {
-    prop_oneof![
-        Just(None),
-        (1u8..=4).prop_map(|l| Some(Answer::Level(Level(l)))),
-        Just(Some(Answer::DontKnow)),
-    ]
-}
-
-/// Any background answers to the built-in questionnaire's two questions
-/// (eight sectors, five sizes), each possibly skipped.
-fn profile() -> impl Strategy<Value = Vec<Option<usize>>> {
-    (prop::option::of(0usize..8), prop::option::of(0usize..5))
-        .prop_map(|(sector, size)| vec![sector, size])
-}
+use strategies::{BUILT_IN, answer, profile};
 
 /// The reasons a code or a link can be refused for, as their English text
 /// begins (a count comes first in the length reason).

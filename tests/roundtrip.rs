@@ -5,25 +5,16 @@
 
 #![cfg(not(target_arch = "wasm32"))]
 
-use maturity_quiz::code::read_csv;
-use maturity_quiz::code::read_download;
-use maturity_quiz::model::{Answer, Level, Questionnaire, Response};
+mod strategies;
+
+use maturity_quiz::code::{read_csv, read_download};
+use maturity_quiz::model::{Answer, Level, Response};
 use maturity_quiz::quiz::{Quiz, Step};
 use maturity_quiz::report::{completed, csv_header, csv_row, download};
 use maturity_quiz::saved::{restore, save};
 use maturity_quiz::scoring::{Outcome, assess};
 use proptest::prelude::*;
-use std::sync::LazyLock;
-
-static BUILT_IN: LazyLock<Questionnaire> = LazyLock::new(Questionnaire::built_in);
-
-fn answer() -> impl Strategy<Value = Option<Answer>> {
-    prop_oneof![
-        Just(None),
-        (1u8..=4).prop_map(|l| Some(Answer::Level(Level(l)))),
-        Just(Some(Answer::DontKnow)),
-    ]
-}
+use strategies::{BUILT_IN, answer, profile};
 
 fn step() -> impl Strategy<Value = Step> {
     prop_oneof![
@@ -32,11 +23,6 @@ fn step() -> impl Strategy<Value = Step> {
         Just(Step::Profile),
         Just(Step::Result),
     ]
-}
-
-fn profile() -> impl Strategy<Value = Vec<Option<usize>>> {
-    (prop::option::of(0usize..8), prop::option::of(0usize..5))
-        .prop_map(|(sector, size)| vec![sector, size])
 }
 
 proptest! {

@@ -12,6 +12,7 @@ mod a11y;
 mod custom;
 mod embedding;
 mod group;
+mod hosts;
 mod keyboard;
 mod offline;
 mod profile;

@@ -187,6 +187,9 @@ fn e2e_print_shows_the_result_on_one_page_without_buttons() {
                 "marginLeft": 0.4, "marginRight": 0.4, "printBackground": true }),
     );
     let pdf = pdf["data"].as_str().and_then(base64_decode).expect("a PDF");
+    // Kept for people to look at, like the screenshots.
+    std::fs::create_dir_all("test-output").unwrap();
+    std::fs::write("test-output/result-print-a4.pdf", &pdf).unwrap();
     let text = String::from_utf8_lossy(&pdf);
     let pages = text.matches("/Type /Page").count() - text.matches("/Type /Pages").count();
     println!("printed on A4: {pages} page(s)");
