@@ -72,6 +72,8 @@ export interface MaturityQuizCompleteDetail extends MaturityQuizStartDetail {
   dimensions: MaturityQuizDimension[];
   /** Per question id, in question order; `null` for a question left open. */
   answers: Record<string, MaturityQuizAnswer | null>;
+  /** Per background question id (`sector`, `size` in the built-in one): the answer's id, or `null` when skipped. */
+  profile: Record<string, string | null>;
 }
 
 /** The events a <maturity-quiz> sends; they bubble and are composed, so the document and the window hear them too. */
@@ -91,6 +93,8 @@ export interface MaturityQuizAttributes {
   mode?: "group";
   /** The URL of a questionnaire of your own, in the questionnaire format; read once, when the widget starts. */
   src?: string;
+  /** `profile-<id>`: the id of an answer to background question `<id>`, such as `profile-sector="care"`; that question is not asked. Read once, when the widget starts. */
+  [background: `profile-${string}`]: string | undefined;
 }
 
 /** A <maturity-quiz> element. Its settings are attributes: see {@link MaturityQuizAttributes}. */
