@@ -269,10 +269,8 @@ impl Quiz {
         self.expect_result()
     }
 
-    /// Waits for the background questions' heading to have focus, then
-    /// Tabs past them (each stands at "prefer not to say") to the result
-    /// button and presses Enter.
-    fn skip_profile(&self) {
+    /// Waits for the background questions' heading to have focus.
+    fn expect_profile(&self) {
         wait_until(STEP, "the background questions' focused heading", || {
             let seen = self.snapshot();
             if seen.flag("profileFocused") {
@@ -281,6 +279,12 @@ impl Quiz {
                 Err(seen.describe())
             }
         });
+    }
+
+    /// Waits for the background questions, then Tabs past them (each stands
+    /// at "prefer not to say") to the result button and presses Enter.
+    fn skip_profile(&self) {
+        self.expect_profile();
         self.tab_to("continueFocused", "the .mq-continue button");
         self.press(Key::Enter);
     }
@@ -480,6 +484,8 @@ fn e2e_every_screen_fits_320_360_and_1280_px_in_light_and_dark() {
             quiz.expect_question(i + 1);
             quiz.answer(level);
         }
+        quiz.expect_profile();
+        problems.extend(quiz.photograph(&format!("profile-{theme}")));
         quiz.skip_profile();
         assert_eq!(quiz.expect_result(), "Experimenteel");
         problems.extend(quiz.photograph(&format!("result-{theme}")));
