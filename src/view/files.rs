@@ -1,13 +1,21 @@
 //! Files in and out of the browser, with no server: a text offered as a
 //! download, and the text of files a visitor chose or dropped.
 
+use gloo::timers::callback::Timeout;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{Blob, BlobPropertyBag, File, FileList, HtmlAnchorElement, Url};
 
+/// How long a download's Blob URL stays valid after the click. The click
+/// only queues the download: Firefox and some Safari versions read the URL in
+/// a later task and save nothing if it is revoked by then. FileSaver.js waits
+/// 40 s for the same reason; the text is a few kilobytes.
+const KEEP_URL_MS: u32 = 40_000;
+
 /// Offers `text` as a file called `name` of type `mime`: a Blob URL on a
-/// temporary `<a download>`, clicked and then let go. Does nothing where the
-/// browser refuses any step (there is nothing better to offer then).
+/// temporary `<a download>`, clicked, and revoked once the browser has had
+/// ample time to take it. Does nothing where the browser refuses any step
+/// (there is nothing better to offer then).
 pub fn save(name: &str, mime: &str, text: &str) {
     let options = BlobPropertyBag::new();
     options.set_type(mime);
@@ -30,7 +38,11 @@ pub fn save(name: &str, mime: &str, text: &str) {
         // the widget's shadow root stays as it was.
         link.click();
     }
-    let _ = Url::revoke_object_url(&url);
+    // Runs on its own, whatever happens to the widget meanwhile.
+    Timeout::new(KEEP_URL_MS, move || {
+        let _ = Url::revoke_object_url(&url);
+    })
+    .forget();
 }
 
 /// The name and text of each file in `files`, in order; a file that cannot
