@@ -112,6 +112,12 @@ impl Visit {
     /// Goes to `url` and waits for every widget on it to render.
     pub(crate) fn goto(&self, url: &str) {
         self.browser.goto(url);
+        self.wait_ready();
+    }
+
+    /// Waits for every widget on the page to render; panics if one shows an
+    /// error.
+    pub(crate) fn wait_ready(&self) {
         let count = self.browser.execute(
             "return document.querySelectorAll('maturity-quiz').length;",
             vec![],
@@ -289,6 +295,7 @@ fn e2e_host_styles_do_not_reach_in_and_ours_do_not_leak_out() {
     // For people to look at: the widget untouched amid the host's theme.
     let shot = crate_dir()
         .join("test-output")
+        .join(visit.browser.engine().name())
         .join("host-aggressive-1280.png");
     visit.browser.set_window_size(1280, 900);
     visit.browser.full_page_screenshot(&shot);
@@ -554,6 +561,8 @@ fn e2e_attributes_and_theming_update_a_mounted_widget() {
         (true, "auto", dark),
     ] {
         visit.browser.emulate_dark(system_dark);
+        // WebKit reopens the page in the other scheme.
+        visit.wait_ready();
         visit.run(0, &format!("host.setAttribute('theme', '{theme}');"));
         let what = format!(
             "theme={theme} on a {} system",
