@@ -12,7 +12,7 @@
 //! `<maturity-quiz>` element's shadow root.
 
 use crate::support::server::{Page, StaticServer};
-use crate::support::webdriver::{Browser, Engine, Key, MINIBROWSER_MIN_WIDTH, wait_until};
+use crate::support::webdriver::{Browser, Key, wait_until};
 use crate::{crate_dir, dist};
 use serde_json::Value;
 use std::time::Duration;
@@ -389,13 +389,13 @@ impl Quiz {
     fn photograph(&self, name: &str) -> Vec<String> {
         let mut problems = Vec::new();
         for (width, height) in [(320u32, 640u32), (360, 800), (1280, 900)] {
-            let width = if self.browser.engine() == Engine::WebKit && width < MINIBROWSER_MIN_WIDTH
-            {
+            let narrowest = self.browser.engine().narrowest_viewport();
+            let width = if width < narrowest {
                 println!(
-                    "{}: no viewport narrower than {MINIBROWSER_MIN_WIDTH} px; {width} px checked at {MINIBROWSER_MIN_WIDTH}",
+                    "{}: no viewport narrower than {narrowest} px; {width} px checked at {narrowest}",
                     self.browser.version()
                 );
-                MINIBROWSER_MIN_WIDTH
+                narrowest
             } else {
                 width
             };

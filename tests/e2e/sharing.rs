@@ -185,9 +185,18 @@ fn e2e_print_shows_the_result_on_one_page_without_buttons() {
     // The PDF itself: the browser's own print to A4, counted in pages.
     match visit.browser.print_pdf() {
         Some(pdf) => {
-            let text = String::from_utf8_lossy(&pdf);
-            let pages = text.matches("/Type /Page").count() - text.matches("/Type /Pages").count();
-            println!("printed on A4: {pages} page(s)");
+            let pages = pdf_pages(&pdf);
+            let keep = crate::crate_dir()
+                .join("test-output")
+                .join(visit.browser.engine().name())
+                .join("result-print.pdf");
+            let _ = std::fs::create_dir_all(keep.parent().unwrap());
+            let _ = std::fs::write(&keep, &pdf);
+            println!("PDF: {}", keep.display());
+            println!(
+                "{}: printed on A4: {pages} page(s)",
+                visit.browser.version()
+            );
             assert_eq!(pages, 1, "the result prints on one A4 page");
         }
         None => {
@@ -214,4 +223,47 @@ fn e2e_print_shows_the_result_on_one_page_without_buttons() {
             );
         }
     }
+}
+
+/// The number of pages of `pdf`: its `/Type /Page` objects, also those
+/// inside compressed object streams (Firefox writes those; Chromium does not).
+fn pdf_pages(pdf: &[u8]) -> usize {
+    use std::io::Read;
+    let mut texts = vec![pdf.to_vec()];
+    let mut rest = pdf;
+    while let Some(start) = find(rest, b"stream") {
+        let after = &rest[start + b"stream".len()..];
+        let body = after
+            .strip_prefix(b"\r\n")
+            .or_else(|| after.strip_prefix(b"\n"));
+        let (Some(body), false) = (body, rest[..start].ends_with(b"end")) else {
+            rest = after;
+            continue;
+        };
+        let end = find(body, b"endstream").unwrap_or(body.len());
+        let mut inflated = Vec::new();
+        if flate2::read::ZlibDecoder::new(&body[..end])
+            .read_to_end(&mut inflated)
+            .is_ok()
+        {
+            texts.push(inflated);
+        }
+        rest = &body[end..];
+    }
+    texts
+        .iter()
+        .map(|text| {
+            let text = String::from_utf8_lossy(text);
+            text.match_indices("/Type")
+                .filter(|(at, _)| {
+                    let tail = text[at + "/Type".len()..].trim_start();
+                    tail.starts_with("/Page") && !tail.starts_with("/Pages")
+                })
+                .count()
+        })
+        .sum()
+}
+
+fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack.windows(needle.len()).position(|w| w == needle)
 }

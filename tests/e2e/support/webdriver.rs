@@ -45,10 +45,6 @@ pub const WEBKITWEBDRIVER: &str = "/usr/bin/WebKitWebDriver";
 /// libwebkit2gtk-4.1-0 package).
 pub const MINIBROWSER: &str = "/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser";
 
-/// The narrowest window MiniBrowser 2.50 allows: its toolbar does not shrink
-/// below 447 px, so its viewport cannot be made 320 or 360 px wide.
-pub const MINIBROWSER_MIN_WIDTH: u32 = 447;
-
 /// Chromium flags for a quiet, deterministic headless run. `--no-sandbox` is
 /// needed as root; the `--disable-*` flags stop background network traffic
 /// (there is no network besides loopback here). The last two let the
@@ -110,6 +106,18 @@ impl Engine {
             Engine::Chromium => "chromium",
             Engine::Firefox => "firefox",
             Engine::WebKit => "webkit",
+        }
+    }
+
+    /// The narrowest viewport the engine's window can have, in CSS px: 0
+    /// for none. Firefox 153 ESR (headless too) keeps its window at least
+    /// 500 px wide and MiniBrowser 2.50 at least 447 px (its toolbar), so
+    /// neither can show a 320 or 360 px wide viewport.
+    pub fn narrowest_viewport(self) -> u32 {
+        match self {
+            Engine::Chromium => 0,
+            Engine::Firefox => 500,
+            Engine::WebKit => 447,
         }
     }
 
@@ -267,8 +275,12 @@ impl Browser {
         let mut command = Command::new(&driver_path);
         command.arg(format!("--port={port}"));
         if engine == Engine::Firefox {
-            // geckodriver's own profile and logs go to the session's directory.
-            command.env("TMPDIR", &profile);
+            // The profile goes into the session's directory; system access
+            // lets emulate_dark set a preference from the browser's own
+            // (chrome) context.
+            command
+                .arg(format!("--profile-root={}", profile.display()))
+                .arg("--allow-system-access");
         }
         if let Some((_, number)) = &display {
             command.env("DISPLAY", format!(":{number}"));
@@ -345,9 +357,7 @@ impl Browser {
                 "browserName": "firefox",
                 "moz:firefoxOptions": {
                     "binary": FIREFOX,
-                    // -remote-allow-system-access lets emulate_dark set a
-                    // preference from the browser's own (chrome) context.
-                    "args": ["-headless", "-remote-allow-system-access"],
+                    "args": ["-headless"],
                     "prefs": {
                         "browser.download.folderList": 2,
                         "browser.download.dir": downloads,
@@ -719,8 +729,8 @@ const visit = (rules) => {
         const text = rule.media.mediaText;
         saved.set(rule, text);
         const queries = text.split(',').map((q) => q.trim());
-        if (queries.some((q) => /^(only\s+)?print/i.test(q))) rule.media.mediaText = 'all';
-        else if (queries.every((q) => /^(only\s+)?screen/i.test(q))) rule.media.mediaText = 'not all';
+        if (queries.some((q) => /^(only\s+)?print\b/i.test(q))) rule.media.mediaText = 'all';
+        else if (queries.every((q) => /^(only\s+)?screen\b/i.test(q))) rule.media.mediaText = 'not all';
       } else if (saved.has(rule)) {
         rule.media.mediaText = saved.get(rule);
       }
@@ -763,8 +773,9 @@ if (!print) saved.clear();
 
     /// Saves a PNG of the whole page, not only the viewport, to `path`: what a
     /// person scrolling through it would see. Chromium through CDP, Firefox
-    /// through geckodriver's full-page screenshot, WebKit as a screenshot of
-    /// the root element, which WebKitWebDriver does not clip to the viewport.
+    /// through geckodriver's full-page screenshot; WebKitWebDriver clips every
+    /// screenshot to the viewport, so there the window grows to the page's
+    /// height for one viewport screenshot (on an Xvfb screen tall enough).
     pub fn full_page_screenshot(&self, path: impl AsRef<Path>) {
         let path = path.as_ref();
         let encoded = match self.engine {
@@ -774,14 +785,7 @@ if (!print) saved.clear();
             )["data"]
                 .take(),
             Engine::Firefox => self.cmd("GET", "/moz/screenshot/full", Value::Null),
-            Engine::WebKit => {
-                let root = self.find("html");
-                self.cmd(
-                    "GET",
-                    &format!("/element/{}/screenshot", root.0),
-                    Value::Null,
-                )
-            }
+            Engine::WebKit => return self.tall_window_screenshot(path),
         };
         let png = encoded
             .as_str()
@@ -795,6 +799,44 @@ if (!print) saved.clear();
             fs::create_dir_all(dir).unwrap_or_else(|e| panic!("create {}: {e}", dir.display()));
         }
         fs::write(path, png).unwrap_or_else(|e| panic!("write {}: {e}", path.display()));
+    }
+
+    /// WebKit's full-page screenshot: the window made as tall as the page,
+    /// photographed, and given its size back.
+    fn tall_window_screenshot(&self, path: &Path) {
+        let rect = self.cmd("GET", "/window/rect", Value::Null);
+        let (width, height) = (
+            rect["width"].as_u64().unwrap_or(1280) as u32,
+            rect["height"].as_u64().unwrap_or(900) as u32,
+        );
+        let sizes = || {
+            let seen = self.execute(
+                "return [document.documentElement.scrollHeight, window.innerHeight];",
+                vec![],
+            );
+            (
+                seen[0].as_u64().unwrap_or(0) as u32,
+                seen[1].as_u64().unwrap_or(0) as u32,
+            )
+        };
+        let (page, inner) = sizes();
+        let chrome = height.saturating_sub(inner);
+        let tall = (page + chrome).min(XVFB_HEIGHT);
+        if tall > height {
+            self.set_window_size(width, tall);
+            wait_for(
+                STARTUP_TIMEOUT,
+                "the window to grow to the page's height",
+                || sizes().1 + chrome >= tall,
+            );
+        }
+        self.screenshot(path);
+        if tall > height {
+            self.set_window_size(width, height);
+            wait_for(STARTUP_TIMEOUT, "the window to get its size back", || {
+                sizes().1 == inner
+            });
+        }
     }
 
     /// Resizes the window; in headless mode the viewport is the whole window,
@@ -1060,6 +1102,10 @@ pub fn base64_decode(text: &str) -> Option<Vec<u8>> {
     Some(out)
 }
 
+/// The height of WebKit's Xvfb screen: room for a full-page screenshot of
+/// the tallest screen (the result at 447 px wide).
+const XVFB_HEIGHT: u32 = 6000;
+
 /// Starts an Xvfb display for WebKit's MiniBrowser, which has no headless
 /// mode, and returns it with its number. Xvfb picks a free number itself and
 /// writes it to its stdout (`-displayfd 1`) once it accepts clients.
@@ -1071,7 +1117,7 @@ fn start_xvfb(profile: &Path) -> (Child, u32) {
             "1",
             "-screen",
             "0",
-            "1920x1200x24",
+            &format!("1920x{XVFB_HEIGHT}x24"),
             "-nolisten",
             "tcp",
         ])
