@@ -56,14 +56,20 @@ fn dist_paths() -> BTreeSet<String> {
 /// The name of the page's only cache once it holds every file of the
 /// build; what there is instead, while it does not.
 fn one_complete_cache(browser: &Browser) -> Result<String, String> {
-    let caches = browser.execute_async(
-        "const found = {};
-         for (const name of await caches.keys()) {
-           const requests = await (await caches.open(name)).keys();
-           found[name] = requests.map((request) => new URL(request.url).pathname);
-         }
-         return found;",
-    );
+    // caches.match with a cacheName never creates a cache, where
+    // caches.open would: opening one the worker is deleting brought it back,
+    // empty, for good (seen in WebKit).
+    let paths = serde_json::to_string(&dist_paths()).expect("paths as JSON");
+    let caches = browser.execute_async(&format!(
+        "const found = {{}};
+         for (const name of await caches.keys()) {{
+           found[name] = [];
+           for (const path of {paths}) {{
+             if (await caches.match(path, {{ cacheName: name }})) found[name].push(path);
+           }}
+         }}
+         return found;"
+    ));
     let caches = caches.as_object().expect("caches by name");
     let [(name, paths)] = caches.iter().collect::<Vec<_>>()[..] else {
         return Err(format!("not one cache: {caches:?}"));
