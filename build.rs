@@ -8,6 +8,12 @@
 //! build with a message that names the language and the key. A key that is
 //! not a field of `UiText`, or a field without a key, is left to the compiler,
 //! which names both on the generated struct literal.
+//!
+//! A text is a string, or, where a number goes in, an object with the forms
+//! `{"one": "…", "other": "…"}` (1 vraag, 2 vragen), which becomes a
+//! `Plural`. Every language must give a text the same kind and the same
+//! `{placeholders}` in each form as the first language: a translation that
+//! drops or renames one would show a hole where a number or a name belongs.
 
 use std::env;
 use std::fmt::Write as _;
@@ -69,13 +75,16 @@ pub fn generate(json: &str) -> Result<String, String> {
         writeln!(statics, "/// The widget's words in \"{code}\".").unwrap();
         writeln!(statics, "static {name}: UiText = UiText {{").unwrap();
         for (key, value) in texts {
-            let Value::String(text) = value else {
-                return Err(format!("{code}.{key} is not a string"));
+            let these = forms(code, key, value)?;
+            // same_keys() made sure the first language has the key too.
+            let first_forms = forms(first, key, &first_texts[key])?;
+            same_placeholders(first, code, key, &first_forms, &these)?;
+            let literal = match these.as_slice() {
+                [(_, text)] => format!("{text:?}"),
+                [(_, one), (_, other)] => format!("Plural {{ one: {one:?}, other: {other:?} }}"),
+                _ => unreachable!("forms() gives one text or the two plural forms"),
             };
-            if text.trim().is_empty() {
-                return Err(format!("{code}.{key} is empty or blank"));
-            }
-            writeln!(statics, "    {}: {text:?},", field(key)?).unwrap();
+            writeln!(statics, "    {}: {literal},", field(key)?).unwrap();
         }
         statics.push_str("};\n\n");
         names.push(name);
@@ -97,6 +106,112 @@ pub fn generate(json: &str) -> Result<String, String> {
     }
     code.push_str("];\n");
     Ok(code)
+}
+
+/// The forms of the text `key` in language `code`: one unnamed form for a
+/// string, or the `one` and `other` forms of a plural, each checked to be a
+/// string that is not blank.
+fn forms<'a>(
+    code: &str,
+    key: &str,
+    value: &'a Value,
+) -> Result<Vec<(&'static str, &'a str)>, String> {
+    let text = |form: &str, value: &'a Value| match value {
+        Value::String(text) if text.trim().is_empty() => {
+            Err(format!("{code}.{key}{form} is empty or blank"))
+        }
+        Value::String(text) => Ok(text.as_str()),
+        _ => Err(format!("{code}.{key}{form} is not a string")),
+    };
+    match value {
+        Value::Object(forms) => {
+            if let Some(name) = forms
+                .keys()
+                .find(|name| !PLURAL_FORMS.contains(&name.as_str()))
+            {
+                return Err(format!(
+                    "{code}.{key} has a form \"{name}\": a plural has the forms \"one\" and \"other\""
+                ));
+            }
+            PLURAL_FORMS
+                .iter()
+                .map(|&form| match forms.get(form) {
+                    Some(value) => Ok((form, text(&format!(".{form}"), value)?)),
+                    None => Err(format!("{code}.{key} lacks the plural form \"{form}\"")),
+                })
+                .collect()
+        }
+        value => Ok(vec![("", text("", value)?)]),
+    }
+}
+
+/// The forms of a plural text, in the order of `Plural`'s fields.
+const PLURAL_FORMS: [&str; 2] = ["one", "other"];
+
+/// The `{name}` placeholders of `text`, sorted, each once.
+fn placeholders(text: &str) -> Vec<&str> {
+    let mut names: Vec<&str> = text
+        .split('{')
+        .skip(1)
+        .filter_map(|rest| rest.split_once('}').map(|(name, _)| name))
+        .filter(|name| !name.is_empty() && name.chars().all(|c| c.is_ascii_lowercase() || c == '_'))
+        .collect();
+    names.sort_unstable();
+    names.dedup();
+    names
+}
+
+/// Fails when the text `key` of language `code` is of another kind (string
+/// or plural) than the first language's, or when one of its forms has other
+/// placeholders.
+fn same_placeholders(
+    first: &str,
+    code: &str,
+    key: &str,
+    first_forms: &[(&str, &str)],
+    forms: &[(&str, &str)],
+) -> Result<(), String> {
+    if first_forms.len() != forms.len() {
+        let kind = |forms: &[(&str, &str)]| {
+            if forms.len() == 1 {
+                "a string"
+            } else {
+                "a plural"
+            }
+        };
+        return Err(format!(
+            "{code}.{key} is {} but {first}.{key} is {}",
+            kind(forms),
+            kind(first_forms)
+        ));
+    }
+    for (&(form, first_text), &(_, text)) in first_forms.iter().zip(forms) {
+        let (want, have) = (placeholders(first_text), placeholders(text));
+        if want != have {
+            let form = if form.is_empty() {
+                String::new()
+            } else {
+                format!(".{form}")
+            };
+            let list = |names: &[&str]| {
+                if names.is_empty() {
+                    "none".to_string()
+                } else {
+                    names
+                        .iter()
+                        .map(|n| format!("{{{n}}}"))
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                }
+            };
+            return Err(format!(
+                "{code}.{key}{form} has the placeholders {} but {first}.{key}{form} has {}",
+                list(&have),
+                list(&want)
+            ));
+        }
+    }
+    Ok(())
 }
 
 /// Fails when `texts` (of language `code`) and `first_texts` (of the first

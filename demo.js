@@ -13,9 +13,9 @@ if (location.protocol.startsWith("http")) {
 document.querySelector(".copy-button").addEventListener("click", async () => {
   try {
     await navigator.clipboard.writeText(snippet.textContent);
-    status.textContent = "Gekopieerd.";
+    status.textContent = "De insluitcode is gekopieerd.";
   } catch {
-    status.textContent = "Kopiëren lukte niet; selecteer de code en kopieer die zelf.";
+    status.textContent = "Deze browser stond kopiëren niet toe: selecteer de insluitcode en kopieer die zelf.";
   }
 });
 

@@ -14,15 +14,39 @@
 // (scripts/bundle-loader.sh), so that loader and glue arrive in one request:
 // `__wbg_init` and `Widget` below are the glue's.
 
-// The single-file build (scripts/single-file.sh) sets MATURITY_QUIZ_INLINE to
-// the wasm and stylesheet as data: URLs before this module runs, so that one
-// HTML file opened from disk needs nothing beside it.
+// Where the widget's two files come from, first match wins:
+// 1. The single-file build (scripts/single-file.sh) sets MATURITY_QUIZ_INLINE
+//    to them as data: URLs before this module runs, so that one HTML file
+//    opened from disk needs nothing beside it.
+// 2. A page whose bundler leaves the files alone (esbuild) copies them into a
+//    folder of its choice and names that folder, relative to the page, in
+//    MATURITY_QUIZ_PUBLIC_PATH before the first <maturity-quiz> connects
+//    (like Ruffle's publicPath; see the README).
+// 3. Otherwise they lie beside this file. Each URL is spelled out in full, a
+//    `new URL` of the literal "./name" against `import.meta.url`: the one form
+//    Vite and webpack 5 recognise, so they emit the file and rewrite the URL.
+//    Each sits in a function that runs only when that file is needed, so a
+//    bundle with no import.meta (an esbuild IIFE) works with rule 2.
 const inlined = globalThis.MATURITY_QUIZ_INLINE ?? {};
-const asset = (name) => inlined[name] ?? new URL(name, import.meta.url).href;
+const besideLoader = {
+  "maturity-quiz_bg.wasm": () => new URL("./maturity-quiz_bg.wasm", import.meta.url),
+  "style.css": () => new URL("./style.css", import.meta.url),
+};
+function asset(name) {
+  if (inlined[name]) return inlined[name];
+  const folder = globalThis.MATURITY_QUIZ_PUBLIC_PATH;
+  if (folder) return new URL(name, new URL(String(folder).replace(/\/?$/, "/"), document.baseURI)).href;
+  return besideLoader[name]().href;
+}
 
 let widgetModule = null;
 
-/** The widget's class, its wasm loaded and instantiated at most once per page. */
+/**
+ * The widget's class, its wasm loaded and instantiated at most once per page.
+ * The wasm's URL is always passed: the glue's own default, a second `new URL`
+ * to the same file, is taken out at build time (scripts/bundle-loader.sh) so
+ * that bundlers emit the wasm once.
+ */
 function loadWidget() {
   widgetModule ??= __wbg_init({ module_or_path: fetch(asset("maturity-quiz_bg.wasm")) }).then(
     () => Widget,
@@ -43,10 +67,10 @@ function linkStylesheet(root) {
   return loaded;
 }
 
-const LOAD_FAILED = {
-  nl: "De vragenlijst kon niet worden geladen. Controleer de verbinding en laad de pagina opnieuw.",
-  en: "The questionnaire could not be loaded. Check the connection and reload the page.",
-};
+// What a visitor reads when the widget's files cannot be fetched, by language:
+// content/ui.json's `load_failed`, which scripts/bundle-loader.sh writes in
+// place of the marker at build time, so that every word lives in that file.
+const LOAD_FAILED = /* load_failed */ {};
 
 class MaturityQuizElement extends HTMLElement {
   static observedAttributes = ["lang"];
@@ -109,11 +133,11 @@ class MaturityQuizElement extends HTMLElement {
       },
       (error) => {
         this.#mounting = false;
-        const lang = (this.closest("[lang]")?.lang || "nl").slice(0, 2);
+        const lang = (this.closest("[lang]")?.lang || "").toLowerCase().split("-")[0];
         const notice = document.createElement("p");
         notice.setAttribute("role", "alert");
         notice.className = "mq-load-error";
-        notice.textContent = LOAD_FAILED[lang] ?? LOAD_FAILED.nl;
+        notice.textContent = LOAD_FAILED[lang] ?? Object.values(LOAD_FAILED)[0];
         root.append(notice);
         console.error("maturity-quiz:", error);
       },

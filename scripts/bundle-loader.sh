@@ -5,12 +5,14 @@
 # which BENCHMARKS.md measures with --latency. Both are ES modules with no
 # name in common, so one after the other they are still one valid module;
 # embed.js calls the glue's `__wbg_init` and `Widget`, which this checks are
-# there.
+# there, and always passes the wasm's URL, so the glue's own default URL is
+# taken out (below) for bundlers' sake.
 # Trunk.toml runs it before scripts/precache.sh, so that the service worker
 # lists the result.
 set -euo pipefail
 
 stage="${TRUNK_STAGING_DIR:?run this as a trunk post_build hook (it sets TRUNK_STAGING_DIR)}"
+source_dir="${TRUNK_SOURCE_DIR:?run this as a trunk post_build hook (it sets TRUNK_SOURCE_DIR)}"
 cd "$stage"
 
 for file in maturity-quiz.js embed.js; do
@@ -26,10 +28,50 @@ for definition in '^async function __wbg_init\(' '^export class Widget '; do
 	}
 done
 
+# The glue has its own default for the wasm's URL, a second
+# `new URL('maturity-quiz_bg.wasm', import.meta.url)`. Vite and webpack would
+# emit the wasm once for it and once for the loader's, and the glue's copy
+# would never be fetched: embed.js always passes the URL. So that default
+# becomes an error, and the glue is left with no import.meta at all. When a
+# new wasm-bindgen writes the line differently, the build stops here.
+default_url="module_or_path = new URL('maturity-quiz_bg.wasm', import.meta.url);"
+DEFAULT_URL="$default_url" node -e '
+	const fs = require("fs");
+	const glue = fs.readFileSync("maturity-quiz.js", "utf8");
+	const parts = glue.split(process.env.DEFAULT_URL);
+	if (parts.length !== 2) {
+		console.error(`bundle-loader: the glue holds "${process.env.DEFAULT_URL}" ${parts.length - 1} times, not once; embed.js and this script need updating`);
+		process.exit(1);
+	}
+	const neutral = parts.join(`throw new Error("maturity-quiz: embed.js passes the wasm");`);
+	if (neutral.includes("import.meta")) {
+		console.error("bundle-loader: the glue uses import.meta somewhere else too; bundlers would see it");
+		process.exit(1);
+	}
+	fs.writeFileSync("maturity-quiz.js", neutral);
+'
+
+# The loader's one text, shown when the widget's files cannot be fetched,
+# comes from content/ui.json like every other word (issue 12).
+marker='/* load_failed */ {}'
+grep -qF "$marker" embed.js || {
+	echo "bundle-loader: embed.js lacks the marker '$marker' for the load_failed texts" >&2
+	exit 1
+}
+load_failed="$(node -e '
+	const ui = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
+	const texts = Object.fromEntries(Object.entries(ui).map(([lang, t]) => [lang, t.load_failed]));
+	process.stdout.write(JSON.stringify(texts));
+' "$source_dir/content/ui.json")"
+
 {
 	cat maturity-quiz.js
 	printf '\n'
-	cat embed.js
+	# Replaced as a literal string: the texts may hold any character.
+	MARKER="$marker" TEXTS="$load_failed" node -e '
+		const source = require("fs").readFileSync(0, "utf8");
+		process.stdout.write(source.split(process.env.MARKER).join(process.env.TEXTS));
+	' <embed.js
 } >embed.js.tmp
 mv embed.js.tmp embed.js
 rm maturity-quiz.js

@@ -162,6 +162,13 @@ export PATH
 	fi
 	say "wasm-opt $have_opt: $(command -v wasm-opt)"
 
+	# --- zip: scripts/package.sh packs the release's self-hosting folder ------
+	if command -v zip >/dev/null; then
+		say "zip: present"
+	else
+		apt_install zip
+	fi
+
 	# --- browsers ----------------------------------------------------------------
 	if [ "$browser" -eq 1 ]; then
 		# Each Debian package, by a file it installs.

@@ -45,7 +45,7 @@ mkdir -p dist-single
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="color-scheme" content="light dark">
-<title>Social Maturity Model – zelftest</title>
+<title>Social Maturity Model – vragenlijst</title>
 <link rel="icon" href="$(data_url image/svg+xml icon.svg)">
 <style>body { margin: 0 auto; max-width: 48em; padding: 1em; }</style>
 <script>

@@ -8,8 +8,9 @@
 # or MQ_BROWSERS=chromium,webkit (default: all three). Layer 2 runs in the
 # chosen engines that it supports (Chromium, Firefox).
 # It installs what is missing first (scripts/setup.sh --browsers) and builds
-# dist/ and the single file dist-single/ and checks the size budget
-# (scripts/size.sh) before any test runs. The output ends
+# dist/ and the single file dist-single/, checks the size budget
+# (scripts/size.sh) and makes the release (scripts/package.sh) before any test
+# runs, and builds the host projects (scripts/hosts.sh) before layer 3. The output ends
 # with cargo's own `test result:` lines, which CI reads, so nothing is printed
 # after the last cargo run.
 set -euo pipefail
@@ -59,6 +60,10 @@ bash scripts/single-file.sh
 header "size: scripts/size.sh --no-build (gzip total within size-budget.txt)"
 bash scripts/size.sh --no-build
 
+# The release a site owner downloads (issue 15); layer 3 tests it.
+header "package: scripts/package.sh --no-build -> target/package/"
+bash scripts/package.sh --no-build
+
 # The e2e tests are all named e2e_*, so the native layer skips them here and
 # layer 3 runs them once, in their own header.
 header "1/3 native: cargo test -- --skip e2e_"
@@ -77,6 +82,11 @@ for engine in "${engines[@]}"; do
 		CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
 		cargo test --target wasm32-unknown-unknown --test web
 done
+
+# The host projects of tests/hosts/ (Vite, webpack, esbuild, TypeScript) with
+# the release installed and built, for tests/e2e/hosts.rs.
+header "hosts: scripts/hosts.sh -> target/hosts/"
+bash scripts/hosts.sh
 
 # Screenshots (and failure screenshots) land here; drop those of older runs.
 rm -rf test-output

@@ -19,9 +19,13 @@
 
 use std::fmt;
 
+use std::collections::BTreeMap;
+
+use serde::Deserialize;
+use serde_json::Value;
+
 use crate::i18n::{fill, ui_text};
-use crate::json::Json;
-use crate::model::{Answer, Level, Questionnaire};
+use crate::model::{Answer, AnswerMisfit, Level, Questionnaire};
 use crate::report::DOWNLOAD_FORMAT;
 
 /// The version of the code's format; raised whenever its layout changes.
@@ -69,8 +73,19 @@ enum Problem {
         question: usize,
     },
     NoCode,
-    NotJson {
-        reason: String,
+    /// A file that is not JSON; `line` and `column` count from 1.
+    DownloadSyntax {
+        line: usize,
+        column: usize,
+    },
+    /// JSON, but not an object with a `format` of ours.
+    NotADownload,
+    DownloadFormat {
+        found: u64,
+    },
+    /// An answer the question does not offer (counted from 1).
+    DownloadAnswer {
+        question: usize,
     },
     Questionnaire {
         found: String,
@@ -104,7 +119,7 @@ impl CodeError {
                 &[("found", found), ("expected", &expected.to_string())],
             ),
             Problem::Length { found, expected } => fill(
-                ui.code_length,
+                ui.code_length.get(*expected),
                 &[
                     ("found", &found.to_string()),
                     ("expected", &expected.to_string()),
@@ -115,7 +130,21 @@ impl CodeError {
                 fill(ui.code_dont_know, &[("n", &question.to_string())])
             }
             Problem::NoCode => ui.code_no_code.to_string(),
-            Problem::NotJson { reason } => fill(ui.code_not_json, &[("reason", reason)]),
+            Problem::DownloadSyntax { line, column } => fill(
+                ui.download_syntax,
+                &[("line", &line.to_string()), ("column", &column.to_string())],
+            ),
+            Problem::NotADownload => ui.download_not_result.to_string(),
+            Problem::DownloadFormat { found } => fill(
+                ui.download_format,
+                &[
+                    ("found", &found.to_string()),
+                    ("expected", &DOWNLOAD_FORMAT.to_string()),
+                ],
+            ),
+            Problem::DownloadAnswer { question } => {
+                fill(ui.download_answer, &[("n", &question.to_string())])
+            }
             Problem::Questionnaire { found, expected } => fill(
                 ui.code_questionnaire,
                 &[("found", found), ("expected", expected)],
@@ -125,7 +154,7 @@ impl CodeError {
                 total,
                 needed,
             } => fill(
-                ui.code_too_few,
+                ui.code_too_few.get(*total),
                 &[
                     ("answered", &answered.to_string()),
                     ("total", &total.to_string()),
@@ -234,7 +263,9 @@ pub fn decode(questionnaire: &Questionnaire, code: &str) -> Result<Vec<Option<An
             Some((at, found)) => return fail(Problem::Character { found, at }),
         }
     }
-    if version.parse::<u32>().ok() != Some(questionnaire.version) {
+    // Compared as written, so that "01" is refused rather than read as 1:
+    // one result has one code.
+    if version != questionnaire.version.to_string() {
         return fail(Problem::Version {
             found: version,
             expected: questionnaire.version,
@@ -276,15 +307,13 @@ pub fn decode(questionnaire: &Questionnaire, code: &str) -> Result<Vec<Option<An
     if number.iter().any(|&d| d != 0) {
         return fail(Problem::Range);
     }
-    if let Some(i) = questionnaire
-        .questions
-        .iter()
-        .zip(&answers)
-        .position(|(q, a)| !q.dont_know && *a == Some(Answer::DontKnow))
-    {
-        return fail(Problem::DontKnow { question: i + 1 });
+    match questionnaire.check_answers(&answers) {
+        Ok(()) => Ok(answers),
+        Err(AnswerMisfit::DontKnow { question }) => fail(Problem::DontKnow { question }),
+        // One answer per question, each within the base: the digits above
+        // make nothing else.
+        Err(AnswerMisfit::Count { .. } | AnswerMisfit::Level { .. }) => fail(Problem::Range),
     }
-    Ok(answers)
 }
 
 /// What a page's URL fragment asks a widget to show.
@@ -363,6 +392,29 @@ pub fn read_line(
     }
 }
 
+/// What a downloaded result must have before anything else is read: its
+/// format.
+#[derive(Deserialize)]
+struct DownloadFormat {
+    format: u64,
+}
+
+/// The parts of a downloaded result that hold its answers (see
+/// [`crate::report::download`]); the result itself is worked out again
+/// from them, so the rest of the file is not read.
+#[derive(Deserialize)]
+struct Download {
+    questionnaire: QuestionnaireRef,
+    answers: BTreeMap<String, Value>,
+}
+
+/// Which questionnaire, and which version of it, a result answers.
+#[derive(Deserialize)]
+struct QuestionnaireRef {
+    id: String,
+    version: Value,
+}
+
 /// The answers in a downloaded result (see [`crate::report::download`]),
 /// checked like a code: the same format, questionnaire and version, and an
 /// answer of the questionnaire's kind to each of its questions.
@@ -370,54 +422,55 @@ pub fn read_download(
     questionnaire: &Questionnaire,
     json: &str,
 ) -> Result<Vec<Option<Answer>>, CodeError> {
-    let not_json = |reason: String| CodeError(Problem::NotJson { reason });
-    let value = Json::parse(json).map_err(|e| not_json(e.to_string()))?;
-    let member = |path: &[&str]| {
-        path.iter()
-            .try_fold(&value, |value, key| value.get(key))
-            .unwrap_or(&Json::Null)
+    let fail = |problem| Err(CodeError(problem));
+    let value: Value = match serde_json::from_str(json) {
+        Ok(value) => value,
+        Err(error) => {
+            return fail(Problem::DownloadSyntax {
+                line: error.line(),
+                column: error.column(),
+            });
+        }
     };
-    let format = member(&["format"]);
-    if format.as_u64() != Some(u64::from(DOWNLOAD_FORMAT)) {
-        return Err(not_json(format!(
-            "\"format\" is {format}, this release reads format {DOWNLOAD_FORMAT}"
-        )));
+    match DownloadFormat::deserialize(&value) {
+        Ok(DownloadFormat { format }) if format == u64::from(DOWNLOAD_FORMAT) => {}
+        Ok(DownloadFormat { format }) => return fail(Problem::DownloadFormat { found: format }),
+        Err(_) => return fail(Problem::NotADownload),
     }
-    let id = member(&["questionnaire", "id"])
-        .as_str()
-        .unwrap_or_default();
-    if id != questionnaire.id {
-        return Err(CodeError(Problem::Questionnaire {
-            found: id.to_string(),
+    let Ok(download) = Download::deserialize(&value) else {
+        return fail(Problem::NotADownload);
+    };
+    if download.questionnaire.id != questionnaire.id {
+        return fail(Problem::Questionnaire {
+            found: download.questionnaire.id,
             expected: questionnaire.id.clone(),
-        }));
+        });
     }
-    let version = member(&["questionnaire", "version"]);
-    if version.as_u64() != Some(u64::from(questionnaire.version)) {
-        return Err(CodeError(Problem::Version {
-            found: version.to_string(),
+    if download.questionnaire.version.as_u64() != Some(questionnaire.version.into()) {
+        return fail(Problem::Version {
+            found: download.questionnaire.version.to_string(),
             expected: questionnaire.version,
-        }));
+        });
     }
-    let top = questionnaire.top_level().0;
-    questionnaire
-        .questions
-        .iter()
-        .map(|question| {
-            let given = member(&["answers", question.id.as_str()]);
-            match (given, Answer::from_json(given)) {
-                (Json::Null, _) => Ok(None),
-                (_, Some(Answer::DontKnow)) if question.dont_know => Ok(Some(Answer::DontKnow)),
-                (_, Some(Answer::Level(l))) if (1..=top).contains(&l.0) => {
-                    Ok(Some(Answer::Level(l)))
-                }
-                (other, _) => Err(not_json(format!(
-                    "answers.{}: {other} is not an answer to this question",
-                    question.id
-                ))),
-            }
-        })
-        .collect()
+    let mut answers = Vec::with_capacity(questionnaire.questions.len());
+    for (i, question) in questionnaire.questions.iter().enumerate() {
+        let answer = match download.answers.get(&question.id) {
+            None | Some(Value::Null) => None,
+            Some(given) => match Answer::deserialize(given) {
+                Ok(answer) => Some(answer),
+                Err(_) => return fail(Problem::DownloadAnswer { question: i + 1 }),
+            },
+        };
+        answers.push(answer);
+    }
+    match questionnaire.check_answers(&answers) {
+        Ok(()) => Ok(answers),
+        Err(AnswerMisfit::Level { question } | AnswerMisfit::DontKnow { question }) => {
+            fail(Problem::DownloadAnswer { question })
+        }
+        // One answer per question is read above.
+        Err(AnswerMisfit::Count { .. }) => fail(Problem::NotADownload),
+    }
 }
 
 #[cfg(test)]
@@ -438,41 +491,45 @@ mod tests {
         answers[7] = Some(Answer::DontKnow);
         let code = encode(&q, &answers);
         assert_eq!(code.len(), 9, "{code}");
-        assert!(code.starts_with("11."), "{code}");
+        assert!(code.starts_with("12."), "{code}");
         assert_eq!(decode(&q, &code), Ok(answers));
-        assert_eq!(encode(&q, &[]), "11.AAAAAA", "nothing answered");
+        assert_eq!(encode(&q, &[]), "12.AAAAAA", "nothing answered");
     }
 
     #[test]
     fn every_problem_has_its_own_message() {
         let q = q();
         let cases = [
-            ("", "not a result code: it is empty"),
+            ("", "It contains no result code."),
             (
-                "11.AB!DEF",
-                "not a result code: unexpected character ‘!’ at 6",
+                "12.AB!DEF",
+                "The character ‘!’ at position 6 does not belong in a result code.",
             ),
-            ("x", "not a result code: unexpected character ‘x’ at 1"),
+            (
+                "x",
+                "The character ‘x’ at position 1 does not belong in a result code.",
+            ),
             (
                 "21.AAAAAA",
-                "made with format 2 of the result code; this release reads format 1",
+                "The code is in code format 2; this release reads code format 1.",
             ),
             (
-                "12.AAAAAA",
-                "made for version 2 of this questionnaire, this is version 1",
+                "13.AAAAAA",
+                "The result belongs to version 3 of the questionnaire; this is version 2.",
             ),
-            ("11", "not a result code: no ‘.’ after the version"),
+            ("12", "The ‘.’ after the version number is missing."),
+            (
+                "102.AAAAAA",
+                "The result belongs to version 02 of the questionnaire; this is version 2.",
+            ),
             (
                 "1.AAAAAA",
-                "not a result code: unexpected character ‘.’ at 2",
+                "The character ‘.’ at position 2 does not belong in a result code.",
             ),
+            ("12.AAAA", "6 characters are expected after the ‘.’, not 4."),
             (
-                "11.AAAA",
-                "not a result code: expected 6 characters after the ‘.’, found 4",
-            ),
-            (
-                "11.______",
-                "not a result code: its answers do not fit this questionnaire",
+                "12.______",
+                "The answers in the code do not fit this questionnaire.",
             ),
         ];
         for (code, message) in cases {
@@ -511,7 +568,7 @@ mod tests {
             read_line(&q, "https://example.org/#top")
                 .unwrap_err()
                 .to_string(),
-            "a link without a result code (#r=…)"
+            "The link contains no result code (#r=…)."
         );
     }
 
@@ -520,7 +577,7 @@ mod tests {
         let q = q();
         let good = serde_json::json!({
             "format": 1,
-            "questionnaire": { "id": "social-maturity", "version": 1 },
+            "questionnaire": { "id": "social-maturity", "version": 2 },
             "answers": { "q1": 4, "q2": "dont-know", "q3": null }
         });
         let answers = read_download(&q, &good.to_string()).unwrap();
@@ -529,31 +586,42 @@ mod tests {
             [Some(Answer::Level(Level(4))), Some(Answer::DontKnow), None]
         );
         let mut other = good.clone();
-        other["questionnaire"]["version"] = 2.into();
+        other["questionnaire"]["version"] = 1.into();
         assert_eq!(
             read_download(&q, &other.to_string())
                 .unwrap_err()
                 .to_string(),
-            "made for version 2 of this questionnaire, this is version 1"
+            "The result belongs to version 1 of the questionnaire; this is version 2."
         );
         other["questionnaire"]["id"] = "other".into();
         assert_eq!(
             read_download(&q, &other.to_string())
                 .unwrap_err()
                 .to_string(),
-            "a result of another questionnaire (‘other’), this is ‘social-maturity’"
+            "The result belongs to another questionnaire (‘other’); this is ‘social-maturity’."
         );
         let mut bad = good;
         bad["answers"]["q4"] = 5.into();
         assert_eq!(
             read_download(&q, &bad.to_string()).unwrap_err().to_string(),
-            "not a downloaded result: answers.q4: 5 is not an answer to this question"
+            "The answer to question 4 is not one that question offers."
         );
-        assert!(
-            read_download(&q, "{")
+        assert_eq!(
+            read_download(&q, "{").unwrap_err().to_string(),
+            "This is not a downloaded result: the file is not valid JSON (line 1, column 1)."
+        );
+        assert_eq!(
+            read_download(&q, r#"{"format": 9}"#)
                 .unwrap_err()
-                .to_string()
-                .starts_with("not a downloaded result: EOF")
+                .to_string(),
+            "The file is in download format 9; this release reads download format 1."
         );
+        for not_ours in ["[]", "3", r#"{"answers": {}}"#, r#"{"format": "1"}"#] {
+            assert_eq!(
+                read_download(&q, not_ours).unwrap_err().to_string(),
+                "This is not a downloaded result of this questionnaire.",
+                "{not_ours}"
+            );
+        }
     }
 }

@@ -9,15 +9,14 @@ use std::rc::Rc;
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::{JsFuture, spawn_local};
-use web_sys::{CustomEvent, CustomEventInit, Element, Node, Response};
+use web_sys::{Element, Node, Response};
 
-use crate::i18n::choose_language;
+use crate::i18n::{choose_language, ui_text, widget_language};
 use crate::model::Questionnaire;
 use crate::saved;
 use crate::view::{App, AppProps, Problems, ProblemsProps};
-
-/// The tag name of the element a widget is rendered into.
-pub const TAG: &str = "maturity-quiz";
+use crate::web::Host;
+use crate::web::host::TAG;
 
 /// Runs once when the module is instantiated, before any widget exists.
 #[wasm_bindgen(start)]
@@ -189,6 +188,7 @@ fn show(
                 &format!("maturity-quiz: {source}:\n{}", problems.join("\n")).into(),
             );
             let props = ProblemsProps {
+                language: host_language(&host),
                 source: source.to_string(),
                 problems,
             };
@@ -207,11 +207,7 @@ fn show_loading(host: &Element, container: &Element) {
     };
     line.set_class_name("mq-loading");
     let _ = line.set_attribute("role", "status");
-    line.set_text_content(Some(if speaks_english(host) {
-        "Loading the questionnaire…"
-    } else {
-        "De vragenlijst wordt geladen…"
-    }));
+    line.set_text_content(Some(ui_text(&host_language(host)).loading));
     let _ = container.append_child(&line);
 }
 
@@ -273,25 +269,6 @@ fn widget_name(host: &Element) -> String {
         .to_string()
 }
 
-/// The element a widget lives in, to which it reports.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Host(pub Element);
-
-impl Host {
-    /// Sends `maturity-quiz:{name}` with `detail` (JSON text) to the host page:
-    /// bubbling and composed, so a listener on the document hears it through
-    /// the shadow root.
-    pub fn emit(&self, name: &str, detail: &str) {
-        let init = CustomEventInit::new();
-        init.set_bubbles(true);
-        init.set_composed(true);
-        init.set_detail(&js_sys::JSON::parse(detail).unwrap_or(JsValue::NULL));
-        if let Ok(event) = CustomEvent::new_with_event_init_dict(&format!("{TAG}:{name}"), &init) {
-            let _ = self.0.dispatch_event(&event);
-        }
-    }
-}
-
 fn preferred_language(host: &Element, questionnaire: &Questionnaire) -> String {
     let page = gloo::utils::document_element().get_attribute("lang");
     let browser = gloo::utils::window().navigator().languages();
@@ -325,11 +302,7 @@ pub fn show_crash(detail: &str) {
         let Some(element) = elements.item(i) else {
             continue;
         };
-        let message = if speaks_english(&element) {
-            "Something went wrong in the questionnaire. Reload the page to start again."
-        } else {
-            "Er ging iets mis in de vragenlijst. Laad de pagina opnieuw om opnieuw te beginnen."
-        };
+        let message = ui_text(&host_language(&element)).crash;
         let Ok(notice) = document.create_element("div") else {
             continue;
         };
@@ -357,13 +330,15 @@ pub fn show_crash(detail: &str) {
     }
 }
 
-/// Whether the nearest `lang` around `element` (its own included) is English;
-/// for the few words shown before a questionnaire gives the languages.
-fn speaks_english(element: &Element) -> bool {
-    element
+/// The language of the nearest `lang` around `element` (its own included)
+/// among the widget's own: for the few words shown before a questionnaire
+/// gives the languages.
+fn host_language(element: &Element) -> String {
+    let lang = element
         .closest("[lang]")
         .ok()
         .flatten()
         .and_then(|e| e.get_attribute("lang"))
-        .is_some_and(|l| l.starts_with("en"))
+        .unwrap_or_default();
+    widget_language([lang.as_str()])
 }

@@ -10,19 +10,47 @@
 /// owners write in Dutch.
 pub const FALLBACK_LANGUAGE: &str = "nl";
 
+/// A text with a number in it, in the forms its language needs: "1 vraag",
+/// "2 vragen". Dutch and English both use `one` for exactly 1 and `other`
+/// for every other count; a language with more forms needs more fields.
+#[derive(Debug)]
+pub struct Plural {
+    /// The form for a count of 1.
+    pub one: &'static str,
+    /// The form for any other count, 0 included.
+    pub other: &'static str,
+}
+
+impl Plural {
+    /// The form for `count`.
+    pub fn get(&self, count: usize) -> &'static str {
+        if count == 1 { self.one } else { self.other }
+    }
+
+    /// The form for `count`, with `{count}` filled in.
+    pub fn count(&self, count: usize) -> String {
+        fill(self.get(count), &[("count", &count.to_string())])
+    }
+}
+
 /// Every text the widget shows besides the questionnaire's, in one language.
 ///
 /// Templates hold `{name}` placeholders, filled in with [`fill`]. The fields
 /// are the keys of each language in `content/ui.json`; the build checks that
-/// every language has every one of them, none blank.
+/// every language has every one of them, none blank, each with the same
+/// placeholders as in the first language.
 #[allow(missing_docs)]
 pub struct UiText {
     /// The language's own name, on the language switch.
     pub language_name: &'static str,
     pub language_switch: &'static str,
     pub start: &'static str,
-    /// `{count}` questions, about `{minutes}` minutes.
+    /// `{questions}`, about `{minutes}` (each a count below).
     pub facts: &'static str,
+    /// `{count}` questions.
+    pub questions_count: Plural,
+    /// `{count}` minutes.
+    pub minutes_count: Plural,
     pub privacy: &'static str,
     pub about_title: &'static str,
     /// Question `{n}` of `{total}`.
@@ -38,12 +66,14 @@ pub struct UiText {
     pub result_label: &'static str,
     /// Phase `{n}` of `{total}`.
     pub phase_of: &'static str,
-    /// Uses `{mean}`, `{uncapped}`, `{dimensions}` and `{lowest}`.
-    pub note_capped: &'static str,
-    /// Uses `{answered}` and `{total}`.
-    pub note_provisional: &'static str,
-    /// Uses `{dimensions}`.
-    pub note_unknown: &'static str,
+    /// Uses `{mean}`, `{scale}` (the top level), `{uncapped}`,
+    /// `{dimensions}` (a [`quoted_list`]) and `{lowest}`; the form follows
+    /// the number of dimensions.
+    pub note_capped: Plural,
+    /// Uses `{answered}` and `{total}`; the form follows `{total}`.
+    pub note_provisional: Plural,
+    /// Uses `{dimensions}`; the form follows their number.
+    pub note_unknown: Plural,
     pub note_uneven: &'static str,
     pub dimensions_title: &'static str,
     pub dimension: &'static str,
@@ -55,12 +85,18 @@ pub struct UiText {
     pub next_step_towards: &'static str,
     pub top_reached: &'static str,
     pub too_few_title: &'static str,
-    /// Uses `{answered}`, `{total}` and `{needed}`.
-    pub too_few_body: &'static str,
+    /// Uses `{answered}`, `{total}` and `{needed}`; the form follows
+    /// `{total}`.
+    pub too_few_body: Plural,
     pub review: &'static str,
     pub restart: &'static str,
     /// The word that joins the last two items of a list.
     pub and: &'static str,
+    /// A name quoted in running text: `{name}` between the language's
+    /// quotation marks.
+    pub quoted: &'static str,
+    /// What separates a number's whole part from its decimals.
+    pub decimal_separator: &'static str,
     pub notice_discarded: &'static str,
     pub notice_cannot_save: &'static str,
     pub notice_deleted: &'static str,
@@ -76,18 +112,24 @@ pub struct UiText {
     pub code_separator: &'static str,
     /// Uses `{found}` and `{expected}`.
     pub code_version: &'static str,
-    /// Uses `{found}` and `{expected}`.
-    pub code_length: &'static str,
+    /// Uses `{found}` and `{expected}`; the form follows `{expected}`.
+    pub code_length: Plural,
     pub code_range: &'static str,
     /// Uses `{n}`.
     pub code_dont_know: &'static str,
     pub code_no_code: &'static str,
-    /// Uses `{reason}`.
-    pub code_not_json: &'static str,
+    /// Uses `{line}` and `{column}`.
+    pub download_syntax: &'static str,
+    pub download_not_result: &'static str,
+    /// Uses `{found}` and `{expected}`.
+    pub download_format: &'static str,
+    /// Uses `{n}`.
+    pub download_answer: &'static str,
     /// Uses `{found}` and `{expected}`.
     pub code_questionnaire: &'static str,
-    /// Uses `{answered}`, `{total}` and `{needed}`.
-    pub code_too_few: &'static str,
+    /// Uses `{answered}`, `{total}` and `{needed}`; the form follows
+    /// `{total}`.
+    pub code_too_few: Plural,
     /// Uses `{reason}`.
     pub link_invalid: &'static str,
     pub shared_note: &'static str,
@@ -110,9 +152,9 @@ pub struct UiText {
     pub group_files_label: &'static str,
     pub group_read: &'static str,
     /// Uses `{count}`.
-    pub group_count: &'static str,
+    pub group_count: Plural,
     /// Uses `{count}`.
-    pub group_rejected_title: &'static str,
+    pub group_rejected_title: Plural,
     /// Uses `{n}` and `{reason}`.
     pub group_rejected_line: &'static str,
     /// Uses `{file}` and `{reason}`.
@@ -128,6 +170,20 @@ pub struct UiText {
     pub export_summary: &'static str,
     pub export_rows: &'static str,
     pub group_back: &'static str,
+    /// Shown while the widget's code loads.
+    pub loading: &'static str,
+    /// Shown by the loader (embed.js) when the widget's files cannot be
+    /// fetched; scripts/bundle-loader.sh copies it there.
+    pub load_failed: &'static str,
+    /// Shown in place of every widget after a bug stopped one.
+    pub crash: &'static str,
+    /// The heading of the box that replaces a site owner's broken
+    /// questionnaire.
+    pub problems_title: &'static str,
+    pub problems_source: &'static str,
+    /// Uses `{command}` (the checker's command line) and `{document}` (the
+    /// format's documentation).
+    pub problems_hint: &'static str,
 }
 
 // UI_TEXTS, generated from content/ui.json by build.rs.
@@ -148,6 +204,14 @@ pub fn ui_text(language: &str) -> &'static UiText {
     find(language)
         .or_else(|| find(FALLBACK_LANGUAGE))
         .unwrap_or(UI_TEXTS[0].1)
+}
+
+/// The language of the widget's own words for `preferences` (most important
+/// first), by [`choose_language`] among the languages of `content/ui.json`:
+/// for what the widget shows before a questionnaire gives its languages.
+pub fn widget_language<'a>(preferences: impl IntoIterator<Item = &'a str>) -> String {
+    let codes: Vec<String> = UI_TEXTS.iter().map(|&(code, _)| code.to_string()).collect();
+    choose_language(preferences, &codes)
 }
 
 /// Picks the language to show: the first of `preferences` (most important
@@ -213,13 +277,67 @@ pub fn language_name(code: &str, autonym: impl FnOnce(&str) -> Option<String>) -
     }
 }
 
-/// Replaces each `{name}` in `template` by its value.
+/// A piece of a template: literal text, or the name of a placeholder.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Piece<'a> {
+    /// Text shown as it is.
+    Text(&'a str),
+    /// The name inside a `{name}` placeholder.
+    Placeholder(&'a str),
+}
+
+/// Splits `template` into text and `{name}` placeholders, in order. A brace
+/// that does not start a placeholder (a name of lowercase letters, digits
+/// and `_`) is text.
+pub fn pieces(template: &str) -> Vec<Piece<'_>> {
+    let mut pieces = Vec::new();
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        let name = rest[open + 1..].split_once('}').map(|(name, _)| name);
+        match name {
+            Some(name)
+                if !name.is_empty()
+                    && name
+                        .bytes()
+                        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_') =>
+            {
+                if open > 0 {
+                    pieces.push(Piece::Text(&rest[..open]));
+                }
+                pieces.push(Piece::Placeholder(name));
+                rest = &rest[open + name.len() + 2..];
+            }
+            _ => {
+                pieces.push(Piece::Text(&rest[..=open]));
+                rest = &rest[open + 1..];
+            }
+        }
+    }
+    if !rest.is_empty() {
+        pieces.push(Piece::Text(rest));
+    }
+    pieces
+}
+
+/// Replaces each `{name}` in `template` by its value, in one pass: a value
+/// that itself contains `{…}` stays as it is. A placeholder without a value
+/// is left in place, so a missing value shows rather than vanishes.
 pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
-    values
-        .iter()
-        .fold(template.to_string(), |text, (name, value)| {
-            text.replace(&format!("{{{name}}}"), value)
-        })
+    let mut text = String::with_capacity(template.len());
+    for piece in pieces(template) {
+        match piece {
+            Piece::Text(literal) => text.push_str(literal),
+            Piece::Placeholder(name) => match values.iter().find(|(key, _)| *key == name) {
+                Some((_, value)) => text.push_str(value),
+                None => {
+                    text.push('{');
+                    text.push_str(name);
+                    text.push('}');
+                }
+            },
+        }
+    }
+    text
 }
 
 /// Joins names as a reader expects: "a", "a and b", "a, b and c".
@@ -231,15 +349,22 @@ pub fn list(names: &[&str], and: &str) -> String {
     }
 }
 
+/// Names in running text, each quoted and joined as a list: "‘Strategie en
+/// doelen’ en ‘Monitoren en leren’". The quotes keep names that contain the
+/// word "en" themselves apart from the list's own "en".
+pub fn quoted_list(names: &[&str], ui: &UiText) -> String {
+    let quoted: Vec<String> = names
+        .iter()
+        .map(|name| fill(ui.quoted, &[("name", name)]))
+        .collect();
+    let quoted: Vec<&str> = quoted.iter().map(String::as_str).collect();
+    list(&quoted, ui.and)
+}
+
 /// Writes a number with at most two decimals, trailing zeros dropped, and the
 /// decimal separator of `language` (a comma in Dutch).
 pub fn number(value: f64, language: &str) -> String {
-    let text = decimal(value, 2);
-    if language == "nl" {
-        text.replace('.', ",")
-    } else {
-        text
-    }
+    decimal(value, 2).replace('.', ui_text(language).decimal_separator)
 }
 
 /// Writes `value` rounded to at most `places` decimals (half away from
@@ -284,53 +409,97 @@ mod tests {
 
     #[test]
     fn every_template_has_its_placeholders() {
-        // A translation that drops a placeholder would show a blank where a
-        // number or name belongs; the struct's field docs list them.
-        for &(language, ui) in &UI_TEXTS {
-            let templates: &[(&str, &str, &str)] = &[
-                ("facts", ui.facts, "count minutes"),
-                ("progress", ui.progress, "n total"),
-                ("error_choose", ui.error_choose, "n question"),
-                ("phase_of", ui.phase_of, "n total"),
-                (
-                    "note_capped",
-                    ui.note_capped,
-                    "mean uncapped dimensions lowest",
-                ),
-                ("note_provisional", ui.note_provisional, "answered total"),
-                ("note_unknown", ui.note_unknown, "dimensions"),
-                ("next_step_towards", ui.next_step_towards, "phase"),
-                ("too_few_body", ui.too_few_body, "answered total needed"),
-                ("code_character", ui.code_character, "found at"),
-                ("code_format", ui.code_format, "found expected"),
-                ("code_version", ui.code_version, "found expected"),
-                ("code_length", ui.code_length, "found expected"),
-                ("code_dont_know", ui.code_dont_know, "n"),
-                ("code_not_json", ui.code_not_json, "reason"),
-                (
-                    "code_questionnaire",
-                    ui.code_questionnaire,
-                    "found expected",
-                ),
-                ("code_too_few", ui.code_too_few, "answered total needed"),
-                ("link_invalid", ui.link_invalid, "reason"),
-                ("group_count", ui.group_count, "count"),
-                ("group_rejected_title", ui.group_rejected_title, "count"),
-                ("group_rejected_line", ui.group_rejected_line, "n reason"),
-                ("group_rejected_file", ui.group_rejected_file, "file reason"),
-                (
-                    "group_split",
-                    ui.group_split,
-                    "lower lower_share upper upper_share",
-                ),
-            ];
-            for (name, template, placeholders) in templates {
-                for placeholder in placeholders.split(' ') {
-                    assert!(
-                        template.contains(&format!("{{{placeholder}}}")),
-                        "{language}.{name} lacks {{{placeholder}}}: {template}"
-                    );
-                }
+        // A template that drops a placeholder would show a blank where a
+        // number or name belongs; the struct's field docs list them. build.rs
+        // makes every language use the same placeholders as the first, so
+        // checking the first checks them all.
+        let ui = &UI_TEXTS[0].1;
+        let plural = |p: &Plural| vec![p.one, p.other];
+        let templates: Vec<(&str, Vec<&str>, &str)> = vec![
+            ("facts", vec![ui.facts], "questions minutes"),
+            ("questions_count", plural(&ui.questions_count), "count"),
+            ("minutes_count", plural(&ui.minutes_count), "count"),
+            ("progress", vec![ui.progress], "n total"),
+            ("error_choose", vec![ui.error_choose], "n question"),
+            ("phase_of", vec![ui.phase_of], "n total"),
+            (
+                "note_capped",
+                plural(&ui.note_capped),
+                "mean scale uncapped dimensions lowest",
+            ),
+            (
+                "note_provisional",
+                plural(&ui.note_provisional),
+                "answered total",
+            ),
+            ("note_unknown", plural(&ui.note_unknown), "dimensions"),
+            ("next_step_towards", vec![ui.next_step_towards], "phase"),
+            (
+                "too_few_body",
+                plural(&ui.too_few_body),
+                "answered total needed",
+            ),
+            ("quoted", vec![ui.quoted], "name"),
+            ("code_character", vec![ui.code_character], "found at"),
+            ("code_format", vec![ui.code_format], "found expected"),
+            ("code_version", vec![ui.code_version], "found expected"),
+            ("code_length", plural(&ui.code_length), "found expected"),
+            ("code_dont_know", vec![ui.code_dont_know], "n"),
+            ("download_syntax", vec![ui.download_syntax], "line column"),
+            (
+                "download_format",
+                vec![ui.download_format],
+                "found expected",
+            ),
+            ("download_answer", vec![ui.download_answer], "n"),
+            (
+                "code_questionnaire",
+                vec![ui.code_questionnaire],
+                "found expected",
+            ),
+            (
+                "code_too_few",
+                plural(&ui.code_too_few),
+                "answered total needed",
+            ),
+            ("link_invalid", vec![ui.link_invalid], "reason"),
+            ("group_count", plural(&ui.group_count), "count"),
+            (
+                "group_rejected_title",
+                plural(&ui.group_rejected_title),
+                "count",
+            ),
+            (
+                "group_rejected_line",
+                vec![ui.group_rejected_line],
+                "n reason",
+            ),
+            (
+                "group_rejected_file",
+                vec![ui.group_rejected_file],
+                "file reason",
+            ),
+            (
+                "group_split",
+                vec![ui.group_split],
+                "lower lower_share upper upper_share",
+            ),
+            ("problems_hint", vec![ui.problems_hint], "command document"),
+        ];
+        for (name, forms, placeholders) in templates {
+            for template in forms {
+                let mut found: Vec<&str> = pieces(template)
+                    .into_iter()
+                    .filter_map(|piece| match piece {
+                        Piece::Placeholder(name) => Some(name),
+                        Piece::Text(_) => None,
+                    })
+                    .collect();
+                found.sort_unstable();
+                found.dedup();
+                let mut expected: Vec<&str> = placeholders.split(' ').collect();
+                expected.sort_unstable();
+                assert_eq!(found, expected, "{name}: {template}");
             }
         }
     }
@@ -406,15 +575,72 @@ mod tests {
     }
 
     #[test]
-    fn templates_lists_and_numbers_read_naturally() {
+    fn templates_are_filled_in_one_pass() {
         assert_eq!(
             fill("Vraag {n} van {total}", &[("n", "3"), ("total", "12")]),
             "Vraag 3 van 12"
         );
+        // A value that looks like a placeholder is never filled in itself.
+        assert_eq!(
+            fill("{a} en {b}", &[("a", "{b}"), ("b", "{a}")]),
+            "{b} en {a}"
+        );
+        assert_eq!(fill("{name}", &[("name", "{name}")]), "{name}");
+        // Braces that are no placeholder stay; a placeholder without a value
+        // shows rather than vanishes.
+        assert_eq!(
+            fill("{} {Name} {x y} {n", &[("n", "1")]),
+            "{} {Name} {x y} {n"
+        );
+        assert_eq!(fill("{n} {missing}", &[("n", "1")]), "1 {missing}");
+        assert_eq!(fill("{n}{n}", &[("n", "€")]), "€€");
+    }
+
+    #[test]
+    fn counts_take_the_singular_for_one_only() {
+        let (nl, en) = (ui_text("nl"), ui_text("en"));
+        assert_eq!(nl.questions_count.count(1), "1 vraag");
+        assert_eq!(nl.questions_count.count(2), "2 vragen");
+        assert_eq!(nl.questions_count.count(0), "0 vragen");
+        assert_eq!(nl.minutes_count.count(1), "1 minuut");
+        assert_eq!(nl.group_count.count(1), "1 resultaat gelezen.");
+        assert_eq!(nl.group_count.count(2), "2 resultaten gelezen.");
+        assert_eq!(en.questions_count.count(1), "1 question");
+        assert_eq!(en.minutes_count.count(3), "3 minutes");
+        assert_eq!(en.group_count.count(1), "1 result read.");
+        assert_eq!(en.group_count.count(200), "200 results read.");
+    }
+
+    #[test]
+    fn names_in_a_sentence_are_quoted_and_listed() {
+        let (nl, en) = (ui_text("nl"), ui_text("en"));
+        let names = [
+            "Strategie en doelen",
+            "Monitoren en leren",
+            "Gebruik en kanalen",
+        ];
+        assert_eq!(quoted_list(&names[..1], nl), "‘Strategie en doelen’");
+        assert_eq!(
+            quoted_list(&names[..2], nl),
+            "‘Strategie en doelen’ en ‘Monitoren en leren’"
+        );
+        assert_eq!(
+            quoted_list(&names, nl),
+            "‘Strategie en doelen’, ‘Monitoren en leren’ en ‘Gebruik en kanalen’"
+        );
+        assert_eq!(
+            quoted_list(&["Strategy and goals", "Monitoring and learning"], en),
+            "‘Strategy and goals’ and ‘Monitoring and learning’"
+        );
+    }
+
+    #[test]
+    fn lists_and_numbers_read_naturally() {
         assert_eq!(list(&["a"], "en"), "a");
         assert_eq!(list(&["a", "b"], "and"), "a and b");
         assert_eq!(list(&["a", "b", "c"], "en"), "a, b en c");
         assert_eq!(number(2.5, "nl"), "2,5");
+        assert_eq!(number(2.5, "en"), "2.5");
         assert_eq!(number(2.8333, "en"), "2.83");
         assert_eq!(number(3.0, "en"), "3");
         assert_eq!(number(0.004, "en"), "0");

@@ -7,8 +7,9 @@
 
 use std::fmt;
 
-use crate::json::Json;
 use read::FromJson;
+use serde::de::{self, Visitor};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 mod read;
 
@@ -18,8 +19,10 @@ pub const BUILT_IN_JSON: &str = include_str!("../content/social-maturity.json");
 /// The fewest and most phases a questionnaire may have.
 pub const PHASES_ALLOWED: std::ops::RangeInclusive<usize> = 3..=7;
 
-/// A phase level, counted from 1 (the least mature phase).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+/// A phase level, counted from 1 (the least mature phase). In JSON, its
+/// number.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
 pub struct Level(pub u8);
 
 impl Level {
@@ -52,25 +55,47 @@ impl Answer {
             Answer::DontKnow => None,
         }
     }
+}
 
-    /// The answer as JSON: its level's number, or `"dont-know"`.
-    pub fn to_json(self) -> Json {
+impl Serialize for Answer {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         match self {
-            Answer::Level(level) => Json::from_u64(level.0.into()),
-            Answer::DontKnow => DONT_KNOW.into(),
+            Answer::Level(level) => level.serialize(serializer),
+            Answer::DontKnow => serializer.serialize_str(DONT_KNOW),
         }
     }
+}
 
-    /// Reads what [`Answer::to_json`] writes: any level from 0 to 255 (the
-    /// caller checks the range it allows), or `"dont-know"`.
-    pub fn from_json(value: &Json) -> Option<Answer> {
-        match value {
-            Json::String(text) if text == DONT_KNOW => Some(Answer::DontKnow),
-            number => number
-                .as_u64()
-                .and_then(|n| u8::try_from(n).ok())
-                .map(|n| Answer::Level(Level(n))),
+/// Reads what `Serialize` writes: any level from 0 to 255 (the caller checks
+/// the range its questionnaire allows, see
+/// [`Questionnaire::check_answers`]), or `"dont-know"`.
+impl<'de> Deserialize<'de> for Answer {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Answer, D::Error> {
+        struct AnswerVisitor;
+
+        impl Visitor<'_> for AnswerVisitor {
+            type Value = Answer;
+
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                write!(f, "a level's number or \"{DONT_KNOW}\"")
+            }
+
+            fn visit_u64<E: de::Error>(self, n: u64) -> Result<Answer, E> {
+                u8::try_from(n)
+                    .map(|n| Answer::Level(Level(n)))
+                    .map_err(|_| E::invalid_value(de::Unexpected::Unsigned(n), &self))
+            }
+
+            fn visit_str<E: de::Error>(self, text: &str) -> Result<Answer, E> {
+                if text == DONT_KNOW {
+                    Ok(Answer::DontKnow)
+                } else {
+                    Err(E::invalid_value(de::Unexpected::Str(text), &self))
+                }
+            }
         }
+
+        deserializer.deserialize_any(AnswerVisitor)
     }
 }
 
@@ -188,6 +213,27 @@ pub struct Questionnaire {
     pub questions: Vec<Question>,
 }
 
+/// Why answers cannot belong to a questionnaire (see
+/// [`Questionnaire::check_answers`]); questions count from 1.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AnswerMisfit {
+    /// `found` answers for another number of questions.
+    Count {
+        /// How many answers there are.
+        found: usize,
+    },
+    /// A level that is not one of the questionnaire's phases.
+    Level {
+        /// The question answered with it, from 1.
+        question: usize,
+    },
+    /// "Don't know" to a question that does not offer it.
+    DontKnow {
+        /// The question answered with it, from 1.
+        question: usize,
+    },
+}
+
 /// Why a questionnaire could not be used: every problem found, each with the
 /// path of the field it concerns.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -229,15 +275,20 @@ impl Questionnaire {
     /// JSON that does not fit the format gives every misfit (missing,
     /// unknown or mistyped fields); a questionnaire that fits but breaks a
     /// rule (counts, unique ids, complete texts) gives every broken rule.
+    ///
+    /// A UTF-8 byte order mark before the JSON is skipped, as browsers do
+    /// when they decode a fetched file, so the checker and the widget agree.
     pub fn from_json(json: &str) -> Result<Questionnaire, InvalidQuestionnaire> {
-        let value = Json::parse(json).map_err(|err| InvalidQuestionnaire {
-            problems: vec![format!(
-                "line {}, column {}: not JSON: {}",
-                err.line(),
-                err.column(),
-                err.reason()
-            )],
-        })?;
+        let json = json.strip_prefix('\u{feff}').unwrap_or(json);
+        let value: serde_json::Value =
+            serde_json::from_str(json).map_err(|err| InvalidQuestionnaire {
+                problems: vec![format!(
+                    "line {}, column {}: not JSON: {}",
+                    err.line(),
+                    err.column(),
+                    syntax_reason(&err)
+                )],
+            })?;
         let mut problems = Vec::new();
         let questionnaire = Questionnaire::read("", &value, &mut problems);
         if let Some(questionnaire) = questionnaire.filter(|_| problems.is_empty()) {
@@ -276,6 +327,31 @@ impl Questionnaire {
     /// The phase at `level`.
     pub fn phase(&self, level: Level) -> &Phase {
         &self.phases[level.index()]
+    }
+
+    /// Whether `answers` could have been given to this questionnaire: one
+    /// per question, each a level of one of its phases, or "don't know" where
+    /// the question offers it. Result codes, downloaded results and saved
+    /// progress all come from outside, and all are checked by this one rule.
+    pub fn check_answers(&self, answers: &[Option<Answer>]) -> Result<(), AnswerMisfit> {
+        if answers.len() != self.questions.len() {
+            return Err(AnswerMisfit::Count {
+                found: answers.len(),
+            });
+        }
+        let top = self.top_level();
+        for (i, (question, answer)) in self.questions.iter().zip(answers).enumerate() {
+            match answer {
+                Some(Answer::Level(level)) if level.0 == 0 || *level > top => {
+                    return Err(AnswerMisfit::Level { question: i + 1 });
+                }
+                Some(Answer::DontKnow) if !question.dont_know => {
+                    return Err(AnswerMisfit::DontKnow { question: i + 1 });
+                }
+                _ => {}
+            }
+        }
+        Ok(())
     }
 
     /// Whether `language` is one the questionnaire is written in.
@@ -400,6 +476,14 @@ impl Questionnaire {
         }
         check.problems
     }
+}
+
+/// What serde_json says is wrong, without the position it appends (the
+/// problem's path gives it first).
+pub fn syntax_reason(error: &serde_json::Error) -> String {
+    let text = error.to_string();
+    let position = format!(" at line {} column {}", error.line(), error.column());
+    text.strip_suffix(&position).unwrap_or(&text).to_string()
 }
 
 /// Collects problems while walking a questionnaire.

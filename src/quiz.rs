@@ -7,8 +7,10 @@
 use crate::code::{CodeError, Link};
 use crate::model::Answer;
 
-/// The screen a respondent is on.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// The screen a respondent is on. Saved as `"intro"`, `{"question": 3}` or
+/// `"result"`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Step {
     /// What the questionnaire measures, before the first question.
     Intro,
@@ -106,6 +108,27 @@ impl Quiz {
             cannot_save: false,
             shared: None,
             group: false,
+        }
+    }
+
+    /// The quiz a widget opens with: `resumed` (its saved progress, or a
+    /// fresh quiz with a notice of why not), shown as the group view alone
+    /// when the widget is only that (`group_only`), or else as the page's
+    /// `link` asks. Arriving by a link is a page load, not a move: focus
+    /// stays with the host page.
+    pub fn opening(resumed: Quiz, group_only: bool, link: Option<Link>) -> Quiz {
+        if group_only {
+            return Quiz {
+                group: true,
+                ..resumed
+            };
+        }
+        match link {
+            Some(link) => Quiz {
+                moved: false,
+                ..resumed.apply(Action::Follow(link))
+            },
+            None => resumed,
         }
     }
 
@@ -219,6 +242,36 @@ mod tests {
 
     fn level(l: u8) -> Action {
         Action::Choose(Answer::Level(Level(l)))
+    }
+
+    #[test]
+    fn a_widget_opens_on_its_progress_a_shared_result_or_the_group_view() {
+        use Action::*;
+        let resumed = run([Start, level(2), Continue]);
+        assert_eq!(Quiz::opening(resumed.clone(), false, None), resumed);
+
+        let shared = vec![Some(Answer::Level(Level(3))); 3];
+        let link = Link::Result {
+            answers: shared.clone(),
+            language: Some("en".to_string()),
+        };
+        let opened = Quiz::opening(resumed.clone(), false, Some(link.clone()));
+        assert_eq!(opened.shared, Some(shared));
+        assert_eq!(opened.language, "en");
+        assert_eq!(
+            (opened.step, &opened.answers),
+            (resumed.step, &resumed.answers),
+            "the own progress waits behind the shared result"
+        );
+        assert!(!opened.moved, "arriving by link keeps focus on the page");
+
+        let group = Quiz::opening(resumed.clone(), false, Some(Link::Group));
+        assert!(group.group && !group.moved);
+
+        // A group-only widget ignores the page's links.
+        let only = Quiz::opening(resumed.clone(), true, Some(link));
+        assert!(only.group && only.shared.is_none());
+        assert_eq!(only.answers, resumed.answers);
     }
 
     #[test]

@@ -5,8 +5,10 @@
 //! Built here, without the browser, so that the shapes are tested natively;
 //! the view only hands the text to `CustomEvent` or to a download.
 
+use serde::ser::SerializeMap;
+use serde::{Serialize, Serializer};
+
 use crate::i18n::decimal;
-use crate::json::Json;
 use crate::model::{Answer, Level, Questionnaire};
 use crate::scoring::{Assessment, Score};
 
@@ -18,45 +20,144 @@ fn score(score: Score) -> String {
     decimal(score.as_f64(), SCORE_DECIMALS)
 }
 
-/// These members, in this order.
-fn members<const N: usize>(members: [(&str, Json); N]) -> Vec<(String, Json)> {
-    members.map(|(k, v)| (k.to_string(), v)).into()
-}
+/// A score in JSON, rounded to [`SCORE_DECIMALS`]: a whole number without a
+/// decimal point (`3`, not `3.0`), as hosts have always received it.
+struct Rounded(Score);
 
-/// An object with these members, in this order.
-fn object<const N: usize>(members: [(&str, Json); N]) -> Json {
-    Json::Object(self::members(members))
-}
-
-fn count(n: usize) -> Json {
-    Json::from_u64(n as u64)
+impl Serialize for Rounded {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let unit = f64::from(10u32.pow(SCORE_DECIMALS));
+        let scaled = (self.0.as_f64() * unit).round();
+        if scaled % unit == 0.0 {
+            serializer.serialize_u64((scaled / unit) as u64)
+        } else {
+            // The nearest double to a number of four decimals prints as
+            // those four decimals.
+            serializer.serialize_f64(scaled / unit)
+        }
+    }
 }
 
 /// Which questionnaire a report is about.
-fn questionnaire_ref(questionnaire: &Questionnaire) -> Json {
-    object([
-        ("id", questionnaire.id.as_str().into()),
-        ("version", Json::from_u64(questionnaire.version.into())),
-    ])
+#[derive(Serialize)]
+struct QuestionnaireRef<'a> {
+    id: &'a str,
+    version: u32,
+}
+
+impl<'a> QuestionnaireRef<'a> {
+    fn of(questionnaire: &'a Questionnaire) -> Self {
+        QuestionnaireRef {
+            id: &questionnaire.id,
+            version: questionnaire.version,
+        }
+    }
 }
 
 /// A phase, named in the report's language.
-fn phase_ref(questionnaire: &Questionnaire, level: Level, language: &str) -> Json {
-    let phase = questionnaire.phase(level);
-    object([
-        ("level", Json::from_u64(level.0.into())),
-        ("id", phase.id.as_str().into()),
-        ("name", phase.name.get(language).into()),
-    ])
+#[derive(Serialize)]
+struct PhaseRef<'a> {
+    level: Level,
+    id: &'a str,
+    name: &'a str,
+}
+
+impl<'a> PhaseRef<'a> {
+    fn of(questionnaire: &'a Questionnaire, level: Level, language: &str) -> Self {
+        let phase = questionnaire.phase(level);
+        PhaseRef {
+            level,
+            id: &phase.id,
+            name: phase.name.get(language),
+        }
+    }
+}
+
+/// The `detail` of `maturity-quiz:start`.
+#[derive(Serialize)]
+struct Started<'a> {
+    questionnaire: QuestionnaireRef<'a>,
+    language: &'a str,
+}
+
+/// The `detail` of `maturity-quiz:answer`.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Answered<'a> {
+    questionnaire: QuestionnaireRef<'a>,
+    language: &'a str,
+    question_id: &'a str,
+    question_number: usize,
+    answer: Answer,
+}
+
+/// One dimension of a completed result.
+#[derive(Serialize)]
+struct DimensionResult<'a> {
+    id: &'a str,
+    name: &'a str,
+    score: Option<Rounded>,
+    phase: Option<PhaseRef<'a>>,
+}
+
+/// The answers keyed by question id in question order, since hosts read
+/// them as an object and iterate it; an unanswered question is null.
+struct AnswersById<'a> {
+    questionnaire: &'a Questionnaire,
+    answers: &'a [Option<Answer>],
+}
+
+impl Serialize for AnswersById<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let questions = &self.questionnaire.questions;
+        let mut map = serializer.serialize_map(Some(questions.len()))?;
+        for (i, question) in questions.iter().enumerate() {
+            map.serialize_entry(&question.id, &self.answers.get(i).copied().flatten())?;
+        }
+        map.end()
+    }
+}
+
+/// The `detail` of `maturity-quiz:complete`: the whole result with the
+/// answers it came from, in its documented order.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Completion<'a> {
+    questionnaire: QuestionnaireRef<'a>,
+    language: &'a str,
+    phase: PhaseRef<'a>,
+    mean: Rounded,
+    provisional: bool,
+    uneven: bool,
+    capped_by: Vec<&'a str>,
+    answered: usize,
+    total: usize,
+    dimensions: Vec<DimensionResult<'a>>,
+    answers: AnswersById<'a>,
+}
+
+/// A downloaded result: its format and time, then the completion detail.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Download<'a> {
+    format: u32,
+    exported_at: &'a str,
+    #[serde(flatten)]
+    completion: Completion<'a>,
+}
+
+/// `value` as compact JSON. Our report types hold only strings, numbers,
+/// lists and string-keyed maps, so writing them cannot fail.
+fn to_json(value: &impl Serialize) -> String {
+    serde_json::to_string(value).unwrap_or_default()
 }
 
 /// The `detail` of `maturity-quiz:start`.
 pub fn started(questionnaire: &Questionnaire, language: &str) -> String {
-    object([
-        ("questionnaire", questionnaire_ref(questionnaire)),
-        ("language", language.into()),
-    ])
-    .to_string()
+    to_json(&Started {
+        questionnaire: QuestionnaireRef::of(questionnaire),
+        language,
+    })
 }
 
 /// The `detail` of `maturity-quiz:answer` for the question at `index`.
@@ -66,17 +167,13 @@ pub fn answered(
     index: usize,
     answer: Answer,
 ) -> String {
-    object([
-        ("questionnaire", questionnaire_ref(questionnaire)),
-        ("language", language.into()),
-        (
-            "questionId",
-            questionnaire.questions[index].id.as_str().into(),
-        ),
-        ("questionNumber", count(index + 1)),
-        ("answer", answer.to_json()),
-    ])
-    .to_string()
+    to_json(&Answered {
+        questionnaire: QuestionnaireRef::of(questionnaire),
+        language,
+        question_id: &questionnaire.questions[index].id,
+        question_number: index + 1,
+        answer,
+    })
 }
 
 /// The `detail` of `maturity-quiz:complete`: the whole result with the
@@ -87,7 +184,7 @@ pub fn completed(
     answers: &[Option<Answer>],
     assessment: &Assessment,
 ) -> String {
-    Json::Object(completion(questionnaire, language, answers, assessment)).to_string()
+    to_json(&completion(questionnaire, language, answers, assessment))
 }
 
 /// The version of a downloaded result's shape; raised whenever it changes.
@@ -103,12 +200,12 @@ pub fn download(
     assessment: &Assessment,
     exported_at: &str,
 ) -> String {
-    let mut members = vec![
-        ("format".to_string(), Json::from_u64(DOWNLOAD_FORMAT.into())),
-        ("exportedAt".to_string(), exported_at.into()),
-    ];
-    members.extend(completion(questionnaire, language, answers, assessment));
-    Json::Object(members).to_pretty_string()
+    let download = Download {
+        format: DOWNLOAD_FORMAT,
+        exported_at,
+        completion: completion(questionnaire, language, answers, assessment),
+    };
+    serde_json::to_string_pretty(&download).unwrap_or_default()
 }
 
 /// One CSV line (ending in CRLF, as RFC 4180 has it), each field quoted when
@@ -196,64 +293,46 @@ pub fn csv_row(
     csv_line(fields)
 }
 
-/// The members of the completion detail, in their documented order.
-fn completion(
-    questionnaire: &Questionnaire,
-    language: &str,
-    answers: &[Option<Answer>],
+/// The completion detail of `assessment`.
+fn completion<'a>(
+    questionnaire: &'a Questionnaire,
+    language: &'a str,
+    answers: &'a [Option<Answer>],
     assessment: &Assessment,
-) -> Vec<(String, Json)> {
+) -> Completion<'a> {
     let dimensions = questionnaire
         .dimensions
         .iter()
         .zip(&assessment.dimensions)
-        .map(|(dimension, result)| {
-            object([
-                ("id", dimension.id.as_str().into()),
-                ("name", dimension.name.get(language).into()),
-                (
-                    "score",
-                    Json::or_null(result.score, |s| Json::Number(score(s))),
-                ),
-                (
-                    "phase",
-                    Json::or_null(result.phase, |l| phase_ref(questionnaire, l, language)),
-                ),
-            ])
+        .map(|(dimension, result)| DimensionResult {
+            id: &dimension.id,
+            name: dimension.name.get(language),
+            score: result.score.map(Rounded),
+            phase: result
+                .phase
+                .map(|level| PhaseRef::of(questionnaire, level, language)),
         })
         .collect();
-    let capped_by = assessment
-        .capped_by
-        .iter()
-        .map(|&d| questionnaire.dimensions[d].id.as_str().into())
-        .collect();
-    // Keyed by question id in question order, since hosts read it as an
-    // object and iterate it; an unanswered question is null.
-    let answers = questionnaire
-        .questions
-        .iter()
-        .enumerate()
-        .map(|(i, question)| {
-            let answer = answers.get(i).copied().flatten();
-            (question.id.clone(), Json::or_null(answer, Answer::to_json))
-        })
-        .collect();
-    members([
-        ("questionnaire", questionnaire_ref(questionnaire)),
-        ("language", language.into()),
-        (
-            "phase",
-            phase_ref(questionnaire, assessment.phase, language),
-        ),
-        ("mean", Json::Number(score(assessment.mean))),
-        ("provisional", assessment.provisional.into()),
-        ("uneven", assessment.uneven.into()),
-        ("cappedBy", Json::Array(capped_by)),
-        ("answered", count(assessment.answered)),
-        ("total", count(assessment.total)),
-        ("dimensions", Json::Array(dimensions)),
-        ("answers", Json::Object(answers)),
-    ])
+    Completion {
+        questionnaire: QuestionnaireRef::of(questionnaire),
+        language,
+        phase: PhaseRef::of(questionnaire, assessment.phase, language),
+        mean: Rounded(assessment.mean),
+        provisional: assessment.provisional,
+        uneven: assessment.uneven,
+        capped_by: assessment
+            .capped_by
+            .iter()
+            .map(|&d| questionnaire.dimensions[d].id.as_str())
+            .collect(),
+        answered: assessment.answered,
+        total: assessment.total,
+        dimensions,
+        answers: AnswersById {
+            questionnaire,
+            answers,
+        },
+    }
 }
 
 #[cfg(test)]
@@ -281,7 +360,7 @@ mod tests {
         let detail: serde_json::Value = serde_json::from_str(&text).unwrap();
         assert_eq!(
             detail["questionnaire"],
-            serde_json::json!({"id": "social-maturity", "version": 1})
+            serde_json::json!({"id": "social-maturity", "version": 2})
         );
         assert_eq!(detail["language"], "en");
         assert_eq!(
@@ -318,11 +397,11 @@ mod tests {
         let q = Questionnaire::built_in();
         assert_eq!(
             started(&q, "nl"),
-            r#"{"questionnaire":{"id":"social-maturity","version":1},"language":"nl"}"#
+            r#"{"questionnaire":{"id":"social-maturity","version":2},"language":"nl"}"#
         );
         assert_eq!(
             answered(&q, "nl", 2, Answer::Level(Level(3))),
-            r#"{"questionnaire":{"id":"social-maturity","version":1},"language":"nl","questionId":"q3","questionNumber":3,"answer":3}"#
+            r#"{"questionnaire":{"id":"social-maturity","version":2},"language":"nl","questionId":"q3","questionNumber":3,"answer":3}"#
         );
         assert!(answered(&q, "en", 0, Answer::DontKnow).ends_with(r#""answer":"dont-know"}"#));
     }
@@ -358,7 +437,7 @@ mod tests {
         assert_eq!(header.split(',').count(), row.split(',').count());
         assert!(
             row.starts_with(
-                "social-maturity,1,nl,2,experimental,2.75,false,true,monitoring,11,12,4,4,3,3,"
+                "social-maturity,2,nl,2,experimental,2.75,false,true,monitoring,11,12,4,4,3,3,"
             ),
             "{row}"
         );

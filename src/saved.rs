@@ -7,8 +7,9 @@
 
 use std::fmt;
 
-use crate::json::Json;
-use crate::model::{Answer, Questionnaire};
+use serde::{Deserialize, Serialize};
+
+use crate::model::{Answer, AnswerMisfit, Questionnaire};
 use crate::quiz::{Quiz, Step};
 
 /// The version of the saved format; raised whenever its shape changes.
@@ -41,8 +42,11 @@ fn version_prefix(questionnaire: &Questionnaire) -> String {
     format!("{KEY_PREFIX}/{}/v", questionnaire.id)
 }
 
-/// The saved form of a quiz.
-struct SavedProgress {
+/// The saved form of a quiz, field by field as it is stored: JSON through
+/// serde, nothing more and nothing less (`deny_unknown_fields`).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SavedProgress {
     format: u32,
     questionnaire: String,
     version: u32,
@@ -52,109 +56,23 @@ struct SavedProgress {
 }
 
 impl SavedProgress {
-    const FIELDS: [&str; 6] = [
-        "format",
-        "questionnaire",
-        "version",
-        "language",
-        "step",
-        "answers",
-    ];
-
-    fn to_json(&self) -> Json {
-        let step = match self.step {
-            Step::Intro => "intro".into(),
-            Step::Question(i) => Json::Object(vec![("question".into(), Json::from_u64(i as u64))]),
-            Step::Result => "result".into(),
-        };
-        let answers = self
-            .answers
-            .iter()
-            .map(|a| Json::or_null(*a, Answer::to_json))
-            .collect();
-        Json::Object(vec![
-            ("format".into(), Json::from_u64(self.format.into())),
-            ("questionnaire".into(), self.questionnaire.as_str().into()),
-            ("version".into(), Json::from_u64(self.version.into())),
-            ("language".into(), self.language.as_str().into()),
-            ("step".into(), step),
-            ("answers".into(), Json::Array(answers)),
-        ])
-    }
-
-    /// Reads the shape [`SavedProgress::to_json`] writes, and nothing else;
-    /// whether the values make sense is for [`restore`] to check.
-    fn from_json(value: &Json) -> Result<SavedProgress, String> {
-        let Json::Object(members) = value else {
-            return Err(format!("expected an object, found {}", value.kind()));
-        };
-        if let Some((name, _)) = members
-            .iter()
-            .find(|(name, _)| !Self::FIELDS.contains(&name.as_str()))
-        {
-            return Err(format!("unknown field `{name}`"));
+    /// What to keep of `quiz`.
+    pub fn of(quiz: &Quiz, questionnaire: &Questionnaire) -> SavedProgress {
+        SavedProgress {
+            format: FORMAT,
+            questionnaire: questionnaire.id.clone(),
+            version: questionnaire.version,
+            language: quiz.language.clone(),
+            step: quiz.step,
+            answers: quiz.answers.clone(),
         }
-        let field = |name: &str| value.get(name).ok_or(format!("missing field `{name}`"));
-        let number = |name: &str| {
-            field(name)?
-                .as_u64()
-                .and_then(|n| u32::try_from(n).ok())
-                .ok_or(format!("`{name}` is not a whole number"))
-        };
-        let text = |name: &str| {
-            field(name)?
-                .as_str()
-                .map(str::to_string)
-                .ok_or(format!("`{name}` is not a text"))
-        };
-        let step = match field("step")? {
-            Json::String(step) if step == "intro" => Some(Step::Intro),
-            Json::String(step) if step == "result" => Some(Step::Result),
-            Json::Object(members) => match members.as_slice() {
-                [(key, index)] if key == "question" => index
-                    .as_u64()
-                    .map(|i| Step::Question(usize::try_from(i).unwrap_or(usize::MAX))),
-                _ => None,
-            },
-            _ => None,
-        }
-        .ok_or("`step` is not a step")?;
-        let Json::Array(answers) = field("answers")? else {
-            return Err("`answers` is not a list".to_string());
-        };
-        let answers = answers
-            .iter()
-            .enumerate()
-            .map(|(i, answer)| match answer {
-                Json::Null => Ok(None),
-                answer => Answer::from_json(answer)
-                    .map(Some)
-                    .ok_or(format!("answer {} is not an answer", i + 1)),
-            })
-            .collect::<Result<_, _>>()?;
-        Ok(SavedProgress {
-            format: number("format")?,
-            questionnaire: text("questionnaire")?,
-            version: number("version")?,
-            language: text("language")?,
-            step,
-            answers,
-        })
     }
 }
 
-/// The text to store for `quiz`.
+/// The text stored for `quiz`.
 pub fn save(quiz: &Quiz, questionnaire: &Questionnaire) -> String {
-    SavedProgress {
-        format: FORMAT,
-        questionnaire: questionnaire.id.clone(),
-        version: questionnaire.version,
-        language: quiz.language.clone(),
-        step: quiz.step,
-        answers: quiz.answers.clone(),
-    }
-    .to_json()
-    .to_string()
+    // Strings, numbers and lists only: writing cannot fail.
+    serde_json::to_string(&SavedProgress::of(quiz, questionnaire)).unwrap_or_default()
 }
 
 /// Why stored progress was thrown away.
@@ -167,65 +85,73 @@ impl fmt::Display for Unreadable {
     }
 }
 
-/// Reads stored progress back into a quiz on its saved screen, checking that
-/// it belongs to this very questionnaire and that every value is one the
-/// quiz could have produced.
+/// Why a stored text that is not saved progress of ours was refused.
+pub fn unreadable(error: &serde_json::Error) -> Unreadable {
+    Unreadable(format!("not saved progress: {error}"))
+}
+
+/// Reads a stored text back into a quiz on its saved screen, checked by
+/// [`SavedProgress::restore`].
 pub fn restore(text: &str, questionnaire: &Questionnaire) -> Result<Quiz, Unreadable> {
-    let fail = |reason: String| Err(Unreadable(reason));
-    let saved = Json::parse(text)
-        .map_err(|err| err.to_string())
-        .and_then(|value| SavedProgress::from_json(&value));
-    let saved = match saved {
-        Ok(saved) => saved,
-        Err(reason) => return fail(format!("not saved progress: {reason}")),
-    };
-    if saved.format != FORMAT {
-        return fail(format!(
-            "saved in format {}, this release reads format {FORMAT}",
-            saved.format
-        ));
-    }
-    if saved.questionnaire != questionnaire.id || saved.version != questionnaire.version {
-        return fail(format!(
-            "saved for {} version {}, this is {} version {}",
-            saved.questionnaire, saved.version, questionnaire.id, questionnaire.version
-        ));
-    }
-    let total = questionnaire.questions.len();
-    if saved.answers.len() != total {
-        return fail(format!(
-            "{} answers saved for {total} questions",
-            saved.answers.len()
-        ));
-    }
-    let top = questionnaire.top_level();
-    if let Some(i) = saved
-        .answers
-        .iter()
-        .position(|a| matches!(a, Some(Answer::Level(l)) if l.0 == 0 || *l > top))
-    {
-        return fail(format!(
-            "answer {} is not a level from 1 to {}",
-            i + 1,
-            top.0
-        ));
-    }
-    if !questionnaire.speaks(&saved.language) {
-        return fail(format!(
-            "the questionnaire has no language \"{}\"",
-            saved.language
-        ));
-    }
-    let step = match saved.step {
-        Step::Question(i) if i >= total => {
-            return fail(format!("question {} does not exist", i.saturating_add(1)));
+    serde_json::from_str::<SavedProgress>(text)
+        .map_err(|error| unreadable(&error))?
+        .restore(questionnaire)
+}
+
+impl SavedProgress {
+    /// The quiz on its saved screen, after checking that the progress
+    /// belongs to this very questionnaire and that every value is one the
+    /// quiz could have produced.
+    pub fn restore(self, questionnaire: &Questionnaire) -> Result<Quiz, Unreadable> {
+        let saved = self;
+        let fail = |reason: String| Err(Unreadable(reason));
+        if saved.format != FORMAT {
+            return fail(format!(
+                "saved in format {}, this release reads format {FORMAT}",
+                saved.format
+            ));
         }
-        step => step,
-    };
-    let mut quiz = Quiz::new(total, saved.language);
-    quiz.step = step;
-    quiz.answers = saved.answers;
-    Ok(quiz)
+        if saved.questionnaire != questionnaire.id || saved.version != questionnaire.version {
+            return fail(format!(
+                "saved for {} version {}, this is {} version {}",
+                saved.questionnaire, saved.version, questionnaire.id, questionnaire.version
+            ));
+        }
+        let total = questionnaire.questions.len();
+        match questionnaire.check_answers(&saved.answers) {
+            Ok(()) => {}
+            Err(AnswerMisfit::Count { found }) => {
+                return fail(format!("{found} answers saved for {total} questions"));
+            }
+            Err(AnswerMisfit::Level { question }) => {
+                return fail(format!(
+                    "answer {question} is not a level from 1 to {}",
+                    questionnaire.top_level().0
+                ));
+            }
+            Err(AnswerMisfit::DontKnow { question }) => {
+                return fail(format!(
+                    "answer {question} is \"don't know\", which question {question} does not offer"
+                ));
+            }
+        }
+        if !questionnaire.speaks(&saved.language) {
+            return fail(format!(
+                "the questionnaire has no language \"{}\"",
+                saved.language
+            ));
+        }
+        let step = match saved.step {
+            Step::Question(i) if i >= total => {
+                return fail(format!("question {} does not exist", i.saturating_add(1)));
+            }
+            step => step,
+        };
+        let mut quiz = Quiz::new(total, saved.language);
+        quiz.step = step;
+        quiz.answers = saved.answers;
+        Ok(quiz)
+    }
 }
 
 #[cfg(test)]
@@ -293,11 +219,11 @@ mod tests {
             ),
             (
                 with("version", 0.into()),
-                "saved for social-maturity version 0, this is social-maturity version 1",
+                "saved for social-maturity version 0, this is social-maturity version 2",
             ),
             (
                 with("questionnaire", "other".into()),
-                "saved for other version 1, this is social-maturity version 1",
+                "saved for other version 2, this is social-maturity version 2",
             ),
             (
                 with("answers", serde_json::json!([1, 2])),
@@ -340,21 +266,39 @@ mod tests {
     }
 
     #[test]
+    fn dont_know_is_restored_only_where_the_question_offers_it() {
+        // The same rule as for codes and downloads (check_answers): a saved
+        // "don't know" to a question without one was once restored.
+        let mut json: serde_json::Value =
+            serde_json::from_str(crate::model::BUILT_IN_JSON).unwrap();
+        json["questions"][4]["dont_know"] = false.into();
+        let q = Questionnaire::from_json(&json.to_string()).unwrap();
+        let saved = save(&midway(&built_in()), &q);
+        assert_eq!(
+            restore(&saved, &q).map(|_| ()),
+            Err(Unreadable(
+                "answer 5 is \"don't know\", which question 5 does not offer".to_string()
+            ))
+        );
+    }
+
+    #[test]
     fn keys_separate_questionnaires_versions_and_widgets() {
         let q = built_in();
-        assert_eq!(storage_key(&q, ""), "maturity-quiz/social-maturity/v1");
-        assert_eq!(storage_key(&q, "0"), "maturity-quiz/social-maturity/v1");
+        assert_eq!(storage_key(&q, ""), "maturity-quiz/social-maturity/v2");
+        assert_eq!(storage_key(&q, "0"), "maturity-quiz/social-maturity/v2");
         assert_eq!(
             storage_key(&q, "team-a"),
-            "maturity-quiz/social-maturity/v1#team-a"
+            "maturity-quiz/social-maturity/v2#team-a"
         );
         assert!(is_outdated_key("maturity-quiz/social-maturity/v0", &q));
+        assert!(is_outdated_key("maturity-quiz/social-maturity/v1", &q));
         assert!(is_outdated_key(
             "maturity-quiz/social-maturity/v0#team-a",
             &q
         ));
         assert!(!is_outdated_key(
-            "maturity-quiz/social-maturity/v1#team-a",
+            "maturity-quiz/social-maturity/v2#team-a",
             &q
         ));
         assert!(!is_outdated_key("maturity-quiz/other/v0", &q));

@@ -4,29 +4,72 @@
 
 #![cfg(not(target_arch = "wasm32"))]
 
-use maturity_quiz::code::{decode, encode, read_line};
-use maturity_quiz::model::{Answer, Level, Questionnaire};
+mod strategies;
+
+use maturity_quiz::code::{CodeError, decode, encode, read_download, read_line};
+use maturity_quiz::model::{Answer, Level};
 use proptest::prelude::*;
-use std::sync::LazyLock;
+use strategies::{BUILT_IN, answer};
 
-static BUILT_IN: LazyLock<Questionnaire> = LazyLock::new(Questionnaire::built_in);
-
-/// Any answer a respondent can leave: none, a level, or "don't know".
-fn answer() -> impl Strategy<Value = Option<Answer>> {
-    prop_oneof![
-        Just(None),
-        (1u8..=4).prop_map(|l| Some(Answer::Level(Level(l)))),
-        Just(Some(Answer::DontKnow)),
-    ]
-}
-
-/// The reasons a code can be refused for, as their English text begins.
-const REASONS: [&str; 4] = [
-    "not a result code: ",
-    "made with format ",
-    "made for version ",
-    "a link without a result code",
+/// The reasons a code or a link can be refused for, as their English text
+/// begins (a count comes first in the length reason).
+const REASONS: [&str; 9] = [
+    "It contains no result code.",
+    "The character ‘",
+    "The code is in code format ",
+    "The ‘.’ after the version number is missing.",
+    "The result belongs to version ",
+    "The answers in the code do not fit this questionnaire.",
+    "Question ",
+    "The link contains no result code (#r=…).",
+    "characters are expected after the ‘.’, not ",
 ];
+
+/// Words of English that no Dutch sentence of ours uses: one of them in a
+/// Dutch message means an English text was put inside it.
+const ENGLISH_ONLY: [&str; 22] = [
+    "the",
+    "this",
+    "that",
+    "does",
+    "not",
+    "belongs",
+    "expected",
+    "character",
+    "characters",
+    "answer",
+    "answers",
+    "file",
+    "line",
+    "column",
+    "format",
+    "version",
+    "found",
+    "eof",
+    "while",
+    "parsing",
+    "at",
+    "contains",
+];
+
+/// Fails with the message when `error`'s Dutch text has an English word in
+/// it, or is not one whole sentence.
+fn assert_dutch(error: &CodeError, input: &str) {
+    let message = error.message("nl");
+    let english: Vec<&str> = message
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|word| ENGLISH_ONLY.contains(&word.to_lowercase().as_str()))
+        .collect();
+    assert!(
+        english.is_empty(),
+        "{input:?}: English {english:?} in «{message}»"
+    );
+    assert!(
+        message.starts_with(char::is_uppercase) && message.ends_with('.'),
+        "{input:?}: «{message}» is not one sentence"
+    );
+    assert_ne!(message, error.message("en"), "{input:?}");
+}
 
 proptest! {
     // No regression files: a failure prints its minimal case instead.
@@ -55,7 +98,8 @@ proptest! {
                 }
                 Err(error) => {
                     let message = error.to_string();
-                    prop_assert!(REASONS.iter().any(|r| message.starts_with(r)), "{text:?}: {message}");
+                    prop_assert!(REASONS.iter().any(|r| message.contains(r)), "{text:?}: {message}");
+                    assert_dutch(&error, &text);
                 }
             }
         }
@@ -96,4 +140,44 @@ fn all_combinations_of_four_questions_round_trip() {
         assert_eq!(decode(&BUILT_IN, &code), Ok(answers));
         assert!(seen.insert(code), "two combinations share a code");
     }
+}
+
+/// One input for every reason a code, a link or a downloaded file is refused:
+/// the Dutch interface shows each as a Dutch sentence, with no English
+/// reason (such as a JSON parser's) inside.
+#[test]
+fn every_refusal_reads_as_dutch() {
+    let lines = [
+        "",
+        "12.AB!DEF",
+        "21.AAAAAA",
+        "13.AAAAAA",
+        "12",
+        "12.AAAA",
+        "12.______",
+        "https://example.org/#top",
+    ];
+    for line in lines {
+        assert_dutch(&read_line(&BUILT_IN, line).unwrap_err(), line);
+    }
+    let files = [
+        "{",
+        "not json at all",
+        "[]",
+        r#"{"format": 9}"#,
+        r#"{"format": 1, "questionnaire": {"id": "other", "version": 2}}"#,
+        r#"{"format": 1, "questionnaire": {"id": "social-maturity", "version": 1}}"#,
+        r#"{"format": 1, "questionnaire": {"id": "social-maturity", "version": 2}, "answers": {"q4": 5}}"#,
+        r#"{"format": 1, "questionnaire": {"id": "social-maturity", "version": 2}, "answers": {"q4": "maybe"}}"#,
+    ];
+    for file in files {
+        assert_dutch(&read_download(&BUILT_IN, file).unwrap_err(), file);
+    }
+    assert_dutch(&CodeError::too_few(5, 12, 6), "too few");
+    assert_eq!(
+        read_download(&BUILT_IN, "not json at all")
+            .unwrap_err()
+            .message("nl"),
+        "Dit is geen gedownload resultaat: het bestand is geen geldige JSON (regel 1, kolom 2)."
+    );
 }

@@ -29,7 +29,8 @@ fn levels(levels: [u8; 12]) -> String {
 /// - 1 × all 4: Transformation (strategy 4).
 /// - 1 × case B (q8 "don't know"): Experimental, capped by monitoring
 ///   (strategy 4).
-/// - refused: line 7 (garbage), line 12 (version 2), line 20 (too few).
+/// - refused: line 7 (garbage), line 12 (version 1, before the content
+///   change), line 20 (too few).
 ///
 /// Phases: Ad hoc 4, Experimental 6, Functional 6, Transformation 1 of 17.
 /// Strategy's 17 scores sorted: 1 1 1 1 2 2 2 2 2 3 3 3 3 3 3 4 4; the 9th
@@ -42,7 +43,7 @@ fn twenty() -> String {
     lines.push("not a code".to_string());
     lines.extend(vec![levels([2; 12]); 3]);
     lines.push(levels([4, 4, 3, 3, 3, 3, 3, 9, 1, 1, 3, 2]));
-    lines.push("12.AAAAAA".to_string());
+    lines.push("11.AAAAAA".to_string());
     lines.extend(vec![levels([3; 12]); 6]);
     lines.push(levels([4; 12]));
     lines.push(levels([1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0]));
@@ -65,15 +66,16 @@ fn twenty_codes_add_up_as_worked_out_by_hand() {
         [
             (
                 Origin::Line(7),
-                "not a result code: unexpected character ‘n’ at 1".to_string()
+                "The character ‘n’ at position 1 does not belong in a result code.".to_string()
             ),
             (
                 Origin::Line(12),
-                "made for version 2 of this questionnaire, this is version 1".to_string()
+                "The result belongs to version 1 of the questionnaire; this is version 2."
+                    .to_string()
             ),
             (
                 Origin::Line(20),
-                "too few answers for a result: 5 of 12, at least 6 needed".to_string()
+                "5 of the 12 questions have a real answer; a result needs at least 6.".to_string()
             ),
         ]
     );

@@ -423,3 +423,18 @@ fn the_checker_reports_a_missing_file_and_needs_one() {
     assert!(out.starts_with("no-such-file.json: cannot read: "), "{out}");
     assert_eq!(check(&[]).0, 2);
 }
+
+#[test]
+fn the_checker_skips_a_byte_order_mark_as_browsers_do() {
+    // Editors on Windows often save UTF-8 with a BOM; the browser's fetch
+    // drops it, so the checker must not refuse what the widget shows.
+    let dir = std::env::temp_dir().join(format!("mq-bom-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("with-bom.json");
+    std::fs::write(&file, format!("\u{feff}{}", read(EXAMPLE))).unwrap();
+    let file = file.to_str().unwrap();
+    let (code, out) = check(&[file]);
+    std::fs::remove_dir_all(&dir).unwrap();
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains(": valid: \"digital-workplace\""), "{out}");
+}

@@ -20,6 +20,18 @@ fn the_real_file_compiles_to_one_static_per_language() {
 }
 
 #[test]
+fn plurals_become_both_forms_and_braces_that_are_no_placeholder_pass() {
+    let code = generate(
+        r#"{"nl": {"n": {"one": "{count} vraag", "other": "{count} vragen"}, "j": "{\"a\": {}}"}, "en": {"n": {"one": "{count} question", "other": "{count} questions"}, "j": "{}"}}"#,
+    )
+    .unwrap();
+    assert!(
+        code.contains(r#"    n: Plural { one: "{count} vraag", other: "{count} vragen" },"#),
+        "{code}"
+    );
+}
+
+#[test]
 fn texts_are_escaped_as_rust_literals() {
     let code = generate(r#"{"nl": {"start": "Zeg \"ja\"\\ {n}\nklaar"}}"#).unwrap();
     assert!(
@@ -28,6 +40,9 @@ fn texts_are_escaped_as_rust_literals() {
     );
 }
 
+// The tests' serde_json keeps object keys sorted (build.rs's keeps file
+// order), so where a message names the first language, "en" comes first in
+// the file too.
 #[test]
 fn each_mistake_in_the_file_is_named() {
     let cases = [
@@ -58,6 +73,38 @@ fn each_mistake_in_the_file_is_named() {
             r#""n l" is not a language code"#,
         ),
         (r#"{"nl": {"Start": "a"}}"#, r#""Start" is not a text name"#),
+        (
+            r#"{"en": {"n": "{count} questions"}, "nl": {"n": "{number} vragen"}}"#,
+            "nl.n has the placeholders {number} but en.n has {count}",
+        ),
+        (
+            r#"{"en": {"n": "Question {n} of {total}"}, "nl": {"n": "Vraag {n}"}}"#,
+            "nl.n has the placeholders {n} but en.n has {n} {total}",
+        ),
+        (
+            r#"{"en": {"n": "{count} questions"}, "nl": {"n": "vragen"}}"#,
+            "nl.n has the placeholders none but en.n has {count}",
+        ),
+        (
+            r#"{"en": {"n": {"one": "{count} question", "other": "{count} questions"}}, "nl": {"n": "{count} vragen"}}"#,
+            "nl.n is a string but en.n is a plural",
+        ),
+        (
+            r#"{"en": {"n": {"one": "{count} question", "other": "{count} questions"}}, "nl": {"n": {"one": "{count} vraag", "other": "vragen"}}}"#,
+            "nl.n.other has the placeholders none but en.n.other has {count}",
+        ),
+        (
+            r#"{"nl": {"n": {"one": "1 vraag"}}}"#,
+            r#"nl.n lacks the plural form "other""#,
+        ),
+        (
+            r#"{"nl": {"n": {"one": "a", "other": "b", "few": "c"}}}"#,
+            r#"nl.n has a form "few""#,
+        ),
+        (
+            r#"{"nl": {"n": {"one": "a", "other": " "}}}"#,
+            "nl.n.other is empty or blank",
+        ),
     ];
     for (json, expected) in cases {
         let message = generate(json).expect_err(json);

@@ -1,11 +1,14 @@
-//! Reading a questionnaire out of parsed JSON: every field that is missing,
-//! unknown, given twice or of the wrong type, each with its path
+//! Reading a questionnaire out of JSON parsed by serde_json: every field
+//! that is missing, unknown or of the wrong type, each with its path
 //! (`questions[2].text.en: expected a text, found a number`), all at once.
 //!
 //! A site owner fixing a file wants the whole list, not the first mismatch,
 //! so every reader goes on past a problem and only gives up its own value.
+//! serde's derived `Deserialize` stops at the first mismatch, hence this walk
+//! over a [`Value`]. A key given twice is not seen: serde_json keeps the last
+//! one (docs/questionnaire-format.md says so).
 
-use crate::json::Json;
+use serde_json::{Map, Value};
 
 use super::{Dimension, Localized, Phase, Question, Questionnaire};
 
@@ -13,7 +16,7 @@ use super::{Dimension, Localized, Phase, Question, Questionnaire};
 pub(super) trait FromJson: Sized {
     /// Reads `value`, noting each misfit in `problems`; `None` when any part
     /// of the value did not fit.
-    fn read(path: &str, value: &Json, problems: &mut Vec<String>) -> Option<Self>;
+    fn read(path: &str, value: &Value, problems: &mut Vec<String>) -> Option<Self>;
 }
 
 /// A struct read from a JSON object, member by member.
@@ -26,8 +29,8 @@ pub(super) trait Record: Sized {
 }
 
 impl<T: Record> FromJson for T {
-    fn read(path: &str, value: &Json, problems: &mut Vec<String>) -> Option<T> {
-        let Json::Object(members) = value else {
+    fn read(path: &str, value: &Value, problems: &mut Vec<String>) -> Option<T> {
+        let Value::Object(members) = value else {
             problems.push(mismatch(path, "an object", value));
             return None;
         };
@@ -36,15 +39,13 @@ impl<T: Record> FromJson for T {
             members,
             problems,
         });
-        for (i, (name, _)) in members.iter().enumerate() {
+        for name in members.keys() {
             if !T::FIELDS.contains(&name.as_str()) {
                 problems.push(format!(
                     "{}: unknown field, expected one of {}",
                     join(path, name),
                     T::FIELDS.join(", ")
                 ));
-            } else if members[..i].iter().any(|(earlier, _)| earlier == name) {
-                problems.push(format!("{}: given twice", join(path, name)));
             }
         }
         built
@@ -54,7 +55,7 @@ impl<T: Record> FromJson for T {
 /// The members of one object, and where its problems go.
 pub(super) struct Members<'a> {
     path: &'a str,
-    members: &'a [(String, Json)],
+    members: &'a Map<String, Value>,
     problems: &'a mut Vec<String>,
 }
 
@@ -74,8 +75,8 @@ impl Members<'_> {
     /// The member `name`: `Some(None)` when it is absent, `None` when it is
     /// present but does not fit.
     pub(super) fn optional<T: FromJson>(&mut self, name: &str) -> Option<Option<T>> {
-        match self.members.iter().find(|(key, _)| key == name) {
-            Some((_, value)) => T::read(&join(self.path, name), value, self.problems).map(Some),
+        match self.members.get(name) {
+            Some(value) => T::read(&join(self.path, name), value, self.problems).map(Some),
             None => Some(None),
         }
     }
@@ -169,26 +170,25 @@ impl Record for Question {
 }
 
 impl FromJson for Localized {
-    fn read(path: &str, value: &Json, problems: &mut Vec<String>) -> Option<Localized> {
-        let Json::Object(texts) = value else {
+    fn read(path: &str, value: &Value, problems: &mut Vec<String>) -> Option<Localized> {
+        let Value::Object(texts) = value else {
             problems.push(mismatch(path, "an object of texts by language", value));
             return None;
         };
-        let mut read = Vec::with_capacity(texts.len());
-        for (i, (language, text)) in texts.iter().enumerate() {
-            let path = join(path, language);
-            if texts[..i].iter().any(|(earlier, _)| earlier == language) {
-                problems.push(format!("{path}: given twice"));
-            }
-            read.push(String::read(&path, text, problems).map(|t| (language.clone(), t)));
-        }
+        // Every text is read, so that each one's problems are reported.
+        let read: Vec<Option<(String, String)>> = texts
+            .iter()
+            .map(|(language, text)| {
+                String::read(&join(path, language), text, problems).map(|t| (language.clone(), t))
+            })
+            .collect();
         read.into_iter().collect::<Option<_>>().map(Localized)
     }
 }
 
 impl<T: FromJson> FromJson for Vec<T> {
-    fn read(path: &str, value: &Json, problems: &mut Vec<String>) -> Option<Vec<T>> {
-        let Json::Array(items) = value else {
+    fn read(path: &str, value: &Value, problems: &mut Vec<String>) -> Option<Vec<T>> {
+        let Value::Array(items) = value else {
             problems.push(mismatch(path, "a list", value));
             return None;
         };
@@ -203,7 +203,7 @@ impl<T: FromJson> FromJson for Vec<T> {
 }
 
 impl FromJson for String {
-    fn read(path: &str, value: &Json, problems: &mut Vec<String>) -> Option<String> {
+    fn read(path: &str, value: &Value, problems: &mut Vec<String>) -> Option<String> {
         leaf(path, value, "a text", problems, |v| {
             v.as_str().map(str::to_string)
         })
@@ -211,7 +211,7 @@ impl FromJson for String {
 }
 
 impl FromJson for u32 {
-    fn read(path: &str, value: &Json, problems: &mut Vec<String>) -> Option<u32> {
+    fn read(path: &str, value: &Value, problems: &mut Vec<String>) -> Option<u32> {
         let expected = "a whole number from 0 to 4294967295";
         leaf(path, value, expected, problems, |v| {
             v.as_u64().and_then(|n| u32::try_from(n).ok())
@@ -220,20 +220,17 @@ impl FromJson for u32 {
 }
 
 impl FromJson for bool {
-    fn read(path: &str, value: &Json, problems: &mut Vec<String>) -> Option<bool> {
-        leaf(path, value, "true or false", problems, |v| match v {
-            Json::Bool(b) => Some(*b),
-            _ => None,
-        })
+    fn read(path: &str, value: &Value, problems: &mut Vec<String>) -> Option<bool> {
+        leaf(path, value, "true or false", problems, Value::as_bool)
     }
 }
 
 fn leaf<T>(
     path: &str,
-    value: &Json,
+    value: &Value,
     expected: &str,
     problems: &mut Vec<String>,
-    read: impl FnOnce(&Json) -> Option<T>,
+    read: impl FnOnce(&Value) -> Option<T>,
 ) -> Option<T> {
     let read = read(value);
     if read.is_none() {
@@ -251,16 +248,26 @@ fn join(path: &str, name: &str) -> String {
     }
 }
 
-fn mismatch(path: &str, expected: &str, found: &Json) -> String {
+fn mismatch(path: &str, expected: &str, found: &Value) -> String {
     // The top level has no path of its own.
     let path = if path.is_empty() { "(top level)" } else { path };
-    format!("{path}: expected {expected}, found {}", found.kind())
+    format!("{path}: expected {expected}, found {}", kind(found))
+}
+
+/// What kind of value `value` is, in a site owner's words ("a string").
+fn kind(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "a list",
+        Value::Object(_) => "an object",
+    }
 }
 
 #[cfg(all(test, feature = "schema"))]
 mod tests {
-    use serde_json::Value;
-
     use super::*;
 
     /// The properties of `definition` in the schema.

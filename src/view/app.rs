@@ -4,23 +4,20 @@
 use std::rc::Rc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use gloo::events::EventListener;
 use yew::prelude::*;
 
-use crate::code;
-use crate::embed::Host;
 use crate::i18n::{fill, ui_text};
 use crate::model::Questionnaire;
 use crate::quiz::{Action, Notice, Quiz, Step};
 use crate::report;
-use crate::saved;
+use crate::saved::SavedProgress;
 use crate::scoring::{Outcome, assess};
 use crate::view::group::GroupView;
 use crate::view::intro::Intro;
 use crate::view::language_switch::LanguageSwitch;
 use crate::view::question::QuestionScreen;
 use crate::view::result::ResultScreen;
-use crate::view::saving;
+use crate::web::{Host, page, storage};
 
 impl Reducible for Quiz {
     type Action = Action;
@@ -48,12 +45,6 @@ pub struct AppProps {
     pub group: bool,
 }
 
-/// What the page's URL fragment asks of the widget, if anything.
-fn page_link(questionnaire: &Questionnaire) -> Option<code::Link> {
-    let hash = gloo::utils::window().location().hash().ok()?;
-    code::follow(questionnaire, &hash)
-}
-
 /// One independent widget: the intro, the questions and the result.
 #[component]
 pub fn App(props: &AppProps) -> Html {
@@ -66,28 +57,16 @@ pub fn App(props: &AppProps) -> Html {
         );
         let group = props.group;
         use_reducer(move || {
-            let mut quiz = saving::resume(&q, &key, language);
-            if group {
-                quiz.group = true;
-            } else if let Some(link) = page_link(&q) {
-                quiz = quiz.apply(Action::Follow(link));
-                // Arriving by link is a page load: focus stays with the page.
-                quiz.moved = false;
-            }
-            quiz
+            let link = if group { None } else { page::link(&q) };
+            Quiz::opening(storage::resume(&q, &key, language), group, link)
         })
     };
     {
         // A link to the same page only changes its fragment: no reload.
         let (quiz, q, group) = (quiz.clone(), questionnaire.clone(), props.group);
         use_effect_with((), move |_| {
-            let listener = (!group).then(|| {
-                EventListener::new(&gloo::utils::window(), "hashchange", move |_| {
-                    if let Some(link) = page_link(&q) {
-                        quiz.dispatch(Action::Follow(link));
-                    }
-                })
-            });
+            let listener =
+                (!group).then(|| page::on_link(q, move |link| quiz.dispatch(Action::Follow(link))));
             move || drop(listener)
         });
     }
@@ -106,14 +85,14 @@ pub fn App(props: &AppProps) -> Html {
     {
         let quiz = quiz.clone();
         let key = props.storage_key.clone();
-        let text = saved::save(&quiz, questionnaire);
+        let progress = SavedProgress::of(&quiz, questionnaire);
         // Nothing is saved while a shared result shows (its language would
         // overwrite the respondent's), nor by a group-only widget.
         let skip = quiz.cannot_save || quiz.shared.is_some() || props.group;
         use_effect_with(
-            (text, quiz.is_pristine(), skip),
-            move |(text, pristine, skip)| {
-                if !*skip && saving::keep(&key, text, !*pristine).is_err() {
+            (progress, quiz.is_pristine(), skip),
+            move |(progress, pristine, skip)| {
+                if !*skip && !storage::keep(&key, progress, !*pristine) {
                     quiz.dispatch(Action::SavingFailed);
                 }
             },

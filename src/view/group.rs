@@ -12,8 +12,8 @@ use crate::group::{Group, Origin};
 use crate::i18n::{fill, list, number, ui_text};
 use crate::model::Questionnaire;
 use crate::view::bar::Bar;
-use crate::view::files;
 use crate::view::focus::use_focus;
+use crate::web::files;
 
 /// Properties of [`GroupView`].
 #[derive(Clone, PartialEq, Properties)]
@@ -138,7 +138,7 @@ pub fn GroupView(props: &GroupViewProps) -> Html {
             <>
                 if !group.rejected.is_empty() {
                     <h3 class="mq-subheading">
-                        { fill(ui.group_rejected_title, &[("count", &group.rejected.len().to_string())]) }
+                        { ui.group_rejected_title.count(group.rejected.len()) }
                     </h3>
                     <ul class="mq-group-rejected">
                         for rejection in group.rejected.iter() {
@@ -237,7 +237,7 @@ pub fn GroupView(props: &GroupViewProps) -> Html {
             // Present from the start, as live regions only speak changes.
             <p class="mq-group-count" role="status">
                 if let Some(group) = &*group {
-                    { fill(ui.group_count, &[("count", &group.entries.len().to_string())]) }
+                    { ui.group_count.count(group.entries.len()) }
                 }
             </p>
             { for results }

@@ -4,7 +4,8 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::i18n::{fill, ui_text};
+use crate::explain;
+use crate::i18n::ui_text;
 use crate::model::Questionnaire;
 use crate::view::focus::use_focus;
 use crate::view::result::paragraphs;
@@ -23,10 +24,6 @@ pub struct IntroProps {
     pub on_start: Callback<()>,
 }
 
-/// Seconds a respondent needs per question, for the time estimate: twelve
-/// questions take about three minutes.
-const SECONDS_PER_QUESTION: usize = 15;
-
 /// What the questionnaire measures, its length, the privacy promise, and the
 /// button to begin.
 #[component]
@@ -34,8 +31,6 @@ pub fn Intro(props: &IntroProps) -> Html {
     let language = props.language.as_str();
     let ui = ui_text(language);
     let q = &props.questionnaire;
-    let count = q.questions.len();
-    let minutes = (count * SECONDS_PER_QUESTION).div_ceil(60).max(1);
     let on_start = props.on_start.reform(|_: MouseEvent| ());
     let heading = use_node_ref();
     use_focus(heading.clone(), props.moved.then_some(()));
@@ -44,7 +39,7 @@ pub fn Intro(props: &IntroProps) -> Html {
             <h2 class="mq-heading" tabindex="-1" ref={heading}>{ q.title.get(language) }</h2>
             { paragraphs(q.intro.get(language)) }
             <p class="mq-facts">
-                { fill(ui.facts, &[("count", &count.to_string()), ("minutes", &minutes.to_string())]) }
+                { explain::facts(q.questions.len(), language) }
             </p>
             <p class="mq-privacy">{ ui.privacy }</p>
             <button type="button" class="mq-button mq-start" onclick={on_start}>{ ui.start }</button>

@@ -5,7 +5,6 @@
 mod app;
 mod bar;
 mod dimension_chart;
-mod files;
 mod focus;
 mod group;
 mod intro;
@@ -13,7 +12,6 @@ mod language_switch;
 mod problems;
 mod question;
 mod result;
-mod saving;
 mod share;
 
 pub use app::{App, AppProps};

@@ -2,14 +2,25 @@
 //! be used: where it came from and every problem found, so the owner can fix
 //! the file without opening the browser's console.
 //!
-//! It speaks English only: it is meant for the person who publishes the
-//! file, and its messages (the checker's too) are English.
+//! Its own words are in the widget's language, like everything a visitor
+//! sees; the problems themselves stay English, as the checker prints them,
+//! marked `lang="en"` so that a screen reader pronounces them as such.
 
 use yew::prelude::*;
+
+use crate::i18n::{Piece, pieces, ui_text};
+
+/// The command that checks a questionnaire file, as the hint shows it.
+const CHECK_COMMAND: &str = "cargo run --bin check-questionnaire -- FILE.json";
+
+/// Where the questionnaire format is documented, as the hint shows it.
+const FORMAT_DOCUMENT: &str = "docs/questionnaire-format.md";
 
 /// Properties of [`Problems`].
 #[derive(Clone, PartialEq, Properties)]
 pub struct ProblemsProps {
+    /// The language of the box's own words.
+    pub language: String,
     /// Where the questionnaire came from: its URL, or a description of the
     /// inline script.
     pub source: String,
@@ -20,18 +31,24 @@ pub struct ProblemsProps {
 /// A readable list of what is wrong with a questionnaire.
 #[component]
 pub fn Problems(props: &ProblemsProps) -> Html {
+    let ui = ui_text(&props.language);
+    // The hint's placeholders become code elements, not plain text.
+    let hint = pieces(ui.problems_hint)
+        .into_iter()
+        .map(|piece| match piece {
+            Piece::Text(text) => html! { { text } },
+            Piece::Placeholder("command") => html! { <code>{ CHECK_COMMAND }</code> },
+            Piece::Placeholder("document") => html! { <code>{ FORMAT_DOCUMENT }</code> },
+            Piece::Placeholder(other) => html! { { format!("{{{other}}}") } },
+        });
     html! {
-        <div class="mq mq-problems" lang="en" part="widget problems" role="alert">
-            <p class="mq-problems-title">{ "This questionnaire cannot be shown" }</p>
-            <p class="mq-problems-source">{ "Source: " }<code>{ &props.source }</code></p>
-            <ul class="mq-problems-list">
+        <div class="mq mq-problems" lang={props.language.clone()} part="widget problems" role="alert">
+            <p class="mq-problems-title">{ ui.problems_title }</p>
+            <p class="mq-problems-source">{ ui.problems_source }{ " " }<code>{ &props.source }</code></p>
+            <ul class="mq-problems-list" lang="en">
                 { for props.problems.iter().map(|problem| html! { <li><code>{ problem }</code></li> }) }
             </ul>
-            <p class="mq-problems-hint">
-                { "Check the file before publishing it with " }
-                <code>{ "cargo run --bin check-questionnaire -- FILE.json" }</code>
-                { "; the format is described in docs/questionnaire-format.md." }
-            </p>
+            <p class="mq-problems-hint">{ for hint }</p>
         </div>
     }
 }

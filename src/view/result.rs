@@ -4,7 +4,8 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::i18n::{UiText, fill, list, number, ui_text};
+use crate::explain;
+use crate::i18n::{UiText, fill, ui_text};
 use crate::model::{Answer, Questionnaire};
 use crate::scoring::{Assessment, Outcome, assess};
 use crate::view::dimension_chart::DimensionChart;
@@ -81,14 +82,7 @@ pub fn ResultScreen(props: &ResultScreenProps) -> Html {
         Outcome::TooFewAnswers { answered, needed } => {
             let revisit = props.first_without_level.unwrap_or(0);
             let on_review = props.on_revisit.reform(move |_: MouseEvent| revisit);
-            let body = fill(
-                ui.too_few_body,
-                &[
-                    ("answered", &answered.to_string()),
-                    ("total", &props.answers.len().to_string()),
-                    ("needed", &needed.to_string()),
-                ],
-            );
+            let body = explain::too_few(answered, props.answers.len(), needed, language);
             html! {
                 <section class="mq-result mq-too-few" part="result">
                     <h2 class="mq-heading" tabindex="-1" ref={heading.clone()}>{ ui.too_few_title }</h2>
@@ -167,59 +161,17 @@ pub fn ResultScreen(props: &ResultScreenProps) -> Html {
 /// The notes that explain an unusual result: capped by a weak dimension,
 /// provisional, or uneven.
 fn notes(q: &Questionnaire, assessment: &Assessment, ui: &UiText, language: &str) -> Html {
-    let names = |indexes: &mut dyn Iterator<Item = usize>| {
-        let names: Vec<&str> = indexes
-            .map(|d| q.dimensions[d].name.get(language))
-            .collect();
-        list(&names, ui.and)
-    };
-    let capped = (!assessment.capped_by.is_empty()).then(|| {
-        let lowest = assessment.dimensions[assessment.capped_by[0]]
-            .phase
-            .map_or("", |l| q.phase(l).name.get(language));
-        fill(
-            ui.note_capped,
-            &[
-                ("mean", &number(assessment.mean.as_f64(), language)),
-                ("uncapped", q.phase(assessment.uncapped).name.get(language)),
-                (
-                    "dimensions",
-                    &names(&mut assessment.capped_by.iter().copied()),
-                ),
-                ("lowest", lowest),
-            ],
+    let html = |class: &str, text: Option<String>| {
+        text.map_or_else(
+            Html::default,
+            |text| html! { <p class={format!("mq-note {class}")}>{ text }</p> },
         )
-    });
-    let provisional = assessment.provisional.then(|| {
-        let mut text = fill(
-            ui.note_provisional,
-            &[
-                ("answered", &assessment.answered.to_string()),
-                ("total", &assessment.total.to_string()),
-            ],
-        );
-        let mut unknown = assessment
-            .dimensions
-            .iter()
-            .enumerate()
-            .filter(|(_, d)| d.phase.is_none())
-            .map(|(i, _)| i)
-            .peekable();
-        if unknown.peek().is_some() {
-            text.push(' ');
-            text.push_str(&fill(
-                ui.note_unknown,
-                &[("dimensions", &names(&mut unknown))],
-            ));
-        }
-        text
-    });
-    let uneven = assessment.uneven.then_some(ui.note_uneven);
+    };
     html! {
         <>
-            if let Some(text) = capped { <p class="mq-note mq-note-capped">{ text }</p> }
-            if let Some(text) = provisional { <p class="mq-note mq-note-provisional">{ text }</p> }
-            if let Some(text) = uneven { <p class="mq-note mq-note-uneven">{ text }</p> }
+            { html("mq-note-capped", explain::capped(q, assessment, language)) }
+            { html("mq-note-provisional", explain::provisional(q, assessment, language)) }
+            { html("mq-note-uneven", assessment.uneven.then(|| ui.note_uneven.to_string())) }
         </>
     }
 }

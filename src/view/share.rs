@@ -3,7 +3,7 @@
 
 use std::rc::Rc;
 
-use wasm_bindgen_futures::{JsFuture, spawn_local};
+use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
 use crate::code;
@@ -11,7 +11,7 @@ use crate::i18n::{UiText, ui_text};
 use crate::model::{Answer, Questionnaire};
 use crate::report;
 use crate::scoring::Assessment;
-use crate::view::files;
+use crate::web::{files, page};
 
 /// Properties of [`SharePanel`].
 #[derive(Clone, PartialEq, Properties)]
@@ -49,21 +49,9 @@ impl Copied {
 /// Puts `text` on the clipboard and reports how it went through `done`.
 fn copy(text: String, what: Copied, done: UseStateHandle<Option<Copied>>) {
     spawn_local(async move {
-        let navigator = gloo::utils::window().navigator();
-        // Absent outside secure contexts; calling it then would throw.
-        let present =
-            js_sys::Reflect::get(&navigator, &"clipboard".into()).is_ok_and(|c| !c.is_undefined());
-        let copied = present
-            && JsFuture::from(navigator.clipboard().write_text(&text))
-                .await
-                .is_ok();
+        let copied = page::copy(&text).await;
         done.set(Some(if copied { what } else { Copied::Refused }));
     });
-}
-
-/// The page's address, to which the result's fragment is added.
-fn page_address() -> String {
-    gloo::utils::window().location().href().unwrap_or_default()
 }
 
 /// The link and code of a result, with buttons to copy them, to download
@@ -74,7 +62,7 @@ pub fn SharePanel(props: &SharePanelProps) -> Html {
     let q = &props.questionnaire;
     let copied = use_state(|| None::<Copied>);
     let code = code::encode(q, &props.answers);
-    let link = code::link(&page_address(), q, &props.answers, &props.language);
+    let link = code::link(&page::address(), q, &props.answers, &props.language);
     let copy_link = {
         let (link, copied) = (link.clone(), copied.clone());
         Callback::from(move |_: MouseEvent| copy(link.clone(), Copied::Link, copied.clone()))
@@ -88,13 +76,12 @@ pub fn SharePanel(props: &SharePanelProps) -> Html {
         let props = props.clone();
         let name = format!("{file_name}.json");
         Callback::from(move |_: MouseEvent| {
-            let now = String::from(js_sys::Date::new_0().to_iso_string());
             let json = report::download(
                 &props.questionnaire,
                 &props.language,
                 &props.answers,
                 &props.assessment,
-                &now,
+                &page::now(),
             );
             files::save(&name, "application/json", &json);
         })
@@ -109,9 +96,7 @@ pub fn SharePanel(props: &SharePanelProps) -> Html {
             files::save(&name, "text/csv", &csv);
         })
     };
-    let print = Callback::from(|_: MouseEvent| {
-        let _ = gloo::utils::window().print();
-    });
+    let print = Callback::from(|_: MouseEvent| page::print());
     let on_group = props.on_group.reform(|_: MouseEvent| ());
     // Labels wrap their fields: no ids that two widgets could share.
     html! {

@@ -224,14 +224,14 @@ fn e2e_every_screen_passes_axe_wcag_22_aa_in_both_languages_and_themes() {
         wait("the shared result", "return !!q('.mq-shared');");
         scan("shared result from a link", &mut found);
         fresh(&visit, "about:blank");
-        fresh(&visit, &format!("{url}#r=11.oops"));
+        fresh(&visit, &format!("{url}#r=12.oops"));
         wait("the notice", "return !!q('.mq-notice');");
         scan("notice of an unreadable link", &mut found);
         fresh(&visit, group);
         scan("group view", &mut found);
         visit.run(
             0,
-            "q('.mq-group-paste').value = ['11.BnE43A', '11.AAAAAA', 'nonsense', '11.qqqqqq', '11.VVVVVV'].join('\\n'); q('.mq-group-read').click();",
+            "q('.mq-group-paste').value = ['12.BnE43A', '12.AAAAAA', 'nonsense', '12.qqqqqq', '12.VVVVVV'].join('\\n'); q('.mq-group-read').click();",
         );
         wait("the group's results", "return !!q('.mq-group-phases');");
         scan("group view with results and rejected lines", &mut found);

@@ -475,7 +475,7 @@ fn e2e_host_hears_start_answer_and_complete() {
             (&json!("quiz"), &json!(true), &json!(true))
         );
     }
-    let questionnaire = json!({ "id": "social-maturity", "version": 1 });
+    let questionnaire = json!({ "id": "social-maturity", "version": 2 });
     assert_eq!(
         heard[0]["detail"],
         json!({ "questionnaire": questionnaire, "language": "en" })
@@ -503,7 +503,7 @@ fn e2e_host_hears_start_answer_and_complete() {
                 dimension("strategy", "Strategy and goals", json!(4), phase(4, "transformation", "Transformation")),
                 dimension("organisation", "Organisation and policy", json!(3), phase(3, "functional", "Functional")),
                 dimension("channels", "Use and channels", json!(3), phase(3, "functional", "Functional")),
-                dimension("dialogue", "Reactions and dialogue", json!(3), phase(3, "functional", "Functional")),
+                dimension("dialogue", "Responses and dialogue", json!(3), phase(3, "functional", "Functional")),
                 dimension("monitoring", "Monitoring and learning", json!(1), phase(1, "ad-hoc", "Ad hoc")),
                 dimension("integration", "Integration and collaboration", json!(2.5), phase(2, "experimental", "Experimental")),
             ],

@@ -105,52 +105,52 @@ fn e2e_group_view_counts_200_pasted_lines_and_names_the_rejected_ones() {
         (
             7,
             "hello".to_string(),
-            "not a result code: unexpected character ‘h’ at 1",
+            "The character ‘h’ at position 1 does not belong in a result code.",
         ),
         (
             30,
-            "12.AAAAAA".to_string(),
-            "made for version 2 of this questionnaire, this is version 1",
+            "11.AAAAAA".to_string(),
+            "The result belongs to version 1 of the questionnaire; this is version 2.",
         ),
         (
             55,
-            "11.AAAA".to_string(),
-            "not a result code: expected 6 characters after the ‘.’, found 4",
+            "12.AAAA".to_string(),
+            "6 characters are expected after the ‘.’, not 4.",
         ),
         (
             80,
             "https://example.org/quiz#top".to_string(),
-            "a link without a result code (#r=…)",
+            "The link contains no result code (#r=…).",
         ),
         (
             101,
             encode(&q, &[]),
-            "too few answers for a result: 0 of 12, at least 6 needed",
+            "0 of the 12 questions have a real answer; a result needs at least 6.",
         ),
         (
             120,
             "21.AAAAAA".to_string(),
-            "made with format 2 of the result code; this release reads format 1",
+            "The code is in code format 2; this release reads code format 1.",
         ),
         (
             140,
-            "11.______".to_string(),
-            "not a result code: its answers do not fit this questionnaire",
+            "12.______".to_string(),
+            "The answers in the code do not fit this questionnaire.",
         ),
         (
             160,
-            "11.AAAAA!".to_string(),
-            "not a result code: unexpected character ‘!’ at 9",
+            "12.AAAAA!".to_string(),
+            "The character ‘!’ at position 9 does not belong in a result code.",
         ),
         (
             180,
-            "11".to_string(),
-            "not a result code: no ‘.’ after the version",
+            "12".to_string(),
+            "The ‘.’ after the version number is missing.",
         ),
         (
             199,
             "{\"format\": 1}".to_string(),
-            "not a result code: unexpected character ‘{’ at 1",
+            "The character ‘{’ at position 1 does not belong in a result code.",
         ),
     ];
     for (at, line, _) in &bad {
@@ -231,7 +231,7 @@ fn e2e_group_view_reads_a_downloaded_file_and_5000_codes() {
     );
     wait_until(STEP, "the file's result", || {
         let shown = visit.run(0, GROUP_JS);
-        if shown["count"] == "1 results read." {
+        if shown["count"] == "1 result read." {
             Ok(shown)
         } else {
             Err(shown.to_string())
@@ -241,7 +241,9 @@ fn e2e_group_view_reads_a_downloaded_file_and_5000_codes() {
     assert_eq!(shown["phases"][1], json!(["Experimental", "1", "100%"]));
     assert_eq!(
         shown["rejected"],
-        json!(["notes.json: not a downloaded result: expected value at line 1 column 2"])
+        json!([
+            "notes.json: This is not a downloaded result: the file is not valid JSON (line 1, column 2)."
+        ])
     );
 
     // 5,000 results of every kind, plus the file.

@@ -16,6 +16,7 @@ mod custom;
 mod downloads;
 mod embedding;
 mod group;
+mod hosts;
 mod keyboard;
 mod lifecycle;
 mod offline;

@@ -16,7 +16,7 @@ use crate::support::webdriver::wait_until;
 const STEP: Duration = Duration::from_secs(5);
 
 /// Where the first widget of the built-in questionnaire keeps its progress.
-const KEY: &str = "maturity-quiz/social-maturity/v1";
+const KEY: &str = "maturity-quiz/social-maturity/v2";
 
 /// Records console errors and uncaught errors from the page's first script
 /// on: a panic would show up here.
@@ -99,15 +99,20 @@ fn e2e_a_reload_resumes_on_the_next_question_with_every_answer() {
 #[test]
 fn e2e_unreadable_progress_is_discarded_with_a_notice() {
     let garbage = "{\"format\": 1, \"answers\": [tru";
-    let old_format = r#"{"format":0,"questionnaire":"social-maturity","version":1,"language":"nl","step":"intro","answers":[]}"#;
+    let old_format = r#"{"format":0,"questionnaire":"social-maturity","version":2,"language":"nl","step":"intro","answers":[]}"#;
     let old_version = r#"{"format":1,"questionnaire":"social-maturity","version":0,"language":"nl","step":{"question":3},"answers":[1,1,1,1,null,null,null,null,null,null,null,null]}"#;
-    let tampered = r#"{"format":1,"questionnaire":"social-maturity","version":1,"language":"nl","step":{"question":99},"answers":[9,1,1,1,null,null,null,null,null,null,null,null]}"#;
+    let tampered = r#"{"format":1,"questionnaire":"social-maturity","version":2,"language":"nl","step":{"question":99},"answers":[9,1,1,1,null,null,null,null,null,null,null,null]}"#;
     let cases = [
         (KEY, garbage),
         (KEY, old_format),
         (KEY, old_version),
         (KEY, tampered),
         ("maturity-quiz/social-maturity/v0", old_version),
+        // Progress saved before the content change of version 2 (issue 12).
+        (
+            "maturity-quiz/social-maturity/v1",
+            &old_version.replace("\"version\":0", "\"version\":1"),
+        ),
     ];
     let (visit, url) = visit("");
     for (key, value) in cases {
@@ -125,7 +130,7 @@ fn e2e_unreadable_progress_is_discarded_with_a_notice() {
         assert!(
             notice
                 .as_str()
-                .is_some_and(|n| n.contains("konden niet worden gelezen")),
+                .is_some_and(|n| n.contains("waren niet te lezen en zijn gewist")),
             "{key} = {value}: notice {notice}"
         );
         let left = visit.browser.execute(
@@ -160,7 +165,7 @@ fn e2e_blocked_storage_still_completes_and_says_so() {
     let (visit, _) = visit(
         "Object.defineProperty(window, 'localStorage', { get() { throw new DOMException('blocked', 'SecurityError'); } });",
     );
-    complete_in_memory(&visit, "laat de vragenlijst niets bewaren");
+    complete_in_memory(&visit, "staat niet toe dat de vragenlijst iets bewaart");
 }
 
 #[test]
@@ -174,7 +179,7 @@ fn e2e_full_storage_says_so_once_and_completes() {
         let shown = notice();
         if shown
             .as_str()
-            .is_some_and(|n| n.contains("laat de vragenlijst niets bewaren"))
+            .is_some_and(|n| n.contains("staat niet toe dat de vragenlijst iets bewaart"))
         {
             Ok(())
         } else {

@@ -1,0 +1,46 @@
+//! Files in and out of the browser, with no server: a text offered as a
+//! download, and the text of files a visitor chose or dropped.
+
+use gloo::file::futures::read_as_text;
+use gloo::file::{Blob, FileList, ObjectUrl};
+use gloo::timers::callback::Timeout;
+use wasm_bindgen::JsCast;
+use web_sys::HtmlAnchorElement;
+
+/// How long a download's Blob URL stays valid after the click. The click
+/// only queues the download: Firefox and some Safari versions read the URL
+/// in a later task and save nothing if it is revoked by then. The text is a
+/// few kilobytes, so keeping it for a while costs nothing.
+const KEEP_URL_MS: u32 = 40_000;
+
+/// Offers `text` as a file called `name` of type `mime`: a Blob URL on a
+/// temporary `<a download>`, clicked, and revoked once the browser has had
+/// ample time to take it. Does nothing where the browser refuses a step
+/// (there is nothing better to offer then).
+pub fn save(name: &str, mime: &str, text: &str) {
+    // Revoked when dropped: by the timeout below.
+    let url = ObjectUrl::from(Blob::new_with_options(text, Some(mime)));
+    if let Some(link) = gloo::utils::document()
+        .create_element("a")
+        .ok()
+        .and_then(|a| a.dyn_into::<HtmlAnchorElement>().ok())
+    {
+        link.set_href(&url);
+        link.set_download(name);
+        // Not in any document: clicking it still starts the download, and
+        // the widget's shadow root stays as it was.
+        link.click();
+    }
+    // Runs on its own, whatever happens to the widget meanwhile.
+    Timeout::new(KEEP_URL_MS, move || drop(url)).forget();
+}
+
+/// The name and text of each file in `files`, in order; a file that cannot
+/// be read gives an empty text, which the group view then refuses by name.
+pub async fn read(files: web_sys::FileList) -> Vec<(String, String)> {
+    let mut read = Vec::new();
+    for file in FileList::from(files).iter() {
+        read.push((file.name(), read_as_text(file).await.unwrap_or_default()));
+    }
+    read
+}

@@ -1,0 +1,86 @@
+//! Where progress lives between visits: the browser's `localStorage`,
+//! through gloo-storage, used with care, since a browser may block it (then
+//! even asking for it throws), fill up, or hand back anything.
+
+use gloo::storage::errors::StorageError;
+use gloo::storage::{LocalStorage, Storage};
+
+use crate::model::Questionnaire;
+use crate::quiz::{Notice, Quiz};
+use crate::saved::{self, SavedProgress, Unreadable};
+
+/// Whether the page may use `localStorage`. gloo-storage takes it for
+/// granted and throws where a browser blocks it, so every use asks first.
+fn available() -> bool {
+    gloo::utils::window()
+        .local_storage()
+        .ok()
+        .flatten()
+        .is_some()
+}
+
+/// The quiz a widget starts with: its saved progress when there is a
+/// readable one, else a fresh quiz in `language` that says why nothing was
+/// resumed when that is worth saying.
+pub fn resume(questionnaire: &Questionnaire, key: &str, language: String) -> Quiz {
+    let mut fresh = Quiz::new(questionnaire.questions.len(), language);
+    if !available() {
+        fresh.cannot_save = true;
+        fresh.notice = Some(Notice::CannotSave);
+        return fresh;
+    }
+    if remove_outdated(questionnaire) {
+        fresh.notice = Some(Notice::Discarded);
+    }
+    let unreadable = match LocalStorage::get::<SavedProgress>(key) {
+        Ok(saved) => match saved.restore(questionnaire) {
+            Ok(quiz) => return quiz,
+            Err(reason) => reason,
+        },
+        Err(StorageError::KeyNotFound(_)) => return fresh,
+        Err(StorageError::SerdeError(error)) => saved::unreadable(&error),
+        Err(StorageError::JsError(_)) => {
+            fresh.cannot_save = true;
+            fresh.notice = Some(Notice::CannotSave);
+            return fresh;
+        }
+    };
+    discard(key, &unreadable);
+    fresh.notice = Some(Notice::Discarded);
+    fresh
+}
+
+/// Removes progress that cannot be read, saying why on the console.
+fn discard(key: &str, reason: &Unreadable) {
+    web_sys::console::warn_1(&format!("maturity-quiz: saved progress removed: {reason}").into());
+    LocalStorage::delete(key);
+}
+
+/// Removes progress saved for other versions of `questionnaire`; whether
+/// there was any.
+fn remove_outdated(questionnaire: &Questionnaire) -> bool {
+    let storage = LocalStorage::raw();
+    let count = storage.length().unwrap_or(0);
+    let outdated: Vec<String> = (0..count)
+        .filter_map(|i| storage.key(i).ok().flatten())
+        .filter(|key| saved::is_outdated_key(key, questionnaire))
+        .collect();
+    for key in &outdated {
+        LocalStorage::delete(key);
+    }
+    !outdated.is_empty()
+}
+
+/// Keeps `progress` under `key`, or removes the key when there is nothing
+/// worth keeping; `false` when the browser refuses (blocked, or full).
+pub fn keep(key: &str, progress: &SavedProgress, worth_keeping: bool) -> bool {
+    if !available() {
+        return false;
+    }
+    if worth_keeping {
+        LocalStorage::set(key, progress).is_ok()
+    } else {
+        LocalStorage::delete(key);
+        true
+    }
+}

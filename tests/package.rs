@@ -1,0 +1,237 @@
+//! The npm package's description of the element against what the README
+//! documents (issue 15): custom-elements.json lists every attribute, event,
+//! part and custom property the README names, and no other; embed.d.ts names
+//! the same attributes and events; and each of them exists in the widget
+//! (style.css, the views). Native: reads the files in the repository.
+
+use std::collections::BTreeSet;
+use std::fs;
+use std::path::Path;
+
+use serde_json::Value;
+
+fn read(path: &str) -> String {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(path);
+    fs::read_to_string(&path).unwrap_or_else(|e| panic!("read {}: {e}", path.display()))
+}
+
+/// The texts between backticks in `text`.
+fn quoted(text: &str) -> Vec<&str> {
+    text.split('`').skip(1).step_by(2).collect()
+}
+
+/// The README's section that starts at the line `heading`, up to the next
+/// `## ` heading.
+fn section<'a>(readme: &'a str, heading: &str) -> &'a str {
+    let start = readme
+        .find(&format!("\n{heading}\n"))
+        .unwrap_or_else(|| panic!("the README has no {heading:?}"));
+    let rest = &readme[start + 1..];
+    let end = rest[3..].find("\n## ").map_or(rest.len(), |i| i + 3);
+    &rest[..end]
+}
+
+/// What the README documents about the element.
+struct Documented {
+    attributes: BTreeSet<String>,
+    events: BTreeSet<String>,
+    parts: BTreeSet<String>,
+    properties: BTreeSet<String>,
+}
+
+fn documented() -> Documented {
+    let readme = read("README.md");
+    let site = section(&readme, "## Put it on your site");
+
+    // | `lang` | … | rows of the table after **Attributes**.
+    let table = site
+        .split_once("**Attributes**")
+        .expect("an **Attributes** table")
+        .1;
+    let attributes = table
+        .lines()
+        .skip_while(|line| !line.starts_with('|'))
+        .take_while(|line| line.starts_with('|'))
+        .filter_map(|line| line.strip_prefix("| `")?.split_once('`'))
+        .map(|(name, _)| name.to_owned())
+        .collect();
+
+    // "The main blocks are exposed as parts for `maturity-quiz::part(name)`:
+    // `widget`, …, `group`." up to the sentence's end.
+    let parts_text = site
+        .split_once("::part(name)`:")
+        .expect("the list of parts")
+        .1;
+    let parts_text = &parts_text[..parts_text
+        .find(".\n")
+        .expect("the end of the list of parts")];
+    let parts = quoted(parts_text).into_iter().map(str::to_owned).collect();
+
+    let words = quoted(site);
+    let properties = words
+        .iter()
+        .filter(|w| w.starts_with("--mq-"))
+        .map(|w| w.to_string())
+        .collect();
+    let events = words
+        .iter()
+        .filter(|w| {
+            w.strip_prefix("maturity-quiz:").is_some_and(|name| {
+                !name.is_empty() && name.chars().all(|c| c.is_ascii_lowercase())
+            })
+        })
+        .map(|w| w.to_string())
+        .collect();
+    Documented {
+        attributes,
+        events,
+        parts,
+        properties,
+    }
+}
+
+/// The element's declaration in custom-elements.json.
+fn declaration() -> Value {
+    let manifest: Value = serde_json::from_str(&read("npm/custom-elements.json"))
+        .expect("custom-elements.json is JSON");
+    assert!(
+        manifest["schemaVersion"]
+            .as_str()
+            .is_some_and(|v| v.starts_with("2.")),
+        "a Custom Elements Manifest of schema 2.x"
+    );
+    let module = &manifest["modules"][0];
+    assert_eq!(module["path"], "embed.js");
+    assert_eq!(
+        module["exports"][0],
+        serde_json::json!({
+            "kind": "custom-element-definition",
+            "name": "maturity-quiz",
+            "declaration": { "name": "MaturityQuizElement", "module": "embed.js" },
+        })
+    );
+    let declaration = module["declarations"][0].clone();
+    assert_eq!(
+        (&declaration["tagName"], &declaration["customElement"]),
+        (&Value::from("maturity-quiz"), &Value::from(true))
+    );
+    declaration
+}
+
+/// The `name`s of the declaration's `list`, each with a description.
+fn names(declaration: &Value, list: &str) -> BTreeSet<String> {
+    let entries = declaration[list]
+        .as_array()
+        .unwrap_or_else(|| panic!("the manifest has no {list}"));
+    entries
+        .iter()
+        .map(|entry| {
+            let name = entry["name"].as_str().expect("a name").to_owned();
+            assert!(
+                entry["description"].as_str().is_some_and(|d| !d.is_empty()),
+                "{list} {name} has no description"
+            );
+            name
+        })
+        .collect()
+}
+
+#[test]
+fn the_manifest_lists_exactly_what_the_readme_documents() {
+    let readme = documented();
+    let declaration = declaration();
+    assert_eq!(
+        names(&declaration, "attributes"),
+        readme.attributes,
+        "attributes"
+    );
+    assert_eq!(names(&declaration, "events"), readme.events, "events");
+    assert_eq!(names(&declaration, "cssParts"), readme.parts, "CSS parts");
+    assert_eq!(
+        names(&declaration, "cssProperties"),
+        readme.properties,
+        "CSS custom properties"
+    );
+    // A list that read nothing would make the comparisons above empty.
+    assert_eq!(
+        [
+            readme.attributes.len(),
+            readme.events.len(),
+            readme.parts.len(),
+            readme.properties.len()
+        ],
+        [4, 3, 12, 11],
+        "what the README documents, counted"
+    );
+}
+
+#[test]
+fn the_types_name_every_documented_attribute_and_event() {
+    let readme = documented();
+    let types = read("npm/embed.d.ts");
+    for event in &readme.events {
+        assert!(
+            types.contains(&format!("\"{event}\": CustomEvent<")),
+            "embed.d.ts has no detail type for {event}"
+        );
+    }
+    let attributes = types
+        .split_once("export interface MaturityQuizAttributes {")
+        .expect("the attributes' interface")
+        .1;
+    let attributes = &attributes[..attributes.find("\n}").unwrap()];
+    let declared: BTreeSet<String> = attributes
+        .lines()
+        .filter_map(|line| line.trim().split_once("?:"))
+        .map(|(name, _)| name.to_owned())
+        .collect();
+    assert_eq!(declared, readme.attributes);
+    for map in [
+        "HTMLElementTagNameMap",
+        "HTMLElementEventMap",
+        "DocumentEventMap",
+        "WindowEventMap",
+    ] {
+        assert!(
+            types.contains(&format!("interface {map}")),
+            "embed.d.ts extends {map}"
+        );
+    }
+}
+
+#[test]
+fn every_documented_part_and_custom_property_exists_in_the_widget() {
+    let readme = documented();
+    let style = read("style.css");
+    let used: BTreeSet<String> = style
+        .match_indices("--mq-")
+        .map(|(at, _)| {
+            style[at..]
+                .chars()
+                .take_while(|c| c.is_ascii_alphanumeric() || *c == '-')
+                .collect()
+        })
+        .collect();
+    assert_eq!(
+        used, readme.properties,
+        "the custom properties of style.css (left) and the README (right)"
+    );
+
+    let views = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/view");
+    let mut parts = BTreeSet::new();
+    for entry in fs::read_dir(&views).unwrap() {
+        let source = fs::read_to_string(entry.unwrap().path()).unwrap();
+        for (_, rest) in source
+            .match_indices("part=\"")
+            .map(|(i, _)| source.split_at(i + 6))
+        {
+            let names = &rest[..rest.find('"').unwrap()];
+            parts.extend(names.split_whitespace().map(str::to_owned));
+        }
+    }
+    assert!(
+        readme.parts.is_subset(&parts),
+        "the README documents parts no view has: {:?}",
+        readme.parts.difference(&parts).collect::<Vec<_>>()
+    );
+}

@@ -1,0 +1,75 @@
+//! Every type the widget writes as JSON and reads back, by property: what is
+//! written is read back as the same value. Saved progress, downloaded
+//! results, answers, levels and screens; the event details, which hosts read,
+//! carry the same answers a download does.
+
+#![cfg(not(target_arch = "wasm32"))]
+
+mod strategies;
+
+use maturity_quiz::code::read_download;
+use maturity_quiz::model::{Answer, Level};
+use maturity_quiz::quiz::{Quiz, Step};
+use maturity_quiz::report::{completed, download};
+use maturity_quiz::saved::{restore, save};
+use maturity_quiz::scoring::{Outcome, assess};
+use proptest::prelude::*;
+use strategies::{BUILT_IN, answer};
+
+fn step() -> impl Strategy<Value = Step> {
+    prop_oneof![
+        Just(Step::Intro),
+        (0usize..12).prop_map(Step::Question),
+        Just(Step::Result),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig {
+        cases: 512,
+        failure_persistence: None,
+        ..ProptestConfig::default()
+    })]
+
+    #[test]
+    fn answers_levels_and_steps_come_back(answer in answer(), level in any::<u8>(), step in step()) {
+        let text = serde_json::to_string(&answer).unwrap();
+        prop_assert_eq!(serde_json::from_str::<Option<Answer>>(&text).unwrap(), answer);
+        let text = serde_json::to_string(&Level(level)).unwrap();
+        prop_assert_eq!(&text, &level.to_string());
+        prop_assert_eq!(serde_json::from_str::<Level>(&text).unwrap(), Level(level));
+        let text = serde_json::to_string(&step).unwrap();
+        prop_assert_eq!(serde_json::from_str::<Step>(&text).unwrap(), step);
+    }
+
+    #[test]
+    fn saved_progress_comes_back(
+        answers in prop::collection::vec(answer(), 12),
+        step in step(),
+        english in any::<bool>(),
+    ) {
+        let mut quiz = Quiz::new(12, if english { "en" } else { "nl" }.to_string());
+        quiz.answers = answers;
+        quiz.step = step;
+        let restored = restore(&save(&quiz, &BUILT_IN), &BUILT_IN).unwrap();
+        prop_assert_eq!(restored.answers, quiz.answers);
+        prop_assert_eq!(restored.step, quiz.step);
+        prop_assert_eq!(restored.language, quiz.language);
+    }
+
+    #[test]
+    fn downloads_and_completion_details_carry_the_answers(
+        answers in prop::collection::vec(answer(), 12),
+    ) {
+        let Outcome::Assessed(assessment) = assess(&BUILT_IN, &answers) else {
+            return Ok(());
+        };
+        let file = download(&BUILT_IN, "nl", &answers, &assessment, "2026-12-01T12:00:00.000Z");
+        prop_assert_eq!(read_download(&BUILT_IN, &file).unwrap(), answers.clone());
+        // The event's detail is a download without its format and time.
+        let mut detail: serde_json::Value =
+            serde_json::from_str(&completed(&BUILT_IN, "en", &answers, &assessment)).unwrap();
+        detail["format"] = 1.into();
+        prop_assert_eq!(read_download(&BUILT_IN, &detail.to_string()).unwrap(), answers);
+    }
+}
