@@ -16,14 +16,14 @@ use crate::support::webdriver::{Browser, Element, Engine, wait_until};
 const DOWNLOAD: Duration = Duration::from_secs(15);
 
 /// Case B's file name, from the questionnaire id and the result code.
-const BASE_NAME: &str = "social-maturity-11-BnE43A";
+const BASE_NAME: &str = "social-maturity-12-BnE43A";
 
 /// The CSV download of case B in English (README, "The CSV download").
 const CASE_B_CSV: &str = "questionnaire,version,language,phase,phase_id,mean,provisional,uneven,\
 capped_by,answered,total,strategy_score,strategy_phase,organisation_score,organisation_phase,\
 channels_score,channels_phase,dialogue_score,dialogue_phase,monitoring_score,monitoring_phase,\
 integration_score,integration_phase,q1,q2,q3,q4,q5,q6,q7,q8,q9,q10,q11,q12\r\n\
-social-maturity,1,en,2,experimental,2.75,false,true,monitoring,11,12,4,4,3,3,3,3,3,3,1,1,2.5,2,\
+social-maturity,2,en,2,experimental,2.75,false,true,monitoring,11,12,4,4,3,3,3,3,3,3,1,1,2.5,2,\
 4,4,3,3,3,3,3,dont-know,1,1,3,2\r\n";
 
 /// The JSON download of case B in English besides `exportedAt` (README,
@@ -41,7 +41,7 @@ fn case_b_json() -> Value {
     };
     json!({
         "format": 1,
-        "questionnaire": { "id": "social-maturity", "version": 1 },
+        "questionnaire": { "id": "social-maturity", "version": 2 },
         "language": "en",
         "phase": { "level": 2, "id": "experimental", "name": "Experimental" },
         "mean": 2.75,
@@ -54,7 +54,7 @@ fn case_b_json() -> Value {
             dimension("strategy", "Strategy and goals", json!(4), 4),
             dimension("organisation", "Organisation and policy", json!(3), 3),
             dimension("channels", "Use and channels", json!(3), 3),
-            dimension("dialogue", "Reactions and dialogue", json!(3), 3),
+            dimension("dialogue", "Responses and dialogue", json!(3), 3),
             dimension("monitoring", "Monitoring and learning", json!(1), 1),
             dimension("integration", "Integration and collaboration", json!(2.5), 2),
         ],

@@ -109,6 +109,11 @@ impl Visit {
         visit
     }
 
+    /// The servers this visit keeps alive, in the order given.
+    pub(crate) fn servers(&self) -> &[StaticServer] {
+        &self._servers
+    }
+
     /// Goes to `url` and waits for every widget on it to render.
     pub(crate) fn goto(&self, url: &str) {
         self.browser.goto(url);

@@ -17,7 +17,7 @@ use crate::support::webdriver::wait_until;
 const STEP: Duration = Duration::from_secs(5);
 
 /// The brief's case B as a result code (README, "The code").
-const CASE_B_CODE: &str = "11.BnE43A";
+const CASE_B_CODE: &str = "12.BnE43A";
 
 /// Loaded before the loader on the host page: counts the `hashchange`
 /// listeners on `window` that are still registered, and keeps the widget's

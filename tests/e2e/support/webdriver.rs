@@ -510,7 +510,7 @@ impl Browser {
             "const done = arguments[arguments.length - 1];
              (async () => {{ {script} }})().then(
                  (value) => done({{ value }}),
-                 (error) => done({{ error: String(error && error.stack || error) }}));"
+                 (error) => done({{ error: String(error) + (error && error.stack ? '\\n' + error.stack : '') }}));"
         );
         let mut outcome = self.cmd(
             "POST",
