@@ -75,19 +75,64 @@ const LOAD_FAILED = /* load_failed */ {};
 class MaturityQuizElement extends HTMLElement {
   static observedAttributes = ["lang"];
 
+  /** The running widget, while the element is on the page. */
   #widget = null;
+  /** Whether a mount waits for the wasm and the stylesheet. */
+  #mounting = false;
+  /** The stylesheet's load, once linked into the shadow root. */
+  #styled = null;
+  /** The timer of a pending teardown (see disconnectedCallback). */
+  #teardown = null;
 
   connectedCallback() {
-    // Moving the element around the page must not start a second widget.
-    if (this.shadowRoot) return;
-    const root = this.attachShadow({ mode: "open" });
+    if (this.#teardown !== null) {
+      // Moved: taken out and put back before the teardown ran. The widget
+      // goes on with its answers and its screen.
+      clearTimeout(this.#teardown);
+      this.#teardown = null;
+      return;
+    }
+    if (this.#widget || this.#mounting) return;
+    this.#mount();
+  }
+
+  disconnectedCallback() {
+    // Moving an element (a framework reordering a list, say) disconnects it
+    // and connects it again in the same task, or a microtask later; only an
+    // element still out of the page a task later has left it. Its widget then
+    // ends: its app, listeners and closures go, so that a single-page app
+    // that shows and hides the widget does not pile up live ones. Progress is
+    // saved as it changes, so coming back resumes it.
+    if (this.#teardown !== null) return;
+    this.#teardown = setTimeout(() => {
+      this.#teardown = null;
+      this.#widget?.destroy();
+      this.#widget = null;
+    }, 0);
+  }
+
+  #mount() {
+    this.#mounting = true;
+    let root = this.shadowRoot;
+    if (!root) {
+      root = this.attachShadow({ mode: "open" });
+      this.#styled = linkStylesheet(root);
+    }
+    // What an earlier widget left (its emptied container, a notice) goes.
+    for (const child of [...root.childNodes]) {
+      if (child.nodeName !== "LINK") child.remove();
+    }
     const container = document.createElement("div");
-    Promise.all([loadWidget(), linkStylesheet(root)]).then(
+    Promise.all([loadWidget(), this.#styled]).then(
       ([Widget]) => {
+        this.#mounting = false;
+        // Left the page while the files loaded: mount when it comes back.
+        if (!this.isConnected) return;
         root.append(container);
         this.#widget = new Widget(this, container);
       },
       (error) => {
+        this.#mounting = false;
         const lang = (this.closest("[lang]")?.lang || "").toLowerCase().split("-")[0];
         const notice = document.createElement("p");
         notice.setAttribute("role", "alert");

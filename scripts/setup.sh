@@ -4,11 +4,14 @@
 # version and installed only when missing or different, so a second run is a
 # fast no-op.
 #
-# Usage:  bash scripts/setup.sh [--browser]
-#         source scripts/setup.sh [--browser]   # also puts the tools on PATH
+# Usage:  bash scripts/setup.sh [--browsers]
+#         source scripts/setup.sh [--browsers]   # also puts the tools on PATH
 #
-# --browser also installs Chromium and its WebDriver (Debian packages) for the
-# component and end-to-end tests.
+# --browsers (or --browser, its older name) also installs the three browser
+# engines and their WebDriver servers for the component and end-to-end tests:
+# Debian's chromium + chromium-driver, firefox-esr, webkit2gtk-driver (with
+# WebKitGTK's MiniBrowser) and xvfb (MiniBrowser needs a display), and
+# geckodriver from crates.io. Nothing downloads a browser at run time.
 #
 # The other scripts `source` this file so that the PATH additions (cargo's bin
 # dir and node_modules/.bin, where npm puts binaryen's wasm-opt) reach them.
@@ -35,9 +38,9 @@ export PATH
 	browser=0
 	for arg in "$@"; do
 		case "$arg" in
-		--browser) browser=1 ;;
+		--browsers | --browser) browser=1 ;;
 		*)
-			echo "setup: unknown argument '$arg' (expected --browser)" >&2
+			echo "setup: unknown argument '$arg' (expected --browsers)" >&2
 			exit 2
 			;;
 		esac
@@ -166,13 +169,38 @@ export PATH
 		apt_install zip
 	fi
 
-	# --- browser ---------------------------------------------------------------
+	# --- browsers ----------------------------------------------------------------
 	if [ "$browser" -eq 1 ]; then
-		if [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ]; then
-			say "chromium + chromedriver: present"
-		else
-			apt_install chromium chromium-driver
+		# Each Debian package, by a file it installs.
+		missing=()
+		for pair in chromium:/usr/bin/chromium chromium-driver:/usr/bin/chromedriver \
+			firefox-esr:/usr/bin/firefox-esr webkit2gtk-driver:/usr/bin/WebKitWebDriver \
+			xvfb:/usr/bin/Xvfb; do
+			if [ -x "${pair#*:}" ]; then
+				say "${pair%%:*}: present"
+			else
+				missing+=("${pair%%:*}")
+			fi
+		done
+		if [ "${#missing[@]}" -gt 0 ]; then
+			apt_install "${missing[@]}"
 		fi
+		minibrowser=/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser
+		if [ ! -x "$minibrowser" ]; then
+			echo "setup: $minibrowser is missing (it comes with libwebkit2gtk-4.1-0, a dependency of webkit2gtk-driver)" >&2
+			exit 1
+		fi
+		# geckodriver is Mozilla's, published on crates.io; it drives the
+		# Firefox installed above and never downloads one.
+		gecko_version="0.37.1"
+		have="$(geckodriver --version 2>/dev/null | head -n 1 || true)"
+		case "$have" in
+		"geckodriver $gecko_version"*) say "geckodriver $gecko_version: present" ;;
+		*)
+			say "installing geckodriver $gecko_version (found: ${have:-none}); this compiles for ~3-5 min"
+			cargo_install geckodriver --version "$gecko_version"
+			;;
+		esac
 	fi
 	say "done"
 )

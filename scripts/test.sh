@@ -1,9 +1,13 @@
 #!/usr/bin/env bash
 # Runs every test layer of maturity-quiz, stopping at the first failure:
 #   1. native      `cargo test` — unit, content and scoring tests (not e2e)
-#   2. components  wasm-bindgen-test (tests/web.rs) in headless Chromium
-#   3. end-to-end  tests/e2e/ drives the release build in dist/ as a visitor and a host page
-# It installs what is missing first (scripts/setup.sh --browser) and builds
+#   2. components  wasm-bindgen-test (tests/web.rs) in headless Chromium and Firefox
+#   3. end-to-end  tests/e2e/ drives the release build in dist/ as a visitor and
+#                  a host page, once in each engine: Chromium, Firefox, WebKit
+# MQ_BROWSERS picks engines for a quicker local run, e.g. MQ_BROWSERS=firefox
+# or MQ_BROWSERS=chromium,webkit (default: all three). Layer 2 runs in the
+# chosen engines that it supports (Chromium, Firefox).
+# It installs what is missing first (scripts/setup.sh --browsers) and builds
 # dist/ and the single file dist-single/, checks the size budget
 # (scripts/size.sh) and makes the release (scripts/package.sh) before any test
 # runs, and builds the host projects (scripts/hosts.sh) before layer 3. The output ends
@@ -13,7 +17,33 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 # Sourced so that its PATH additions (trunk, wasm-bindgen, wasm-opt) apply here.
-source scripts/setup.sh --browser
+source scripts/setup.sh --browsers
+
+engines=()
+IFS=', ' read -r -a chosen <<<"${MQ_BROWSERS:-chromium,firefox,webkit}"
+for engine in "${chosen[@]}"; do
+	case "$engine" in
+	chromium | firefox | webkit) engines+=("$engine") ;;
+	"") ;;
+	*)
+		echo "test: MQ_BROWSERS names '$engine'; expected chromium, firefox and/or webkit" >&2
+		exit 2
+		;;
+	esac
+done
+[ "${#engines[@]}" -gt 0 ] || {
+	echo "test: MQ_BROWSERS names no engine" >&2
+	exit 2
+}
+
+# The version of each engine and its driver, for the headers below.
+version_of() {
+	case "$1" in
+	chromium) echo "$(chromium --version 2>/dev/null), $(chromedriver --version | cut -d' ' -f1-2)" ;;
+	firefox) echo "$(firefox-esr --version 2>/dev/null), $(geckodriver --version | head -n 1)" ;;
+	webkit) echo "WebKitGTK $(dpkg-query -W -f='${Version}' libwebkit2gtk-4.1-0) (MiniBrowser), WebKitWebDriver" ;;
+	esac
+}
 
 header() {
 	printf '\n==== %s ====\n' "$*"
@@ -39,18 +69,28 @@ bash scripts/package.sh --no-build
 header "1/3 native: cargo test -- --skip e2e_"
 cargo test -- --skip e2e_
 
-header "2/3 components: wasm-bindgen-test in headless Chromium (tests/web.rs)"
-# webdriver.json in the crate root adds the Chromium flags.
-CHROMEDRIVER=/usr/bin/chromedriver \
-	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
-	cargo test --target wasm32-unknown-unknown --test web
+# wasm-bindgen-test-runner picks the browser by the driver variable it finds;
+# webdriver.json in the crate root adds each browser's flags.
+for engine in "${engines[@]}"; do
+	case "$engine" in
+	chromium) driver=(CHROMEDRIVER=/usr/bin/chromedriver) ;;
+	firefox) driver=(GECKODRIVER="$(command -v geckodriver)") ;;
+	*) continue ;;
+	esac
+	header "2/3 components: wasm-bindgen-test in headless $engine (tests/web.rs): $(version_of "$engine")"
+	env "${driver[@]}" \
+		CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+		cargo test --target wasm32-unknown-unknown --test web
+done
 
 # The host projects of tests/hosts/ (Vite, webpack, esbuild, TypeScript) with
 # the release installed and built, for tests/e2e/hosts.rs.
 header "hosts: scripts/hosts.sh -> target/hosts/"
 bash scripts/hosts.sh
 
-header "3/3 end-to-end: dist/ in Chromium, by keyboard and from host pages (tests/e2e/)"
 # Screenshots (and failure screenshots) land here; drop those of older runs.
 rm -rf test-output
-cargo test --test e2e
+for engine in "${engines[@]}"; do
+	header "3/3 end-to-end in $engine: dist/ by keyboard and from host pages (tests/e2e/): $(version_of "$engine")"
+	MQ_BROWSER="$engine" cargo test --test e2e
+done

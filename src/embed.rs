@@ -41,10 +41,10 @@ enum Shown {
         props: AppProps,
     },
     /// Why the questionnaire cannot be used.
-    Problems {
-        /// Held so that the box lives as long as the widget.
-        _app: yew::AppHandle<Problems>,
-    },
+    Problems { app: yew::AppHandle<Problems> },
+    /// Destroyed: the element left the page. A `src` fetch that ends after
+    /// this mounts nothing.
+    Gone,
 }
 
 /// Where a widget's questionnaire comes from.
@@ -105,14 +105,32 @@ impl Widget {
                         Questionnaire::from_json(&json)
                             .map_err(|invalid| invalid.problems().to_vec())
                     });
+                    if matches!(*pending.borrow(), Shown::Gone) {
+                        return;
+                    }
                     let source = url.as_deref().unwrap_or(&src);
-                    *pending.borrow_mut() = show(host, container, source, loaded);
+                    let shown = show(host, container, source, loaded);
+                    *pending.borrow_mut() = shown;
                 });
                 return Widget { shown };
             }
         };
         Widget {
             shown: Rc::new(RefCell::new(shown)),
+        }
+    }
+
+    /// Unmounts the widget: its yew app ends, and with it every listener
+    /// and closure the app holds (such as its `hashchange` listener). The
+    /// loader calls this once the element has left the page for good, not
+    /// while it is moved. Its progress is saved as each answer is given, so
+    /// nothing is lost; a new widget on the same element resumes from it.
+    pub fn destroy(self) {
+        let shown = std::mem::replace(&mut *self.shown.borrow_mut(), Shown::Gone);
+        match shown {
+            Shown::Quiz { app, .. } => app.destroy(),
+            Shown::Problems { app } => app.destroy(),
+            Shown::Loading | Shown::Gone => {}
         }
     }
 
@@ -193,7 +211,7 @@ fn show(
                 problems,
             };
             Shown::Problems {
-                _app: yew::Renderer::<Problems>::with_root_and_props(container, props).render(),
+                app: yew::Renderer::<Problems>::with_root_and_props(container, props).render(),
             }
         }
     }

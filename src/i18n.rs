@@ -244,25 +244,65 @@ pub fn widget_language<'a>(preferences: impl IntoIterator<Item = &'a str>) -> St
 
 /// Picks the language to show: the first of `preferences` (most important
 /// first, such as the element's `lang`, the page's `lang`, then the browser's
-/// languages) that `available` contains, compared by primary subtag and case
-/// insensitively, so "en-GB" picks "en". Unknown or empty codes are passed
-/// over without complaint; when none fits, the first available language wins,
-/// or Dutch when that is available too.
+/// languages) that `available` has, compared case-insensitively: the whole tag
+/// first ("pt-BR" picks "pt-BR"), then its primary subtag against the
+/// available tags' primary subtags ("en-GB" picks "en", and "pt" picks
+/// "pt-BR" when that is the only Portuguese). Unknown or empty codes are
+/// passed over without complaint; when none fits, the first available
+/// language wins, or Dutch when that is available too.
 pub fn choose_language<'a>(
     preferences: impl IntoIterator<Item = &'a str>,
     available: &[String],
 ) -> String {
+    fn primary(tag: &str) -> &str {
+        tag.split(['-', '_']).next().unwrap_or_default()
+    }
+    fn same(a: &str, b: &str) -> bool {
+        a.len() == b.len()
+            && a.chars().zip(b.chars()).all(|(a, b)| {
+                a.eq_ignore_ascii_case(&b) || matches!((a, b), ('-' | '_', '-' | '_'))
+            })
+    }
     preferences
         .into_iter()
-        .filter_map(|tag| {
-            let primary = tag.trim().split(['-', '_']).next()?.to_ascii_lowercase();
-            available.iter().find(|l| l.eq_ignore_ascii_case(&primary))
+        .map(str::trim)
+        .filter(|tag| !tag.is_empty())
+        .find_map(|tag| {
+            available.iter().find(|l| same(l, tag)).or_else(|| {
+                available
+                    .iter()
+                    .find(|l| primary(l).eq_ignore_ascii_case(primary(tag)))
+            })
         })
-        .chain(available.iter().filter(|l| *l == FALLBACK_LANGUAGE))
-        .chain(available.first())
-        .next()
+        .or_else(|| available.iter().find(|l| *l == FALLBACK_LANGUAGE))
+        .or(available.first())
         .cloned()
         .unwrap_or_else(|| FALLBACK_LANGUAGE.to_string())
+}
+
+/// The name of the language `code` on the language switch, in that language
+/// itself: the widget's own name for a language whose texts it has, else what
+/// `autonym` finds (in the browser: `Intl.DisplayNames` in that language),
+/// else the code as written. Never another language's name.
+pub fn language_name(code: &str, autonym: impl FnOnce(&str) -> Option<String>) -> String {
+    if let Some(&(_, text)) = UI_TEXTS
+        .iter()
+        .find(|&&(known, _)| known.eq_ignore_ascii_case(code))
+    {
+        return text.language_name.to_string();
+    }
+    match autonym(code) {
+        // A name starts with a capital on the switch, as "Nederlands" does;
+        // scripts without case stay as they are.
+        Some(name) if !name.trim().is_empty() && name != code => {
+            let mut chars = name.chars();
+            chars
+                .next()
+                .map(|first| first.to_uppercase().chain(chars).collect())
+                .unwrap_or_default()
+        }
+        _ => code.to_string(),
+    }
 }
 
 /// A piece of a template: literal text, or the name of a placeholder.
@@ -533,6 +573,50 @@ mod tests {
                 "{preferences:?}"
             );
         }
+    }
+
+    #[test]
+    fn a_regional_tag_matches_whole_first_then_by_primary_subtag() {
+        let portuguese = vec!["nl".to_string(), "pt-BR".to_string()];
+        assert_eq!(choose_language(["pt-BR"], &portuguese), "pt-BR");
+        assert_eq!(choose_language(["pt-br"], &portuguese), "pt-BR");
+        assert_eq!(choose_language(["pt"], &portuguese), "pt-BR");
+        assert_eq!(choose_language(["pt-PT"], &portuguese), "pt-BR");
+        assert_eq!(choose_language(["pt_BR"], &portuguese), "pt-BR");
+        assert_eq!(choose_language(["en-GB"], &available()), "en");
+        assert_eq!(choose_language(["EN"], &available()), "en");
+        // The whole tag beats an earlier primary-subtag match in `available`.
+        let both = vec!["pt-PT".to_string(), "pt-BR".to_string()];
+        assert_eq!(choose_language(["pt-BR"], &both), "pt-BR");
+        assert_eq!(choose_language(["pt"], &both), "pt-PT");
+        // The visitor's order counts first: a later whole match does not win.
+        assert_eq!(choose_language(["en-GB", "nl"], &available()), "en");
+    }
+
+    #[test]
+    fn the_switch_names_each_language_in_itself_or_by_its_code() {
+        let none = |_: &str| None;
+        assert_eq!(language_name("nl", none), "Nederlands");
+        assert_eq!(language_name("en", none), "English");
+        assert_eq!(language_name("EN", none), "English");
+        // Unknown to the widget and to the browser: the code, never Dutch.
+        assert_eq!(language_name("tlh", none), "tlh");
+        assert_eq!(language_name("de", |_: &str| Some("de".to_string())), "de");
+        assert_eq!(language_name("de", |_: &str| Some(" ".to_string())), "de");
+        // The lookup asked for the code as written.
+        assert_eq!(
+            language_name("pt-BR", |code: &str| (code == "pt-BR")
+                .then(|| "português (Brasil)".to_string())),
+            "Português (Brasil)"
+        );
+        assert_eq!(
+            language_name("de", |_: &str| Some("Deutsch".to_string())),
+            "Deutsch"
+        );
+        assert_eq!(
+            language_name("ja", |_: &str| Some("日本語".to_string())),
+            "日本語"
+        );
     }
 
     #[test]

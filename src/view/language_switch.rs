@@ -2,7 +2,8 @@
 
 use yew::prelude::*;
 
-use crate::i18n::ui_text;
+use crate::i18n::language_name;
+use crate::web::intl::autonym;
 
 /// Properties of [`LanguageSwitch`].
 #[derive(Clone, PartialEq, Properties)]
@@ -29,7 +30,7 @@ pub fn LanguageSwitch(props: &LanguageSwitchProps) -> Html {
             <button type="button" class="mq-language-option" lang={code.clone()}
                 aria-pressed={(*code == props.current).to_string()}
                 onclick={props.on_change.reform(move |_: MouseEvent| pick.clone())}>
-                { ui_text(code).language_name }
+                { language_name(code, autonym) }
             </button>
         }
     });

@@ -8,6 +8,7 @@
 
 pub mod files;
 pub mod host;
+pub mod intl;
 pub mod page;
 pub mod storage;
 

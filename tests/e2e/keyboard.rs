@@ -165,6 +165,13 @@ impl Quiz {
             browser,
             _server: server,
         };
+        quiz.wait_for_intro();
+        quiz
+    }
+
+    /// Waits for the widget's intro, panicking if the widget shows an error.
+    fn wait_for_intro(&self) {
+        let quiz = self;
         wait_until(APP_START, "the intro's .mq-start button", || {
             let seen = quiz.snapshot();
             match seen.str("crash") {
@@ -173,7 +180,6 @@ impl Quiz {
                 None => Err("no .mq-start in the widget's shadow root yet".to_owned()),
             }
         });
-        quiz
     }
 
     fn snapshot(&self) -> Snapshot {
@@ -324,6 +330,7 @@ impl Drop for Quiz {
                 .replace("::", "-");
             let path = crate_dir()
                 .join("test-output")
+                .join(self.browser.engine().name())
                 .join(format!("failure-{name}.png"));
             if self.browser.try_screenshot(&path).is_ok() {
                 eprintln!("screenshot of the failure: {}", path.display());
@@ -411,12 +418,22 @@ fn e2e_continue_without_a_choice_focuses_an_error_naming_the_question() {
 impl Quiz {
     /// At 320 (the WCAG reflow width), 360 and 1280 px wide: checks that nothing forces sideways
     /// scrolling (WCAG 1.4.10 reflow) and saves a full-page screenshot as
-    /// `test-output/{name}-{width}.png` for people to look at. Returns the
+    /// `test-output/{engine}/{name}-{width}.png` for people to look at. Returns the
     /// overflow problems rather than panicking, so every screen is
     /// photographed before the test fails.
     fn photograph(&self, name: &str) -> Vec<String> {
         let mut problems = Vec::new();
         for (width, height) in [(320u32, 640u32), (360, 800), (1280, 900)] {
+            let narrowest = self.browser.engine().narrowest_viewport();
+            let width = if width < narrowest {
+                println!(
+                    "{}: no viewport narrower than {narrowest} px; {width} px checked at {narrowest}",
+                    self.browser.version()
+                );
+                narrowest
+            } else {
+                width
+            };
             self.browser.set_window_size(width, height);
             wait_until(STEP, &format!("a {width} px wide viewport"), || {
                 let inner = self.browser.execute("return window.innerWidth;", vec![]);
@@ -428,6 +445,7 @@ impl Quiz {
             });
             let path = crate_dir()
                 .join("test-output")
+                .join(self.browser.engine().name())
                 .join(format!("{name}-{width}.png"));
             self.browser.full_page_screenshot(&path);
             println!("screenshot: {}", path.display());
@@ -451,6 +469,8 @@ fn e2e_every_screen_fits_320_360_and_1280_px_in_light_and_dark() {
         let theme = if dark { "dark" } else { "light" };
         let quiz = Quiz::open("/");
         quiz.browser.emulate_dark(dark);
+        // WebKit reopens the page in the other scheme.
+        quiz.wait_for_intro();
         problems.extend(quiz.photograph(&format!("intro-{theme}")));
         quiz.start();
         quiz.press(Key::Tab);

@@ -1,19 +1,24 @@
 //! End-to-end tests: the release build in `dist/` served over HTTP on
-//! 127.0.0.1 and used in headless Chromium through chromedriver, as a
-//! respondent would ([`keyboard`]) and as a host page would ([`embedding`]).
+//! 127.0.0.1 and used in a browser through WebDriver, as a respondent would
+//! ([`keyboard`]) and as a host page would ([`embedding`], [`lifecycle`]).
+//! The engine is `MQ_BROWSER`'s (`chromium`, `firefox` or `webkit`; Chromium
+//! when unset): scripts/test.sh runs the suite once in each.
 //!
 //! Needs `dist/` (`trunk build --release --offline`, which scripts/test.sh
-//! runs first) and chromedriver (installed by `scripts/setup.sh --browser`).
+//! runs first) and the engines' drivers (installed by
+//! `scripts/setup.sh --browsers`).
 //! Every test name starts with `e2e_`: scripts/test.sh skips them in the
 //! native layer and runs them once, as the end-to-end layer.
 #![cfg(not(target_arch = "wasm32"))]
 
 mod a11y;
 mod custom;
+mod downloads;
 mod embedding;
 mod group;
 mod hosts;
 mod keyboard;
+mod lifecycle;
 mod offline;
 mod profile;
 mod sharing;

@@ -12,8 +12,8 @@ use std::fs;
 use std::io::{self, Read, Write};
 use std::net::{SocketAddr, TcpListener, TcpStream};
 use std::path::{Component, Path, PathBuf};
-use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
 use std::thread::{self, JoinHandle};
 use std::time::Duration;
 
@@ -62,6 +62,10 @@ struct Site {
     root: PathBuf,
     headers: Vec<(String, String)>,
     pages: HashMap<String, Page>,
+    /// Every request's path and response status, in order: what the server
+    /// saw, for tests in engines whose pages cannot read a status
+    /// (WebKit has no `responseStatus` in its resource timing).
+    log: Mutex<Vec<(String, u16)>>,
 }
 
 /// Configures a [`StaticServer`] before it starts.
@@ -96,6 +100,7 @@ impl StaticServerBuilder {
         let addr = listener.local_addr().expect("test server address");
         let stop = Arc::new(AtomicBool::new(false));
         let site = Arc::new(self.site);
+        let site_for_log = Arc::clone(&site);
         let thread = {
             let stop = Arc::clone(&stop);
             thread::Builder::new()
@@ -106,6 +111,7 @@ impl StaticServerBuilder {
         StaticServer {
             addr,
             stop,
+            site: Arc::clone(&site_for_log),
             thread: Some(thread),
         }
     }
@@ -115,6 +121,7 @@ impl StaticServerBuilder {
 pub struct StaticServer {
     addr: SocketAddr,
     stop: Arc<AtomicBool>,
+    site: Arc<Site>,
     thread: Option<JoinHandle<()>>,
 }
 
@@ -126,6 +133,7 @@ impl StaticServer {
                 root: root.into(),
                 headers: Vec::new(),
                 pages: HashMap::new(),
+                log: Mutex::new(Vec::new()),
             },
         }
     }
@@ -143,6 +151,15 @@ impl StaticServer {
     /// The origin, e.g. `http://127.0.0.1:41234`, without a trailing slash.
     pub fn origin(&self) -> String {
         format!("http://{}", self.addr)
+    }
+
+    /// The path and status of every request answered so far, in order.
+    pub fn requests(&self) -> Vec<(String, u16)> {
+        self.site
+            .log
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .clone()
     }
 
     /// The absolute URL of `path` (which should start with `/`).
@@ -218,7 +235,12 @@ fn handle(mut stream: TcpStream, site: &Site) -> io::Result<()> {
         return Ok(());
     };
     let head_only = request.method == "HEAD";
+    let note = |status: u16| {
+        let mut log = site.log.lock().unwrap_or_else(|e| e.into_inner());
+        log.push((request.path.clone(), status));
+    };
     if request.method != "GET" && !head_only {
+        note(405);
         let extra = [("Allow".to_owned(), "GET, HEAD".to_owned())];
         return respond(
             &mut stream,
@@ -231,6 +253,7 @@ fn handle(mut stream: TcpStream, site: &Site) -> io::Result<()> {
         );
     }
     if let Some(page) = site.pages.get(&request.path) {
+        note(200);
         return respond(
             &mut stream,
             site,
@@ -242,24 +265,30 @@ fn handle(mut stream: TcpStream, site: &Site) -> io::Result<()> {
         );
     }
     match resolve(&site.root, &request.path).and_then(|file| Some((fs::read(&file).ok()?, file))) {
-        Some((body, file)) => respond(
-            &mut stream,
-            site,
-            "200 OK",
-            mime_type(&file),
-            &[],
-            &body,
-            head_only,
-        ),
-        None => respond(
-            &mut stream,
-            site,
-            "404 Not Found",
-            "text/plain; charset=utf-8",
-            &[],
-            format!("not found: {}\n", request.path).as_bytes(),
-            head_only,
-        ),
+        Some((body, file)) => {
+            note(200);
+            respond(
+                &mut stream,
+                site,
+                "200 OK",
+                mime_type(&file),
+                &[],
+                &body,
+                head_only,
+            )
+        }
+        None => {
+            note(404);
+            respond(
+                &mut stream,
+                site,
+                "404 Not Found",
+                "text/plain; charset=utf-8",
+                &[],
+                format!("not found: {}\n", request.path).as_bytes(),
+                head_only,
+            )
+        }
     }
 }
 

@@ -1,17 +1,28 @@
-//! A minimal W3C WebDriver client for driving headless Chromium from tests.
+//! A minimal W3C WebDriver client for driving a browser from tests, in any of
+//! three engines: Chromium (chromedriver), Firefox (geckodriver) and WebKit
+//! (WebKitWebDriver with WebKitGTK's MiniBrowser).
 //!
-//! It starts `/usr/bin/chromedriver` on a free port, opens one session with a
+//! It starts the engine's driver on a free port, opens one session with a
 //! fresh profile, and speaks WebDriver's JSON-over-HTTP/1.1 protocol with
-//! nothing but `std::net::TcpStream` and `serde_json`, so the harness adds no
-//! crates. Only the commands the tests need are here. Everything is torn down
-//! on drop: the session is deleted, the driver killed, the profile removed.
+//! nothing but `std::net::TcpStream` and `serde_json` (BENCHMARKS.md says why
+//! this is not `fantoccini`). Only the commands the tests need are here.
+//! Everything is torn down on drop: the session is deleted, the driver (and
+//! for WebKit its Xvfb display) killed, the profile removed.
+//!
+//! [`Browser::start`] takes the engine from `MQ_BROWSER` (`chromium`,
+//! `firefox` or `webkit`; Chromium when unset); scripts/test.sh runs the
+//! suite once per engine. Where a test needs what only one engine's protocol
+//! offers (the Chrome DevTools Protocol), the helpers below do it another way
+//! in the other engines: [`Browser::emulate_dark`],
+//! [`Browser::full_page_screenshot`], [`Browser::emulate_print`].
 //!
 //! Browser sessions in one test binary run one at a time (a global lock):
-//! on a 2-core machine parallel Chromiums only make each other slow and flaky.
+//! on a 2-core machine parallel browsers only make each other slow and flaky.
 
 use serde_json::{Value, json};
+use std::cell::RefCell;
 use std::fs;
-use std::io::{Read, Write};
+use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{TcpListener, TcpStream};
 use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
@@ -24,9 +35,20 @@ use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 /// Where Debian's chromium-driver package installs the driver.
 pub const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
 
+/// Where Debian's firefox-esr package installs Firefox.
+pub const FIREFOX: &str = "/usr/bin/firefox-esr";
+
+/// Where Debian's webkit2gtk-driver package installs the driver.
+pub const WEBKITWEBDRIVER: &str = "/usr/bin/WebKitWebDriver";
+
+/// WebKitGTK's small browser, which WebKitWebDriver drives (Debian's
+/// libwebkit2gtk-4.1-0 package).
+pub const MINIBROWSER: &str = "/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser";
+
 /// Chromium flags for a quiet, deterministic headless run. `--no-sandbox` is
 /// needed as root; the `--disable-*` flags stop background network traffic
-/// (there is no network besides loopback here).
+/// (there is no network besides loopback here). The last two let the
+/// single-page-app test read an exact JS heap size after a forced collection.
 pub const CHROME_ARGS: &[&str] = &[
     "--headless=new",
     "--no-sandbox",
@@ -37,7 +59,80 @@ pub const CHROME_ARGS: &[&str] = &[
     "--disable-sync",
     "--no-first-run",
     "--window-size=1280,900",
+    "--enable-precise-memory-info",
+    "--js-flags=--expose-gc",
 ];
+
+/// The browser engines the tests run in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Engine {
+    /// Debian's `chromium`, through `chromedriver`.
+    Chromium,
+    /// Debian's `firefox-esr`, through `geckodriver` (from crates.io).
+    Firefox,
+    /// WebKitGTK's MiniBrowser, through `WebKitWebDriver`, on an Xvfb display
+    /// (MiniBrowser has no headless mode).
+    WebKit,
+}
+
+impl Engine {
+    /// Every engine, in the order scripts/test.sh runs them.
+    pub const ALL: [Engine; 3] = [Engine::Chromium, Engine::Firefox, Engine::WebKit];
+
+    /// The engine named by `MQ_BROWSER`, or Chromium when it is unset; panics
+    /// on any other name, so a typo never silently tests the wrong engine.
+    pub fn from_env() -> Engine {
+        match std::env::var("MQ_BROWSER") {
+            Err(_) => Engine::Chromium,
+            Ok(name) => Engine::from_name(&name).unwrap_or_else(|| {
+                panic!("MQ_BROWSER={name:?}: expected chromium, firefox or webkit")
+            }),
+        }
+    }
+
+    /// The engine called `name` (as in `MQ_BROWSER`), if any.
+    pub fn from_name(name: &str) -> Option<Engine> {
+        match name.trim().to_ascii_lowercase().as_str() {
+            "chromium" | "chrome" => Some(Engine::Chromium),
+            "firefox" | "gecko" => Some(Engine::Firefox),
+            "webkit" | "safari" => Some(Engine::WebKit),
+            _ => None,
+        }
+    }
+
+    /// The engine's name in `MQ_BROWSER`, test output and file names.
+    pub fn name(self) -> &'static str {
+        match self {
+            Engine::Chromium => "chromium",
+            Engine::Firefox => "firefox",
+            Engine::WebKit => "webkit",
+        }
+    }
+
+    /// The narrowest viewport the engine's window can have, in CSS px: 0
+    /// for none. Firefox 153 ESR (headless too) keeps its window at least
+    /// 500 px wide and MiniBrowser 2.50 at least 447 px (its toolbar), so
+    /// neither can show a 320 or 360 px wide viewport.
+    pub fn narrowest_viewport(self) -> u32 {
+        match self {
+            Engine::Chromium => 0,
+            Engine::Firefox => 500,
+            Engine::WebKit => 447,
+        }
+    }
+
+    /// The WebDriver server's executable: an absolute path, or a name looked
+    /// up on PATH (geckodriver lives in cargo's bin directory).
+    fn driver(self) -> PathBuf {
+        match self {
+            Engine::Chromium => CHROMEDRIVER.into(),
+            Engine::Firefox => find_on_path("geckodriver").unwrap_or_else(|| {
+                panic!("geckodriver not found on PATH: run scripts/test.sh, which installs it")
+            }),
+            Engine::WebKit => WEBKITWEBDRIVER.into(),
+        }
+    }
+}
 
 /// How long chromedriver may take to report ready, and a session to start.
 const STARTUP_TIMEOUT: Duration = Duration::from_secs(30);
@@ -65,7 +160,8 @@ impl Element {
         json!({ ELEMENT_KEY: self.0 })
     }
 
-    fn from_json(value: &Value) -> Option<Self> {
+    /// The element a WebDriver response (or a script's return value) refers to.
+    pub fn from_json(value: &Value) -> Option<Self> {
         value
             .get(ELEMENT_KEY)?
             .as_str()
@@ -129,11 +225,20 @@ impl std::fmt::Display for WebDriverError {
     }
 }
 
-/// A headless Chromium session driven through its own chromedriver.
+/// A browser session driven through its engine's own WebDriver server.
 pub struct Browser {
+    engine: Engine,
     driver: Child,
+    /// WebKit's X display, which the driver's MiniBrowser draws on.
+    display: Option<Child>,
     port: u16,
-    session: String,
+    /// The session's id; WebKit starts a new session to change its colour
+    /// scheme (see [`Browser::emulate_dark`]).
+    session: RefCell<String>,
+    /// The engine and version the session reports, e.g. `firefox 153.8.0`.
+    version: String,
+    /// Whether WebKit's MiniBrowser runs with `--dark-mode`.
+    dark: RefCell<bool>,
     profile: PathBuf,
     // Declared last so it is released only after the fields above are dropped
     // (and `Drop::drop` has ended the session and the driver).
@@ -141,71 +246,179 @@ pub struct Browser {
 }
 
 impl Browser {
-    /// Starts chromedriver and a headless Chromium session at 1280×900.
-    ///
-    /// Panics if chromedriver is not installed: the tests are never skipped.
+    /// Starts a session at 1280×900 in the engine `MQ_BROWSER` names
+    /// (Chromium when unset); see [`Browser::start_engine`].
     pub fn start() -> Self {
+        Self::start_engine(Engine::from_env())
+    }
+
+    /// Starts `engine`'s driver and a session at 1280×900 with a fresh
+    /// profile, downloading into [`Browser::download_dir`].
+    ///
+    /// Panics if the engine or its driver is not installed: the tests are
+    /// never skipped.
+    pub fn start_engine(engine: Engine) -> Self {
+        let driver_path = engine.driver();
         assert!(
-            Path::new(CHROMEDRIVER).exists(),
-            "chromedriver not found: run scripts/test.sh, which installs it"
+            driver_path.exists(),
+            "{} not found: run scripts/test.sh, which installs it",
+            driver_path.display()
         );
         // A panicking test poisons the lock; the next test may still run.
         let turn = BROWSER_LOCK.lock().unwrap_or_else(|e| e.into_inner());
 
-        let profile = fresh_temp_dir("mq-chromium");
+        let profile = fresh_temp_dir(&format!("mq-{}", engine.name()));
+        fs::create_dir_all(profile.join("downloads")).expect("create the download directory");
+        let display = (engine == Engine::WebKit).then(|| start_xvfb(&profile));
         let port = free_port();
-        let log =
-            fs::File::create(profile.join("chromedriver.log")).expect("create chromedriver.log");
-        let driver = Command::new(CHROMEDRIVER)
-            .arg(format!("--port={port}"))
+        let log = fs::File::create(profile.join("driver.log")).expect("create driver.log");
+        let mut command = Command::new(&driver_path);
+        command.arg(format!("--port={port}"));
+        if engine == Engine::Firefox {
+            // The profile goes into the session's directory; system access
+            // lets emulate_dark set a preference from the browser's own
+            // (chrome) context.
+            command
+                .arg(format!("--profile-root={}", profile.display()))
+                .arg("--allow-system-access");
+        }
+        if let Some((_, number)) = &display {
+            command.env("DISPLAY", format!(":{number}"));
+        }
+        let driver = command
             // Its own process group, so that Drop can end the driver and every
-            // Chromium process it started, and nothing else.
+            // browser process it started, and nothing else.
             .process_group(0)
             .stdin(Stdio::null())
             .stdout(log.try_clone().expect("clone the log handle"))
             .stderr(log)
             .spawn()
-            .unwrap_or_else(|e| panic!("failed to start {CHROMEDRIVER}: {e}"));
+            .unwrap_or_else(|e| panic!("failed to start {}: {e}", driver_path.display()));
         let mut browser = Self {
+            engine,
             driver,
+            display: display.map(|(child, _)| child),
             port,
-            session: String::new(),
+            session: RefCell::new(String::new()),
+            version: String::new(),
+            dark: RefCell::new(false),
             profile,
             _turn: turn,
         };
 
         wait_until(
             STARTUP_TIMEOUT,
-            "chromedriver to report ready on /status",
+            &format!("{} to report ready on /status", driver_path.display()),
             || match browser.http("GET", "/status", None) {
                 Ok(v) if v["value"]["ready"].as_bool() == Some(true) => Ok(()),
                 Ok(v) => Err(v.to_string()),
                 Err(e) => Err(e.to_string()),
             },
         );
+        browser.version = browser.new_session();
+        if engine != Engine::Chromium {
+            // Chromium takes its size from --window-size; the others from here.
+            browser.set_window_size(1280, 900);
+            wait_for(STARTUP_TIMEOUT, "a 1280 px wide viewport", || {
+                browser
+                    .execute("return window.innerWidth;", vec![])
+                    .as_u64()
+                    == Some(1280)
+            });
+        }
+        browser
+    }
 
-        let mut args: Vec<String> = CHROME_ARGS.iter().map(|a| a.to_string()).collect();
-        args.push(format!(
-            "--user-data-dir={}",
-            browser.profile.join("profile").display()
-        ));
-        let capabilities = json!({
-            "capabilities": {
-                "alwaysMatch": {
+    /// Opens a session with this engine's capabilities and returns what the
+    /// browser says it is, e.g. `firefox 153.8.0`.
+    fn new_session(&self) -> String {
+        let downloads = self.download_dir().display().to_string();
+        let timeouts = json!({ "pageLoad": COMMAND_TIMEOUT.as_millis() as u64, "script": 30_000 });
+        let capabilities = match self.engine {
+            Engine::Chromium => {
+                let mut args: Vec<String> = CHROME_ARGS.iter().map(|a| a.to_string()).collect();
+                args.push(format!(
+                    "--user-data-dir={}",
+                    self.profile.join("profile").display()
+                ));
+                json!({
                     "browserName": "chrome",
-                    "goog:chromeOptions": { "args": args },
-                    "timeouts": { "pageLoad": COMMAND_TIMEOUT.as_millis() as u64, "script": 30_000 },
-                }
+                    "goog:chromeOptions": {
+                        "args": args,
+                        "prefs": {
+                            "download.default_directory": downloads,
+                            "download.prompt_for_download": false,
+                        },
+                    },
+                    "timeouts": timeouts,
+                })
             }
-        });
-        let session = browser
-            .http("POST", "/session", Some(&capabilities))
-            .unwrap_or_else(|e| panic!("{}", browser.failure(&format!("new session: {e}"))));
-        browser.session = session["value"]["sessionId"]
+            Engine::Firefox => json!({
+                "browserName": "firefox",
+                "moz:firefoxOptions": {
+                    "binary": FIREFOX,
+                    "args": ["-headless"],
+                    "prefs": {
+                        "browser.download.folderList": 2,
+                        "browser.download.dir": downloads,
+                        "browser.download.useDownloadDir": true,
+                        "browser.download.always_ask_before_handling_new_types": false,
+                        "browser.download.alwaysOpenPanel": false,
+                        "browser.helperApps.neverAsk.saveToDisk": "application/json,text/csv,text/plain",
+                        "app.update.disabledForTesting": true,
+                        "browser.shell.checkDefaultBrowser": false,
+                        "datareporting.policy.dataSubmissionEnabled": false,
+                        "network.captive-portal-service.enabled": false,
+                        "network.connectivity-service.enabled": false,
+                    },
+                },
+                "timeouts": timeouts,
+            }),
+            Engine::WebKit => {
+                let mut args = vec!["--automation"];
+                if *self.dark.borrow() {
+                    args.push("--dark-mode");
+                }
+                json!({
+                    "browserName": "MiniBrowser",
+                    "webkitgtk:browserOptions": { "binary": MINIBROWSER, "args": args },
+                    "timeouts": timeouts,
+                })
+            }
+        };
+        let body = json!({ "capabilities": { "alwaysMatch": capabilities } });
+        let session = self
+            .http("POST", "/session", Some(&body))
+            .unwrap_or_else(|e| panic!("{}", self.failure(&format!("new session: {e}"))));
+        let value = &session["value"];
+        *self.session.borrow_mut() = value["sessionId"]
             .as_str()
             .expect("new session response has a sessionId")
             .to_owned();
-        browser
+        format!(
+            "{} {}",
+            value["capabilities"]["browserName"].as_str().unwrap_or("?"),
+            value["capabilities"]["browserVersion"]
+                .as_str()
+                .unwrap_or("?")
+        )
+    }
+
+    /// The engine this session runs in.
+    pub fn engine(&self) -> Engine {
+        self.engine
+    }
+
+    /// The browser's name and version as its session reports them, e.g.
+    /// `chrome 156.0.8078.114`.
+    pub fn version(&self) -> &str {
+        &self.version
+    }
+
+    /// Where this session's downloads land (Chromium and Firefox save there
+    /// without asking; see the download test for WebKit).
+    pub fn download_dir(&self) -> PathBuf {
+        self.profile.join("downloads")
     }
 
     /// Navigates to `url` and waits for the page's load event.
@@ -297,7 +510,7 @@ impl Browser {
             "const done = arguments[arguments.length - 1];
              (async () => {{ {script} }})().then(
                  (value) => done({{ value }}),
-                 (error) => done({{ error: String(error && error.stack || error) }}));"
+                 (error) => done({{ error: String(error) + (error && error.stack ? '\\n' + error.stack : '') }}));"
         );
         let mut outcome = self.cmd(
             "POST",
@@ -422,8 +635,14 @@ impl Browser {
     }
 
     /// Runs a Chrome DevTools Protocol command through chromedriver and
-    /// returns its result.
+    /// returns its result. Chromium only: tests that need the same in every
+    /// engine use the engine-neutral helpers below.
     pub fn cdp(&self, command: &str, params: Value) -> Value {
+        assert_eq!(
+            self.engine,
+            Engine::Chromium,
+            "CDP {command} is Chromium's; use an engine-neutral helper"
+        );
         self.cmd(
             "POST",
             "/goog/cdp/execute",
@@ -432,30 +651,192 @@ impl Browser {
     }
 
     /// Makes the page see `prefers-color-scheme: dark` (or light).
+    ///
+    /// Chromium emulates it through CDP and Firefox through a preference,
+    /// both on the open page. WebKitGTK follows the desktop's theme, which
+    /// MiniBrowser sets only at its start (`--dark-mode`): there a new session
+    /// starts and reopens the current address, with fresh storage, and this
+    /// returns after its load event (a widget on it may still be starting).
     pub fn emulate_dark(&self, dark: bool) {
-        let value = if dark { "dark" } else { "light" };
-        self.cdp(
-            "Emulation.setEmulatedMedia",
-            json!({ "features": [{ "name": "prefers-color-scheme", "value": value }] }),
+        match self.engine {
+            Engine::Chromium => {
+                let value = if dark { "dark" } else { "light" };
+                self.cdp(
+                    "Emulation.setEmulatedMedia",
+                    json!({ "features": [{ "name": "prefers-color-scheme", "value": value }] }),
+                );
+            }
+            Engine::Firefox => {
+                // 0 dark, 1 light, for web content only.
+                self.cmd("POST", "/moz/context", json!({ "context": "chrome" }));
+                let set = self.try_cmd(
+                    "POST",
+                    "/execute/sync",
+                    Some(&json!({
+                        "script": "Services.prefs.setIntPref('layout.css.prefers-color-scheme.content-override', arguments[0]);",
+                        "args": [if dark { 0 } else { 1 }],
+                    })),
+                );
+                self.cmd("POST", "/moz/context", json!({ "context": "content" }));
+                set.unwrap_or_else(|e| panic!("set Firefox's colour scheme: {e}"));
+            }
+            Engine::WebKit => {
+                if *self.dark.borrow() == dark {
+                    return;
+                }
+                let url = self.current_url();
+                let size = self.cmd("GET", "/window/rect", Value::Null);
+                let session = self.session.borrow().clone();
+                let _ = self.http("DELETE", &format!("/session/{session}"), None);
+                *self.dark.borrow_mut() = dark;
+                self.new_session();
+                if let (Some(width), Some(height)) =
+                    (size["width"].as_u64(), size["height"].as_u64())
+                {
+                    self.set_window_size(width as u32, height as u32);
+                }
+                self.goto(&url);
+            }
+        }
+    }
+
+    /// Makes the page's style sheets apply as on paper (`@media print`), or
+    /// as on screen again when `print` is false.
+    ///
+    /// Chromium emulates the print medium through CDP. The other engines
+    /// offer no such command: there every `@media` rule in the document's and
+    /// open shadow roots' same-origin style sheets is rewritten, print rules
+    /// to `all` and screen rules to `not all`, and put back afterwards, which
+    /// is what a print medium does to them.
+    pub fn emulate_print(&self, print: bool) {
+        if self.engine == Engine::Chromium {
+            let media = if print { "print" } else { "" };
+            self.cdp("Emulation.setEmulatedMedia", json!({ "media": media }));
+            return;
+        }
+        self.execute(
+            r#"
+const print = arguments[0];
+const roots = [document];
+for (let i = 0; i < roots.length; i++) {
+  for (const e of roots[i].querySelectorAll('*')) if (e.shadowRoot) roots.push(e.shadowRoot);
+}
+const saved = (window.__mqMedia ??= new Map());
+const visit = (rules) => {
+  for (const rule of rules) {
+    if (rule instanceof CSSMediaRule) {
+      if (print) {
+        const text = rule.media.mediaText;
+        saved.set(rule, text);
+        const queries = text.split(',').map((q) => q.trim());
+        if (queries.some((q) => /^(only\s+)?print\b/i.test(q))) rule.media.mediaText = 'all';
+        else if (queries.every((q) => /^(only\s+)?screen\b/i.test(q))) rule.media.mediaText = 'not all';
+      } else if (saved.has(rule)) {
+        rule.media.mediaText = saved.get(rule);
+      }
+    }
+    if (rule.cssRules) visit(rule.cssRules);
+  }
+};
+for (const root of roots) {
+  for (const sheet of root.styleSheets) {
+    let rules;
+    try { rules = sheet.cssRules; } catch { throw new Error('cannot read ' + sheet.href + ' (another origin)'); }
+    visit(rules);
+  }
+}
+if (!print) saved.clear();
+"#,
+            vec![json!(print)],
         );
     }
 
+    /// The page printed to PDF on A4 with 1 cm margins and backgrounds, through
+    /// WebDriver's Print command; `None` where the driver does not have it
+    /// (WebKitWebDriver 2.50).
+    pub fn print_pdf(&self) -> Option<Vec<u8>> {
+        let body = json!({
+            "page": { "width": 21.0, "height": 29.7 },
+            "margin": { "top": 1.0, "bottom": 1.0, "left": 1.0, "right": 1.0 },
+            "background": true,
+        });
+        match self.try_cmd("POST", "/print", Some(&body)) {
+            Ok(pdf) => Some(
+                pdf.as_str()
+                    .and_then(base64_decode)
+                    .expect("the Print command returns base64"),
+            ),
+            Err(e) if e.error == "unknown command" || e.error == "unsupported operation" => None,
+            Err(e) => panic!("print: {e}"),
+        }
+    }
+
     /// Saves a PNG of the whole page, not only the viewport, to `path`: what a
-    /// person scrolling through it would see.
+    /// person scrolling through it would see. Chromium through CDP, Firefox
+    /// through geckodriver's full-page screenshot; WebKitWebDriver clips every
+    /// screenshot to the viewport, so there the window grows to the page's
+    /// height for one viewport screenshot (on an Xvfb screen tall enough).
     pub fn full_page_screenshot(&self, path: impl AsRef<Path>) {
         let path = path.as_ref();
-        let shot = self.cdp(
-            "Page.captureScreenshot",
-            json!({ "format": "png", "captureBeyondViewport": true }),
-        );
-        let png = shot["data"]
+        let encoded = match self.engine {
+            Engine::Chromium => self.cdp(
+                "Page.captureScreenshot",
+                json!({ "format": "png", "captureBeyondViewport": true }),
+            )["data"]
+                .take(),
+            Engine::Firefox => self.cmd("GET", "/moz/screenshot/full", Value::Null),
+            Engine::WebKit => return self.tall_window_screenshot(path),
+        };
+        let png = encoded
             .as_str()
             .and_then(base64_decode)
-            .unwrap_or_else(|| panic!("no PNG from Page.captureScreenshot: {shot}"));
+            .unwrap_or_else(|| panic!("no full-page PNG from the {} driver", self.engine.name()));
+        assert!(
+            png.starts_with(b"\x89PNG"),
+            "the driver did not return a PNG"
+        );
         if let Some(dir) = path.parent() {
             fs::create_dir_all(dir).unwrap_or_else(|e| panic!("create {}: {e}", dir.display()));
         }
         fs::write(path, png).unwrap_or_else(|e| panic!("write {}: {e}", path.display()));
+    }
+
+    /// WebKit's full-page screenshot: the window made as tall as the page,
+    /// photographed, and given its size back.
+    fn tall_window_screenshot(&self, path: &Path) {
+        let rect = self.cmd("GET", "/window/rect", Value::Null);
+        let (width, height) = (
+            rect["width"].as_u64().unwrap_or(1280) as u32,
+            rect["height"].as_u64().unwrap_or(900) as u32,
+        );
+        let sizes = || {
+            let seen = self.execute(
+                "return [document.documentElement.scrollHeight, window.innerHeight];",
+                vec![],
+            );
+            (
+                seen[0].as_u64().unwrap_or(0) as u32,
+                seen[1].as_u64().unwrap_or(0) as u32,
+            )
+        };
+        let (page, inner) = sizes();
+        let chrome = height.saturating_sub(inner);
+        let tall = (page + chrome).min(XVFB_HEIGHT);
+        if tall > height {
+            self.set_window_size(width, tall);
+            wait_for(
+                STARTUP_TIMEOUT,
+                "the window to grow to the page's height",
+                || sizes().1 + chrome >= tall,
+            );
+        }
+        self.screenshot(path);
+        if tall > height {
+            self.set_window_size(width, height);
+            wait_for(STARTUP_TIMEOUT, "the window to get its size back", || {
+                sizes().1 == inner
+            });
+        }
     }
 
     /// Resizes the window; in headless mode the viewport is the whole window,
@@ -483,7 +864,8 @@ impl Browser {
         path: &str,
         body: Option<&Value>,
     ) -> Result<Value, WebDriverError> {
-        self.http(method, &format!("/session/{}{path}", self.session), body)
+        let session = self.session.borrow().clone();
+        self.http(method, &format!("/session/{session}{path}"), body)
             .map(|mut v| v["value"].take())
     }
 
@@ -542,11 +924,12 @@ impl Browser {
 
     /// A panic message for a failed startup, with the driver's log attached.
     fn failure(&self, what: &str) -> String {
-        let log = fs::read_to_string(self.profile.join("chromedriver.log")).unwrap_or_default();
+        let log = fs::read_to_string(self.profile.join("driver.log")).unwrap_or_default();
         let tail: Vec<&str> = log.lines().rev().take(20).collect();
         let tail: Vec<&str> = tail.into_iter().rev().collect();
         format!(
-            "{what}\n--- chromedriver log (last lines) ---\n{}",
+            "{what}\n--- {} driver log (last lines) ---\n{}",
+            self.engine.name(),
             tail.join("\n")
         )
     }
@@ -554,18 +937,24 @@ impl Browser {
 
 impl Drop for Browser {
     fn drop(&mut self) {
-        if !self.session.is_empty() {
-            // Deleting the session makes chromedriver close Chromium cleanly.
-            let _ = self.http("DELETE", &format!("/session/{}", self.session), None);
+        let session = self.session.borrow().clone();
+        if !session.is_empty() {
+            // Deleting the session makes the driver close the browser cleanly.
+            let _ = self.http("DELETE", &format!("/session/{session}"), None);
         }
-        // Chromium runs in the driver's process group (see `start`); ending the
-        // group also ends any browser process the session delete left behind.
+        // The browser runs in the driver's process group (see `start_engine`);
+        // ending the group also ends any browser process the session delete
+        // left behind.
         let _ = Command::new("kill")
             .args(["-KILL", "--", &format!("-{}", self.driver.id())])
             .stderr(Stdio::null())
             .status();
         let _ = self.driver.kill();
         let _ = self.driver.wait();
+        if let Some(display) = &mut self.display {
+            let _ = display.kill();
+            let _ = display.wait();
+        }
         let _ = fs::remove_dir_all(&self.profile);
     }
 }
@@ -711,6 +1100,51 @@ pub fn base64_decode(text: &str) -> Option<Vec<u8>> {
         out.extend_from_slice(&acc.to_be_bytes()[1..1 + bytes]);
     }
     Some(out)
+}
+
+/// The height of WebKit's Xvfb screen: room for a full-page screenshot of
+/// the tallest screen (the result at 447 px wide).
+const XVFB_HEIGHT: u32 = 6000;
+
+/// Starts an Xvfb display for WebKit's MiniBrowser, which has no headless
+/// mode, and returns it with its number. Xvfb picks a free number itself and
+/// writes it to its stdout (`-displayfd 1`) once it accepts clients.
+fn start_xvfb(profile: &Path) -> (Child, u32) {
+    let log = fs::File::create(profile.join("xvfb.log")).expect("create xvfb.log");
+    let mut xvfb = Command::new("Xvfb")
+        .args([
+            "-displayfd",
+            "1",
+            "-screen",
+            "0",
+            &format!("1920x{XVFB_HEIGHT}x24"),
+            "-nolisten",
+            "tcp",
+        ])
+        .process_group(0)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(log)
+        .spawn()
+        .unwrap_or_else(|e| {
+            panic!("failed to start Xvfb (Debian's xvfb; scripts/test.sh installs it): {e}")
+        });
+    let mut line = String::new();
+    BufReader::new(xvfb.stdout.take().expect("Xvfb's stdout"))
+        .read_line(&mut line)
+        .expect("read Xvfb's display number");
+    let number = line.trim().parse().unwrap_or_else(|_| {
+        let log = fs::read_to_string(profile.join("xvfb.log")).unwrap_or_default();
+        panic!("Xvfb gave no display number ({line:?}); its log:\n{log}")
+    });
+    (xvfb, number)
+}
+
+/// The first executable called `name` in a directory of PATH.
+fn find_on_path(name: &str) -> Option<PathBuf> {
+    std::env::split_paths(&std::env::var_os("PATH")?)
+        .map(|dir| dir.join(name))
+        .find(|path| path.is_file())
 }
 
 /// A free TCP port on 127.0.0.1. The port is released before chromedriver
