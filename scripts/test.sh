@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test layer of maturity-quiz, stopping at the first failure:
-#   1. native      `cargo test` — unit, content and scoring tests (not e2e)
+#   1. native      `cargo test` — unit, content and scoring tests (the e2e
+#                  tests need the `e2e` feature, which layer 3 turns on)
 #   2. components  wasm-bindgen-test (tests/web.rs) in headless Chromium and Firefox
 #   3. end-to-end  tests/e2e/ drives the release build in dist/ as a visitor and
 #                  a host page, once in each engine: Chromium, Firefox, WebKit
@@ -64,10 +65,10 @@ bash scripts/size.sh --no-build
 header "package: scripts/package.sh --no-build -> target/package/"
 bash scripts/package.sh --no-build
 
-# The e2e tests are all named e2e_*, so the native layer skips them here and
-# layer 3 runs them once, in their own header.
-header "1/3 native: cargo test -- --skip e2e_"
-cargo test -- --skip e2e_
+# The e2e tests are compiled only with the `e2e` feature (Cargo.toml), so the
+# native layer leaves them out and layer 3 runs them, once per engine.
+header "1/3 native: cargo test"
+cargo test
 
 # wasm-bindgen-test-runner picks the browser by the driver variable it finds;
 # webdriver.json in the crate root adds each browser's flags.
@@ -92,5 +93,5 @@ bash scripts/hosts.sh
 rm -rf test-output
 for engine in "${engines[@]}"; do
 	header "3/3 end-to-end in $engine: dist/ by keyboard and from host pages (tests/e2e/): $(version_of "$engine")"
-	MQ_BROWSER="$engine" cargo test --test e2e
+	MQ_BROWSER="$engine" cargo test --features e2e --test e2e
 done

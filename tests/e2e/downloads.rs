@@ -16,15 +16,16 @@ use crate::support::webdriver::{Browser, Element, Engine, wait_until};
 const DOWNLOAD: Duration = Duration::from_secs(15);
 
 /// Case B's file name, from the questionnaire id and the result code.
-const BASE_NAME: &str = "social-maturity-12-BnE43A";
+const BASE_NAME: &str = "social-maturity-22-BW-H-aA";
 
 /// The CSV download of case B in English (README, "The CSV download").
 const CASE_B_CSV: &str = "questionnaire,version,language,phase,phase_id,mean,provisional,uneven,\
 capped_by,answered,total,strategy_score,strategy_phase,organisation_score,organisation_phase,\
 channels_score,channels_phase,dialogue_score,dialogue_phase,monitoring_score,monitoring_phase,\
-integration_score,integration_phase,q1,q2,q3,q4,q5,q6,q7,q8,q9,q10,q11,q12\r\n\
+integration_score,integration_phase,q1,q2,q3,q4,q5,q6,q7,q8,q9,q10,q11,q12,\
+profile_sector,profile_size\r\n\
 social-maturity,2,en,2,experimental,2.75,false,true,monitoring,11,12,4,4,3,3,3,3,3,3,1,1,2.5,2,\
-4,4,3,3,3,3,3,dont-know,1,1,3,2\r\n";
+4,4,3,3,3,3,3,dont-know,1,1,3,2,,\r\n";
 
 /// The JSON download of case B in English besides `exportedAt` (README,
 /// "The JSON download" and the `maturity-quiz:complete` detail).
@@ -40,7 +41,7 @@ fn case_b_json() -> Value {
                 "phase": { "level": level, "id": phase_id, "name": phase_name } })
     };
     json!({
-        "format": 1,
+        "format": 2,
         "questionnaire": { "id": "social-maturity", "version": 2 },
         "language": "en",
         "phase": { "level": 2, "id": "experimental", "name": "Experimental" },
@@ -60,6 +61,7 @@ fn case_b_json() -> Value {
         ],
         "answers": { "q1": 4, "q2": 4, "q3": 3, "q4": 3, "q5": 3, "q6": 3, "q7": 3,
                      "q8": "dont-know", "q9": 1, "q10": 1, "q11": 3, "q12": 2 },
+        "profile": { "sector": null, "size": null },
     })
 }
 
@@ -159,7 +161,7 @@ fn e2e_json_and_csv_downloads_arrive_with_the_documented_content() {
     saved.as_object_mut().unwrap().remove("exportedAt");
     assert_eq!(saved, case_b_json(), "{json_name}");
     assert!(
-        text.starts_with("{\n  \"format\": 1,\n  \"exportedAt\""),
+        text.starts_with("{\n  \"format\": 2,\n  \"exportedAt\""),
         "{json_name} leads with its format: {text}"
     );
 

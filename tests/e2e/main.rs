@@ -6,7 +6,9 @@
 //!
 //! Needs `dist/` (`trunk build --release --offline`, which scripts/test.sh
 //! runs first) and the engines' drivers (installed by
-//! `scripts/setup.sh --browsers`).
+//! `scripts/setup.sh --browsers`), so it is compiled only with the `e2e`
+//! feature: `cargo test --features e2e --test e2e`. A bare `cargo test` runs
+//! the native tests and leaves these out.
 //! Every test name starts with `e2e_`: scripts/test.sh skips them in the
 //! native layer and runs them once, as the end-to-end layer.
 #![cfg(not(target_arch = "wasm32"))]
