@@ -539,11 +539,10 @@ mod tests {
         );
     }
 
-    #[test]
-    fn the_background_screen_follows_the_last_question_and_may_be_skipped() {
+    /// Every question of [`quiz`] answered, up to the screen after the last.
+    fn all_three_answered() -> [Action; 7] {
         use Action::*;
-        let two = || quiz().with_preset(vec![None, None]);
-        let answered = [
+        [
             Start,
             level(2),
             Continue,
@@ -551,7 +550,14 @@ mod tests {
             Continue,
             level(4),
             Continue,
-        ];
+        ]
+    }
+
+    #[test]
+    fn the_background_screen_follows_the_last_question_and_may_be_skipped() {
+        use Action::*;
+        let two = || quiz().with_preset(vec![None, None]);
+        let answered = all_three_answered();
         let at_profile = answered.iter().cloned().fold(two(), |q, a| q.apply(a));
         assert_eq!(at_profile.step, Step::Profile);
         assert_eq!(at_profile.asked(), [0, 1]);
@@ -593,15 +599,7 @@ mod tests {
     #[test]
     fn questions_the_host_answered_are_not_asked() {
         use Action::*;
-        let answered = [
-            Start,
-            level(2),
-            Continue,
-            level(3),
-            Continue,
-            level(4),
-            Continue,
-        ];
+        let answered = all_three_answered();
         let one = answered
             .iter()
             .cloned()
