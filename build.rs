@@ -148,13 +148,19 @@ fn forms<'a>(
 /// The forms of a plural text, in the order of `Plural`'s fields.
 const PLURAL_FORMS: [&str; 2] = ["one", "other"];
 
-/// The `{name}` placeholders of `text`, sorted, each once.
+/// The `{name}` placeholders of `text`, sorted, each once: a name of
+/// lowercase letters, digits and `_`, the rule `i18n::pieces` fills by.
 fn placeholders(text: &str) -> Vec<&str> {
     let mut names: Vec<&str> = text
         .split('{')
         .skip(1)
         .filter_map(|rest| rest.split_once('}').map(|(name, _)| name))
-        .filter(|name| !name.is_empty() && name.chars().all(|c| c.is_ascii_lowercase() || c == '_'))
+        .filter(|name| {
+            !name.is_empty()
+                && name
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+        })
         .collect();
     names.sort_unstable();
     names.dedup();

@@ -28,8 +28,9 @@ social-maturity,2,en,2,experimental,2.75,false,true,monitoring,11,12,4,4,3,3,3,3
 4,4,3,3,3,3,3,dont-know,1,1,3,2,,\r\n";
 
 /// The JSON download of case B in English besides `exportedAt` (README,
-/// "The JSON download" and the `maturity-quiz:complete` detail).
-fn case_b_json() -> Value {
+/// "The JSON download" and the `maturity-quiz:complete` detail, which is
+/// this without `format`).
+pub(crate) fn case_b_json() -> Value {
     let dimension = |id: &str, name: &str, score: Value, level: u8| {
         let (phase_id, phase_name) = [
             ("ad-hoc", "Ad hoc"),
