@@ -117,8 +117,20 @@ impl Visit {
     }
 
     /// Goes to `url` and waits for every widget on it to render.
+    ///
+    /// The old document is marked first and the wait lasts until the mark
+    /// is gone: WebKit's driver may answer a navigation to the same URL
+    /// while the old page still shows, whose widgets look ready.
     pub(crate) fn goto(&self, url: &str) {
+        self.browser
+            .execute("window.mqLeftBehind = true; return null;", vec![]);
         self.browser.goto(url);
+        wait_until(APP_START, "the new page", || {
+            match self.browser.execute("return window.mqLeftBehind === true;", vec![]) {
+                Value::Bool(false) => Ok(()),
+                other => Err(format!("old page still there: {other}")),
+            }
+        });
         self.wait_ready();
     }
 
