@@ -13,8 +13,8 @@ use crate::report;
 use crate::saved::SavedProgress;
 use crate::scoring::{Outcome, assess};
 use crate::view::group::GroupView;
+use crate::view::frame::Frame;
 use crate::view::intro::Intro;
-use crate::view::language_switch::LanguageSwitch;
 use crate::view::profile::ProfileScreen;
 use crate::view::question::QuestionScreen;
 use crate::view::result::ResultScreen;
@@ -232,42 +232,23 @@ pub fn App(props: &AppProps) -> Html {
         }
     };
 
+    let notice = quiz.notice.as_ref().map(|notice| match notice {
+        Notice::Discarded => ui.notice_discarded.to_string(),
+        Notice::CannotSave => ui.notice_cannot_save.to_string(),
+        Notice::Deleted => ui.notice_deleted.to_string(),
+        Notice::BadLink(error) => fill(ui.link_invalid, &[("reason", &error.message(&language))]),
+    });
+    let announcement = quiz.question_number().filter(|_| quiz.moved).map(|n| {
+        fill(
+            ui.progress,
+            &[("n", &n.to_string()), ("total", &questionnaire.questions.len().to_string())],
+        )
+    });
+    let on_forget = (!quiz.is_pristine() && !props.group).then_some(on_forget);
     html! {
-        <div class="mq" lang={language.clone()} part="widget">
-            <header class="mq-header" part="header">
-                // The intro's heading is the title already.
-                if quiz.step != Step::Intro {
-                    <p class="mq-title">{ questionnaire.title.get(&language) }</p>
-                }
-                <LanguageSwitch languages={questionnaire.languages.clone()} current={language.clone()}
-                    label={ui.language_switch} on_change={on_language} />
-            </header>
-            if let Some(notice) = &quiz.notice {
-                <p class="mq-notice" role="status" part="notice">
-                    { match notice {
-                        Notice::Discarded => ui.notice_discarded.to_string(),
-                        Notice::CannotSave => ui.notice_cannot_save.to_string(),
-                        Notice::Deleted => ui.notice_deleted.to_string(),
-                        Notice::BadLink(error) => fill(ui.link_invalid, &[("reason", &error.message(&language))]),
-                    } }
-                </p>
-            }
+        <Frame questionnaire={questionnaire.clone()} language={language.clone()}
+            titled={quiz.step != Step::Intro} {on_language} {notice} {announcement} {on_forget}>
             { screen }
-            // Announces each step politely, also to screen readers whose focus
-            // handling skips the legend. Present from the start, as live
-            // regions only speak changes.
-            <p class="mq-visually-hidden" aria-live="polite">
-                if let (true, Some(n)) = (quiz.moved, quiz.question_number()) {
-                    { fill(ui.progress, &[("n", &n.to_string()), ("total", &questionnaire.questions.len().to_string())]) }
-                }
-            </p>
-            if !quiz.is_pristine() && !props.group {
-                <footer class="mq-footer" part="footer">
-                    <button type="button" class="mq-link-button mq-forget" onclick={on_forget}>
-                        { ui.forget }
-                    </button>
-                </footer>
-            }
-        </div>
+        </Frame>
     }
 }

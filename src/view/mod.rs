@@ -6,6 +6,7 @@ mod app;
 mod bar;
 mod dimension_chart;
 mod focus;
+mod frame;
 mod group;
 mod intro;
 mod language_switch;
@@ -17,4 +18,6 @@ mod segments;
 mod share;
 
 pub use app::{App, AppProps};
+pub use frame::Frame;
+pub use intro::Intro;
 pub use problems::{Problems, ProblemsProps};
