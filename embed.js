@@ -67,10 +67,131 @@ function linkStylesheet(root) {
   return loaded;
 }
 
-// What a visitor reads when the widget's files cannot be fetched, by language:
-// content/ui.json's `load_failed`, which scripts/bundle-loader.sh writes in
-// place of the marker at build time, so that every word lives in that file.
-const LOAD_FAILED = /* load_failed */ {};
+// What the build prerendered (src/prerender.rs, written here in place of the
+// marker by scripts/bundle-loader.sh): the built-in questionnaire's intro per
+// language as a tree of plain data, its `languages` (the default first), the
+// `storage` prefix of its saved progress, and the loader's own `texts`
+// (`loading`, `load_failed`) per language, the default first, so that every
+// word lives in content/ui.json.
+const PRERENDERED = /* prerendered */ {};
+
+/** `tag` (a language tag) without its region or script: "en-GB" → "en". */
+const primary = (tag) => tag.toLowerCase().split(/[-_]/)[0];
+
+/**
+ * The first of `tags` that `languages` has, whole or by its primary subtag,
+ * else the first of `languages`: the rule the widget applies
+ * (i18n::choose_language), for the primary-subtag codes the built-in
+ * questionnaire has.
+ */
+function pick(tags, languages) {
+  for (const tag of tags.map((t) => String(t ?? "").trim()).filter(Boolean)) {
+    const found =
+      languages.find((l) => l.toLowerCase() === tag.toLowerCase()) ?? languages.find((l) => primary(l) === primary(tag));
+    if (found) return found;
+  }
+  return languages[0];
+}
+
+/** The questionnaire's language for `element`: its `lang`, the page's, the browser's. */
+function language(element) {
+  const tags = [element.getAttribute("lang"), document.documentElement.getAttribute("lang"), ...(navigator.languages ?? [])];
+  return pick(tags, PRERENDERED.languages);
+}
+
+/** The loader's own words, in the language of the nearest `lang` around `element`. */
+function texts(element) {
+  const all = PRERENDERED.texts;
+  const code = pick([element.closest("[lang]")?.getAttribute("lang")], all.map((t) => t.language));
+  return all.find((t) => t.language === code);
+}
+
+/**
+ * Whether the widget will open on the built-in questionnaire's intro: not
+ * with another questionnaire (`src`, inline JSON), not for a facilitator
+ * (`mode="group"`), not when the address holds a result or group link, not
+ * with saved progress of any version (resumed, or removed with a notice),
+ * and not when storage is blocked (the widget says so first).
+ */
+function opensOnIntro(element) {
+  if (element.hasAttribute("src") || element.getAttribute("mode") === "group") return false;
+  if (element.querySelector(':scope > script[type="application/json"]')) return false;
+  const fragment = location.hash.replace(/^#/, "");
+  if (fragment === "group" || fragment.split("&").some((pair) => pair.startsWith("r="))) return false;
+  try {
+    for (let i = 0; i < localStorage.length; i++) {
+      if (localStorage.key(i)?.startsWith(PRERENDERED.storage)) return false;
+    }
+  } catch {
+    return false;
+  }
+  return true;
+}
+
+/** Elements from the prerendered tree: `[tag, [name, value, …], …children]` or text. */
+function build(node) {
+  if (typeof node === "string") return document.createTextNode(node);
+  const [tag, attributes, ...children] = node;
+  const element = document.createElement(tag);
+  for (let i = 0; i < attributes.length; i += 2) element.setAttribute(attributes[i], attributes[i + 1]);
+  element.append(...children.map(build));
+  return element;
+}
+
+/** What can take focus or a click in a screen, in document order. */
+const controls = (container) => [...container.querySelectorAll("button, summary")];
+
+/**
+ * What the widget shows until its wasm runs: the intro, prerendered, when
+ * that is its first screen, else a line saying it loads. A click on the
+ * prerendered intro's buttons is remembered, not lost.
+ */
+class Placeholder {
+  constructor(element) {
+    this.container = document.createElement("div");
+    /** Indexes (in `controls`) of the buttons clicked, in order. */
+    this.clicks = [];
+    if (opensOnIntro(element)) {
+      const intro = build(PRERENDERED.intro[language(element)]);
+      // Busy until the widget runs; its buttons answer only then.
+      intro.setAttribute("aria-busy", "true");
+      for (const button of intro.querySelectorAll("button")) button.setAttribute("aria-disabled", "true");
+      this.container.append(intro);
+      this.container.addEventListener("click", (event) => {
+        const index = controls(this.container).indexOf(event.target.closest("button"));
+        if (index >= 0 && this.clicks.at(-1) !== index) this.clicks.push(index);
+      });
+    } else {
+      const line = document.createElement("p");
+      line.className = "mq-loading";
+      line.setAttribute("role", "status");
+      line.textContent = texts(element).loading;
+      this.container.append(line);
+    }
+  }
+
+  /**
+   * Puts `rendered` (the widget's container) in the placeholder's place once
+   * the widget's first render is in it: in the same task, so no frame shows
+   * neither. Focus, open disclosures and remembered clicks carry over to the
+   * same controls, which the intro and its prerender have in the same order.
+   */
+  handOver(rendered, root) {
+    if (!this.container.isConnected) return; // replaced by a crash notice
+    if (!rendered.firstChild) {
+      setTimeout(() => this.handOver(rendered, root), 0);
+      return;
+    }
+    const before = controls(this.container);
+    const after = controls(rendered);
+    const focused = before.indexOf(root.activeElement);
+    const open = [...this.container.querySelectorAll("details")].map((details) => details.open);
+    [...rendered.querySelectorAll("details")].forEach((details, i) => (details.open ||= open[i] ?? false));
+    this.container.replaceWith(rendered);
+    if (focused >= 0) after[focused]?.focus();
+    for (const index of this.clicks) after[index]?.click();
+  }
+}
 
 class MaturityQuizElement extends HTMLElement {
   static observedAttributes = ["lang"];
@@ -122,22 +243,30 @@ class MaturityQuizElement extends HTMLElement {
     for (const child of [...root.childNodes]) {
       if (child.nodeName !== "LINK") child.remove();
     }
-    const container = document.createElement("div");
+    const placeholder = new Placeholder(this);
+    // Shown once styled, so that it never appears unstyled and then moves.
+    this.#styled.then(() => {
+      if (this.#mounting && this.isConnected) root.append(placeholder.container);
+    }, () => {});
     Promise.all([loadWidget(), this.#styled]).then(
       ([Widget]) => {
         this.#mounting = false;
         // Left the page while the files loaded: mount when it comes back.
         if (!this.isConnected) return;
-        root.append(container);
+        // The widget renders into a container of its own, which replaces the
+        // placeholder once it holds the first render: yew renders in a
+        // microtask, and may yield to the browser on a slow device.
+        const container = document.createElement("div");
         this.#widget = new Widget(this, container);
+        queueMicrotask(() => placeholder.handOver(container, root));
       },
       (error) => {
         this.#mounting = false;
-        const lang = (this.closest("[lang]")?.lang || "").toLowerCase().split("-")[0];
+        placeholder.container.remove();
         const notice = document.createElement("p");
         notice.setAttribute("role", "alert");
         notice.className = "mq-load-error";
-        notice.textContent = LOAD_FAILED[lang] ?? Object.values(LOAD_FAILED)[0];
+        notice.textContent = texts(this).load_failed;
         root.append(notice);
         console.error("maturity-quiz:", error);
       },

@@ -51,24 +51,25 @@ DEFAULT_URL="$default_url" node -e '
 	fs.writeFileSync("maturity-quiz.js", neutral);
 '
 
-# The loader's one text, shown when the widget's files cannot be fetched,
-# comes from content/ui.json like every other word (issue 12).
-marker='/* load_failed */ {}'
+# The prerendered intro and the loader's own words (issues 12 and 16): a
+# native step renders the intro from the widget's components
+# (src/bin/prerender.rs) and writes it, with the texts from content/ui.json,
+# in place of the marker.
+marker='/* prerendered */ {}'
 grep -qF "$marker" embed.js || {
-	echo "bundle-loader: embed.js lacks the marker '$marker' for the load_failed texts" >&2
+	echo "bundle-loader: embed.js lacks the marker '$marker' for the prerendered intro" >&2
 	exit 1
 }
-load_failed="$(node -e '
-	const ui = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
-	const texts = Object.fromEntries(Object.entries(ui).map(([lang, t]) => [lang, t.load_failed]));
-	process.stdout.write(JSON.stringify(texts));
-' "$source_dir/content/ui.json")"
+prerendered="$(cd "$source_dir" && cargo run --quiet --features prerender --bin prerender)" || {
+	echo "bundle-loader: the intro could not be prerendered (see above)" >&2
+	exit 1
+}
 
 {
 	cat maturity-quiz.js
 	printf '\n'
 	# Replaced as a literal string: the texts may hold any character.
-	MARKER="$marker" TEXTS="$load_failed" node -e '
+	MARKER="$marker" TEXTS="$prerendered" node -e '
 		const source = require("fs").readFileSync(0, "utf8");
 		process.stdout.write(source.split(process.env.MARKER).join(process.env.TEXTS));
 	' <embed.js

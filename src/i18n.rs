@@ -217,6 +217,12 @@ pub struct UiText {
 // UI_TEXTS, generated from content/ui.json by build.rs.
 include!(concat!(env!("OUT_DIR"), "/ui_texts.rs"));
 
+/// The languages the widget's own words are written in, in
+/// `content/ui.json`'s order.
+pub fn widget_languages() -> impl Iterator<Item = &'static str> {
+    UI_TEXTS.iter().map(|&(code, _)| code)
+}
+
 /// The widget's words in `language`, or in [`FALLBACK_LANGUAGE`] when it
 /// does not speak that language.
 pub fn ui_text(language: &str) -> &'static UiText {
@@ -238,7 +244,7 @@ pub fn ui_text(language: &str) -> &'static UiText {
 /// first), by [`choose_language`] among the languages of `content/ui.json`:
 /// for what the widget shows before a questionnaire gives its languages.
 pub fn widget_language<'a>(preferences: impl IntoIterator<Item = &'a str>) -> String {
-    let codes: Vec<String> = UI_TEXTS.iter().map(|&(code, _)| code.to_string()).collect();
+    let codes: Vec<String> = widget_languages().map(str::to_string).collect();
     choose_language(preferences, &codes)
 }
 

@@ -12,6 +12,8 @@ pub mod explain;
 pub mod group;
 pub mod i18n;
 pub mod model;
+#[cfg(feature = "prerender")]
+pub mod prerender;
 pub mod quiz;
 pub mod report;
 pub mod saved;

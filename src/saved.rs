@@ -44,7 +44,10 @@ pub fn is_outdated_key(key: &str, questionnaire: &Questionnaire) -> bool {
         .is_some_and(|version| version != questionnaire.version.to_string())
 }
 
-fn version_prefix(questionnaire: &Questionnaire) -> String {
+/// What every storage key of `questionnaire` starts with, whatever its
+/// version or widget: the loader looks for it before it shows the
+/// prerendered intro, which progress of any version would replace.
+pub fn version_prefix(questionnaire: &Questionnaire) -> String {
     format!("{KEY_PREFIX}/{}/v", questionnaire.id)
 }
 

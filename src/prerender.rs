@@ -1,0 +1,197 @@
+//! The built-in questionnaire's intro as data the loader turns into elements
+//! before the wasm has arrived, made at build time (`src/bin/prerender.rs`,
+//! run by `scripts/bundle-loader.sh`).
+//!
+//! The markup comes from the widget's own components, [`Frame`] around
+//! [`Intro`], through yew's server renderer, so it cannot drift from what
+//! the app renders. The loader may not parse markup (no `innerHTML`: a page
+//! enforcing Trusted Types refuses it), so the markup is read back here with
+//! a real HTML parser into a [`Node`] tree of plain JSON that
+//! `document.createElement` rebuilds: an element is
+//! `["tag", ["name", "value", …], …children]`, a text is a string.
+//!
+//! Native only, behind the `prerender` feature: the wasm carries none of it.
+
+use std::rc::Rc;
+
+use scraper::Html as Parsed;
+use serde::Serialize;
+use serde_json::{Value, json};
+use yew::prelude::*;
+
+use crate::i18n::{choose_language, ui_text, widget_language, widget_languages};
+use crate::model::Questionnaire;
+use crate::saved;
+use crate::view::{Frame, Intro};
+
+/// Properties of [`Opening`].
+#[derive(Clone, PartialEq, Properties)]
+struct OpeningProps {
+    questionnaire: Rc<Questionnaire>,
+    language: String,
+}
+
+/// The first screen of a fresh quiz, as the app renders it: no title in the
+/// header, no notice, nothing announced, no footer.
+#[component]
+fn Opening(props: &OpeningProps) -> Html {
+    html! {
+        <Frame questionnaire={props.questionnaire.clone()} language={props.language.clone()}
+            titled={false} on_language={Callback::noop()}>
+            <Intro questionnaire={props.questionnaire.clone()} language={props.language.clone()}
+                moved={false} on_start={Callback::noop()} />
+        </Frame>
+    }
+}
+
+/// The intro of `questionnaire` in `language` as yew's server renderer
+/// writes it, without hydration markers.
+pub fn markup(questionnaire: &Rc<Questionnaire>, language: &str) -> String {
+    let props = OpeningProps {
+        questionnaire: Rc::clone(questionnaire),
+        language: language.to_string(),
+    };
+    futures::executor::block_on(
+        yew::LocalServerRenderer::<Opening>::with_props(props)
+            .hydratable(false)
+            .render(),
+    )
+}
+
+/// One node of the tree the loader builds.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(untagged)]
+pub enum Node {
+    /// A text node.
+    Text(String),
+    /// An element: its tag, its attributes as name, value, name, value… in
+    /// document order, and its children.
+    Element(Element),
+}
+
+/// An element of the tree, serialized as `[tag, attributes, …children]`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Element {
+    /// The tag name, lower case.
+    pub tag: String,
+    /// Name and value of each attribute, in document order.
+    pub attributes: Vec<(String, String)>,
+    /// What it holds.
+    pub children: Vec<Node>,
+}
+
+impl Serialize for Element {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let attributes: Vec<&str> = self
+            .attributes
+            .iter()
+            .flat_map(|(name, value)| [name.as_str(), value.as_str()])
+            .collect();
+        let mut items = vec![json!(self.tag), json!(attributes)];
+        items.extend(self.children.iter().map(|child| json!(child)));
+        items.serialize(serializer)
+    }
+}
+
+/// Elements the loader must never create from data: each would run, load or
+/// style something.
+const REFUSED_TAGS: &[&str] = &[
+    "base", "embed", "frame", "iframe", "link", "meta", "object", "script", "style", "template",
+];
+
+/// The one element `markup` holds, as a tree, or what makes it unfit for the
+/// loader: anything but one element at the top, a tag of [`REFUSED_TAGS`],
+/// an event handler, an inline style or a URL attribute. The loader sets
+/// attributes with `setAttribute`, which a strict CSP or Trusted Types
+/// would block for these.
+pub fn tree(markup: &str) -> Result<Node, String> {
+    let parsed = Parsed::parse_fragment(markup);
+    let mut top = parsed
+        .root_element()
+        .children()
+        .map(|child| node(child))
+        .collect::<Result<Vec<_>, _>>()?;
+    match (top.pop(), top.is_empty()) {
+        (Some(only @ Node::Element(_)), true) => Ok(only),
+        _ => Err("the markup must be exactly one element".to_string()),
+    }
+}
+
+fn node(reference: ego_tree::NodeRef<'_, scraper::Node>) -> Result<Node, String> {
+    match reference.value() {
+        scraper::Node::Text(text) => Ok(Node::Text(text.to_string())),
+        scraper::Node::Element(element) => {
+            let tag = element.name().to_string();
+            if REFUSED_TAGS.contains(&tag.as_str()) {
+                return Err(format!("<{tag}> is not allowed in the prerendered intro"));
+            }
+            let attributes = element
+                .attrs()
+                .map(|(name, value)| {
+                    let unsafe_name = name.starts_with("on")
+                        || matches!(name, "style" | "href" | "src" | "srcdoc" | "action" | "formaction");
+                    if unsafe_name {
+                        Err(format!(
+                            "<{tag} {name}> is not allowed in the prerendered intro"
+                        ))
+                    } else {
+                        Ok((name.to_string(), value.to_string()))
+                    }
+                })
+                .collect::<Result<_, _>>()?;
+            let children = reference.children().map(node).collect::<Result<_, _>>()?;
+            Ok(Node::Element(Element {
+                tag,
+                attributes,
+                children,
+            }))
+        }
+        other => Err(format!("unexpected {other:?} in the prerendered intro")),
+    }
+}
+
+/// Everything the loader needs to show the built-in questionnaire's intro
+/// before the wasm arrives, and the few words it shows on its own:
+///
+/// - `languages`: the questionnaire's languages, the one chosen when none
+///   of the visitor's fits first (the loader then picks as
+///   [`choose_language`] does);
+/// - `storage`: the start of every storage key of the questionnaire: any
+///   saved progress means another first screen;
+/// - `intro`: the [`tree`] of the intro per language;
+/// - `texts`: the loader's own words, `loading` and `load_failed`, in each
+///   language of the widget's words, the one chosen when none fits first.
+pub fn loader_data(questionnaire: &Rc<Questionnaire>) -> Result<Value, String> {
+    let fallback = choose_language([], &questionnaire.languages);
+    let mut languages = vec![fallback.clone()];
+    languages.extend(
+        questionnaire
+            .languages
+            .iter()
+            .filter(|&language| *language != fallback)
+            .cloned(),
+    );
+    let mut intro = serde_json::Map::new();
+    for language in &languages {
+        let node = tree(&markup(questionnaire, language))
+            .map_err(|problem| format!("the intro in \"{language}\": {problem}"))?;
+        intro.insert(language.clone(), json!(node));
+    }
+    // The widget's own words: the one chosen when none fits first, as above.
+    let mut codes: Vec<&str> = widget_languages().collect();
+    let fallback = widget_language([]);
+    codes.sort_by_key(|&code| code != fallback);
+    let texts: Vec<Value> = codes
+        .into_iter()
+        .map(|code| {
+            let ui = ui_text(code);
+            json!({ "language": code, "loading": ui.loading, "load_failed": ui.load_failed })
+        })
+        .collect();
+    Ok(json!({
+        "languages": languages,
+        "storage": saved::version_prefix(questionnaire),
+        "intro": intro,
+        "texts": texts,
+    }))
+}
