@@ -3,12 +3,17 @@
 //! languages and both themes. No rule is disabled.
 
 use std::collections::BTreeSet;
+use std::time::Duration;
 
 use serde_json::{Value, json};
 
 use crate::embedding::{CASE_B, Visit};
-use crate::support::server::{Page, StaticServer};
+use crate::support::server::{Gate, Page, StaticServer};
+use crate::support::webdriver::wait_until;
 use crate::{crate_dir, dist};
+
+/// Loading the loader and the stylesheet in a cold browser.
+const APP_START: Duration = Duration::from_secs(20);
 
 /// axe-core's tags for WCAG 2.0, 2.1 and 2.2, levels A and AA.
 const WCAG_AA: &str = "['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa']";
@@ -299,6 +304,58 @@ fn e2e_every_screen_passes_axe_wcag_22_aa_in_both_languages_and_themes() {
         found.rules.len(),
         found.rules
     );
+    assert!(
+        found.violations.is_empty(),
+        "{} violations:\n{}",
+        found.violations.len(),
+        found.violations.join("\n")
+    );
+}
+
+/// The screens a visitor meets before the wasm runs, held back by the test
+/// server: the prerendered intro, busy, in both languages and themes, and
+/// the loading line of a group view.
+#[test]
+fn e2e_the_screens_before_the_wasm_pass_axe_wcag_22_aa() {
+    let axe = std::fs::read(crate_dir().join("node_modules/axe-core/axe.min.js"))
+        .expect("node_modules/axe-core is missing: run scripts/setup.sh (npm ci)");
+    let gate = Gate::new();
+    let mut server = StaticServer::builder(dist())
+        .page("/axe.js", Page::new("text/javascript", axe))
+        .hold("/maturity-quiz_bg.wasm", &gate);
+    let mut pages = Vec::new();
+    for lang in ["nl", "en"] {
+        for theme in ["light", "dark"] {
+            let path = format!("/{lang}-{theme}.html");
+            server = server.page(&path, page(lang, theme, Setup::Plain));
+            pages.push((format!("prerendered intro ({lang}, {theme})"), path, ".mq[aria-busy] .mq-start"));
+        }
+        let path = format!("/{lang}-group.html");
+        server = server.page(&path, page(lang, "light", Setup::Group));
+        pages.push((format!("loading line ({lang})"), path, ".mq-loading"));
+    }
+    let server = server.start();
+    let urls: Vec<(String, String, &str)> = pages
+        .into_iter()
+        .map(|(screen, path, shown)| (screen, server.url(&path), shown))
+        .collect();
+    let visit = Visit::open("about:blank", vec![server]);
+    let mut found = Audit {
+        violations: Vec::new(),
+        rules: BTreeSet::new(),
+    };
+    for (screen, url, shown) in &urls {
+        visit.browser.goto(url);
+        wait_until(APP_START, screen, || {
+            match visit.run(0, &format!("return !!q({shown:?});")) {
+                Value::Bool(true) => Ok(()),
+                other => Err(other.to_string()),
+            }
+        });
+        audit(&visit, screen, &mut found);
+        assert_eq!(visit.state(0)["ready"], false, "{screen}: still waiting for the wasm");
+    }
+    gate.open();
     assert!(
         found.violations.is_empty(),
         "{} violations:\n{}",

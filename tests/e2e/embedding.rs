@@ -49,7 +49,8 @@ const text = (s) => { const e = q(s); return e ? e.textContent.replace(/\s+/g, '
 const STATE_JS: &str = r#"
 const checked = q('input[type=radio]:checked');
 return {
-  ready: !!q('.mq'),
+  // The prerendered intro is there before the widget runs, marked busy.
+  ready: !!q('.mq:not([aria-busy])'),
   lang: q('.mq') && q('.mq').lang,
   start: text('.mq-start'),
   progress: text('.mq-progress'),
@@ -118,10 +119,17 @@ impl Visit {
 
     /// Goes to `url` and waits for every widget on it to render.
     ///
-    /// The old document is marked first and the wait lasts until the mark
-    /// is gone: WebKit's driver may answer a navigation to the same URL
-    /// while the old page still shows, whose widgets look ready.
+    /// Unless only the fragment changes (the same document stays), the old
+    /// document is marked first and the wait lasts until the mark is gone:
+    /// WebKit's driver may answer a navigation to the same URL while the old
+    /// page still shows, whose widgets look ready.
     pub(crate) fn goto(&self, url: &str) {
+        let page = |url: &str| url.split('#').next().unwrap_or_default().to_owned();
+        if url.contains('#') && page(url) == page(&self.browser.current_url()) {
+            self.browser.goto(url);
+            self.wait_ready();
+            return;
+        }
         self.browser
             .execute("window.mqLeftBehind = true; return null;", vec![]);
         self.browser.goto(url);

@@ -22,6 +22,7 @@ mod hosts;
 mod keyboard;
 mod lifecycle;
 mod offline;
+mod prerender;
 mod profile;
 mod sharing;
 mod storage;

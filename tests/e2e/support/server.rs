@@ -13,9 +13,9 @@ use std::io::{self, Read, Write};
 use std::net::{SocketAddr, TcpListener, TcpStream};
 use std::path::{Component, Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Condvar, Mutex};
 use std::thread::{self, JoinHandle};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 /// How long a connection may stay silent before it is dropped. Browsers open
 /// speculative connections that never send a request; this bounds them.
@@ -23,6 +23,51 @@ const IDLE_TIMEOUT: Duration = Duration::from_secs(10);
 
 /// Largest request head accepted; the browser's GETs are far below this.
 const MAX_HEAD: usize = 64 * 1024;
+
+/// The longest a held response waits for its [`Gate`]; a test that forgets
+/// to open one still ends.
+const HOLD_LIMIT: Duration = Duration::from_secs(60);
+
+/// Holds back the responses for some paths until a test opens it: a slow
+/// network for one file, on cue.
+#[derive(Clone, Default)]
+pub struct Gate(Arc<(Mutex<bool>, Condvar)>);
+
+impl Gate {
+    /// A closed gate.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Lets every held response go, now and from now on.
+    pub fn open(&self) {
+        let (open, changed) = &*self.0;
+        *open.lock().unwrap_or_else(|e| e.into_inner()) = true;
+        changed.notify_all();
+    }
+
+    /// Holds responses again, from now on.
+    pub fn close(&self) {
+        *self.0.0.lock().unwrap_or_else(|e| e.into_inner()) = false;
+    }
+
+    /// Waits until the gate is open, or [`HOLD_LIMIT`] has passed.
+    fn wait(&self) {
+        let (open, changed) = &*self.0;
+        let deadline = Instant::now() + HOLD_LIMIT;
+        let mut is_open = open.lock().unwrap_or_else(|e| e.into_inner());
+        while !*is_open {
+            let left = deadline.saturating_duration_since(Instant::now());
+            if left.is_zero() {
+                return;
+            }
+            is_open = changed
+                .wait_timeout(is_open, left)
+                .unwrap_or_else(|e| e.into_inner())
+                .0;
+        }
+    }
+}
 
 /// An in-memory response body served at a fixed path, taking precedence over
 /// files on disk.
@@ -62,6 +107,8 @@ struct Site {
     root: PathBuf,
     headers: Vec<(String, String)>,
     pages: HashMap<String, Page>,
+    /// Paths whose responses wait for a gate.
+    held: HashMap<String, Gate>,
     /// Every request's path and response status, in order: what the server
     /// saw, for tests in engines whose pages cannot read a status
     /// (WebKit has no `responseStatus` in its resource timing).
@@ -89,6 +136,12 @@ impl StaticServerBuilder {
             "page path must start with '/': {path}"
         );
         self.site.pages.insert(path.to_owned(), page);
+        self
+    }
+
+    /// Holds back the response for `path` until `gate` opens.
+    pub fn hold(mut self, path: &str, gate: &Gate) -> Self {
+        self.site.held.insert(path.to_owned(), gate.clone());
         self
     }
 
@@ -133,6 +186,7 @@ impl StaticServer {
                 root: root.into(),
                 headers: Vec::new(),
                 pages: HashMap::new(),
+                held: HashMap::new(),
                 log: Mutex::new(Vec::new()),
             },
         }
@@ -235,6 +289,9 @@ fn handle(mut stream: TcpStream, site: &Site) -> io::Result<()> {
         return Ok(());
     };
     let head_only = request.method == "HEAD";
+    if let Some(gate) = site.held.get(&request.path) {
+        gate.wait();
+    }
     let note = |status: u16| {
         let mut log = site.log.lock().unwrap_or_else(|e| e.into_inner());
         log.push((request.path.clone(), status));
