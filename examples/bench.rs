@@ -403,62 +403,86 @@ fn gzip_page(content_type: &str, body: Vec<u8>) -> Page {
     Page::new(content_type, output.stdout).with_header("Content-Encoding", "gzip")
 }
 
-/// One figure of the table: how to read it from a sample, and its unit.
+/// One figure of the table: how to read it from a sample, its unit and
+/// how many decimals it is shown with.
 struct Figure {
     label: &'static str,
     unit: &'static str,
+    decimals: usize,
     value: fn(&Value) -> f64,
 }
 
 const FIGURES: &[Figure] = &[
     Figure {
-        label: "first screen visible",
+        label: "first screen visible (ours: the prerendered intro)",
         unit: "ms",
+        decimals: 0,
         value: |s| num(&s["times"]["firstScreen"]),
+    },
+    Figure {
+        label: "widget running (ours: start button usable)",
+        unit: "ms",
+        decimals: 0,
+        value: |s| num(&s["times"]["usable"]),
+    },
+    Figure {
+        label: "layout shift, load → first question",
+        unit: "",
+        decimals: 3,
+        value: |s| num(&s["layoutShift"]),
     },
     Figure {
         label: "first question's radios visible",
         unit: "ms",
+        decimals: 0,
         value: |s| num(&s["times"]["firstQuestion"]),
     },
     Figure {
         label: "last answer submitted → result visible",
         unit: "ms",
+        decimals: 0,
         value: |s| num(&s["times"]["result"]) - num(&s["times"]["submit"]),
     },
     Figure {
         label: "JS heap used after the result",
         unit: "KiB",
+        decimals: 0,
         value: |s| num(&s["heap"]["usedSize"]) / 1024.0,
     },
     Figure {
         label: "wasm linear memory",
         unit: "KiB",
+        decimals: 0,
         value: |s| num(&s["wasmMemory"]) / 1024.0,
     },
     Figure {
         label: "JS heap + wasm memory",
         unit: "KiB",
+        decimals: 0,
         value: |s| (num(&s["heap"]["usedSize"]) + num(&s["wasmMemory"])) / 1024.0,
     },
     Figure {
         label: "bytes transferred (gzip, with headers)",
         unit: "KiB",
+        decimals: 0,
         value: |s| num(&s["bytes"]["transfer"]) / 1024.0,
     },
     Figure {
         label: "bytes decoded (uncompressed)",
         unit: "KiB",
+        decimals: 0,
         value: |s| num(&s["bytes"]["decoded"]) / 1024.0,
     },
     Figure {
         label: "requests",
         unit: "",
+        decimals: 0,
         value: |s| num(&s["bytes"]["requests"]),
     },
     Figure {
         label: "calibration loop (checks throttling)",
         unit: "ms",
+        decimals: 0,
         value: |s| num(&s["calibration"]),
     },
 ];
@@ -514,11 +538,12 @@ fn print_table(samples: &[Vec<Vec<Value>>], loads: usize, latency: u32) {
             } else {
                 format!(" {}", figure.unit)
             };
+            let d = figure.decimals;
             let show = |(median, min, max): (f64, f64, f64)| {
                 if min == max {
-                    format!("{median:.0}{unit}")
+                    format!("{median:.d$}{unit}")
                 } else {
-                    format!("{median:.0}{unit} ({min:.0}–{max:.0})")
+                    format!("{median:.d$}{unit} ({min:.d$}–{max:.d$})")
                 }
             };
             let ratio = if surveyjs.0 > 0.0 {

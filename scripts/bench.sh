@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Side-by-side benchmark of issue 7: the embedded quiz against SurveyJS on the
 # same twelve questions, cold loads in headless Chromium on 127.0.0.1, without
-# and with 4x CPU throttling. Prints a Markdown table (BENCHMARKS.md holds the
+# and with 4x CPU throttling: first screen, widget running, layout shift,
+# first question, result, memory and transfer. Prints a Markdown table (BENCHMARKS.md holds the
 # latest one and explains the method). Not part of scripts/test.sh: it takes
 # a few minutes and its figures depend on the machine.
 #
