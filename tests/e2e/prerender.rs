@@ -84,12 +84,22 @@ fn e2e_the_prerendered_intro_shows_before_the_wasm_and_becomes_the_same_screen()
         .page("/violations.js", recorder())
         .hold(WASM, &gate)
         .start();
+    // Dutch at a phone's width, English at a desktop's.
     let urls = [
-        ("nl", "Begin de vragenlijst", server.url("/nl.html")),
-        ("en", "Start the questionnaire", server.url("/en.html")),
+        ("nl", "Begin de vragenlijst", server.url("/nl.html"), 360),
+        ("en", "Start the questionnaire", server.url("/en.html"), 1280),
     ];
     let visit = Visit::open("about:blank", vec![server]);
-    for (lang, start, url) in urls {
+    // For people to look at: the prerender and the running widget.
+    let picture = |name: &str| {
+        let shot = crate::crate_dir()
+            .join("test-output")
+            .join(visit.browser.engine().name())
+            .join(format!("{name}.png"));
+        visit.browser.full_page_screenshot(&shot);
+    };
+    for (lang, start, url, width) in urls {
+        visit.browser.set_window_size(width, 900);
         gate.close();
         visit.browser.goto(&url);
         let shown = prerendered(&visit);
@@ -100,9 +110,11 @@ fn e2e_the_prerendered_intro_shows_before_the_wasm_and_becomes_the_same_screen()
         );
         assert_eq!(visit.state(0)["ready"], false, "{url}: not yet the widget");
         let before = visit.run(0, SCREEN_JS);
+        picture(&format!("prerendered-intro-{lang}-{width}"));
         gate.open();
         visit.wait_ready();
         let after = visit.run(0, SCREEN_JS);
+        picture(&format!("prerendered-intro-{lang}-{width}-running"));
         assert_eq!(
             after["tree"], before["tree"],
             "{url}: the widget renders the elements the prerender showed"
@@ -113,6 +125,7 @@ fn e2e_the_prerendered_intro_shows_before_the_wasm_and_becomes_the_same_screen()
         );
         assert_eq!(visit.run(0, "return root.querySelectorAll('.mq').length;"), 1);
     }
+    visit.browser.set_window_size(1280, 900);
 }
 
 #[test]
