@@ -48,6 +48,9 @@
       intro: (root) => root?.querySelector(".mq-start"),
       next: (root) => root.querySelector(".mq-continue"),
       result: (root) => root?.querySelector(".mq-result .mq-phase-name"),
+      // The background questions after the last question, which a visitor
+      // may leave at "prefer not to say": their "See result" button.
+      profile: (root) => root?.querySelector(".mq-profile .mq-continue"),
     },
     surveyjs: {
       root: () => document,
@@ -55,6 +58,7 @@
       next: (root) =>
         [...root.querySelectorAll(".sd-navigation__next-btn, .sd-navigation__complete-btn")].find(shown),
       result: (root) => root.querySelector("#bench-result .bench-phase-name"),
+      profile: () => null,
     },
   };
   const page = pages[kind];
@@ -89,8 +93,22 @@
       if (!button) throw new Error(`question ${i + 1}: no next button`);
       const name = radio.name;
       if (i === answers.length - 1) {
+        // Ours asks its background questions on a screen of their own before
+        // the result; they are optional and left unanswered here. The time
+        // runs from the click that asks for the result, on whichever screen.
+        const resultOrProfile = () => {
+          const root = page.root();
+          if (shown(page.result(root))) return "result";
+          return shown(page.profile(root)) && "profile";
+        };
         times.submit = performance.now();
         button.click();
+        if ((await until(resultOrProfile)) === "profile") {
+          // One frame on that screen, as before every other button press.
+          await frame();
+          times.submit = performance.now();
+          page.profile(page.root()).click();
+        }
         await until(() => shown(page.result(page.root())));
         times.result = performance.now();
       } else {
