@@ -15,6 +15,7 @@ mod question;
 mod result;
 mod segments;
 mod share;
+mod warm_up;
 
 pub use app::{App, AppProps};
 pub use problems::{Problems, ProblemsProps};
