@@ -284,6 +284,16 @@ impl Quiz {
             .position(|a| a.and_then(Answer::level).is_none())
     }
 
+    /// Whether the result is at most a screen away: on the last question or
+    /// on the background screen. The view prepares the result then, while
+    /// the respondent still reads and answers.
+    pub fn result_is_near(&self) -> bool {
+        let last = self.answers.len().saturating_sub(1);
+        let near = self.step == Step::Profile || self.step == Step::Question(last);
+        // A shared result or the group view shows over the step.
+        near && self.shared.is_none() && !self.group
+    }
+
     /// Whether nothing has happened yet that is worth keeping.
     pub fn is_pristine(&self) -> bool {
         self.step == Step::Intro
@@ -388,6 +398,39 @@ mod tests {
                 Some(Answer::DontKnow),
                 Some(Answer::Level(Level(4)))
             ]
+        );
+    }
+
+    #[test]
+    fn the_result_is_near_on_the_last_question_and_the_background_screen() {
+        use Action::*;
+        let second = run([Start, level(2), Continue]);
+        assert!(!second.result_is_near());
+        let last = second.apply(level(2)).apply(Continue);
+        assert!(last.result_is_near(), "answered or not");
+        assert!(!last.apply(Back).result_is_near());
+        assert!(
+            !last.apply(level(3)).apply(Continue).result_is_near(),
+            "the result itself"
+        );
+
+        let asking = quiz().with_preset(vec![None]);
+        let at_profile = [
+            Start,
+            level(2),
+            Continue,
+            level(2),
+            Continue,
+            level(3),
+            Continue,
+        ]
+        .into_iter()
+        .fold(asking, |q, a| q.apply(a));
+        assert_eq!(at_profile.step, Step::Profile);
+        assert!(at_profile.result_is_near());
+        assert!(
+            !at_profile.apply(OpenGroup).result_is_near(),
+            "the group view shows"
         );
     }
 

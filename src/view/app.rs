@@ -18,6 +18,7 @@ use crate::view::intro::Intro;
 use crate::view::profile::ProfileScreen;
 use crate::view::question::QuestionScreen;
 use crate::view::result::ResultScreen;
+use crate::view::warm_up::use_result_warm_up;
 use crate::web::{Host, page, storage};
 
 impl Reducible for Quiz {
@@ -128,6 +129,7 @@ pub fn App(props: &AppProps) -> Html {
             },
         );
     }
+    use_result_warm_up(questionnaire, &quiz);
     // Names radio groups and ids so that two widgets on a page never share one.
     let instance = use_memo((), |_| {
         static NEXT: AtomicUsize = AtomicUsize::new(0);

@@ -16,6 +16,7 @@ mod question;
 mod result;
 mod segments;
 mod share;
+mod warm_up;
 
 pub use app::{App, AppProps};
 pub use frame::Frame;

@@ -1,0 +1,72 @@
+//! The result, rendered once out of sight before it is asked for.
+//!
+//! The first result a page shows used to keep the respondent waiting after
+//! "See result" mostly for work done only once: the browser compiles each
+//! WebAssembly function on its first call, and the result, with the
+//! `complete` event it sends, calls many that no earlier screen did. Doing
+//! both for the answers so far, out of sight, in an idle moment while the
+//! respondent is still on the last question or the background screen, does
+//! that compiling while nobody waits for it. The answers need not be final:
+//! the same code runs.
+
+use std::hint::black_box;
+use std::rc::Rc;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use yew::prelude::*;
+
+use crate::model::Questionnaire;
+use crate::quiz::Quiz;
+use crate::report;
+use crate::scoring::{Outcome, assess};
+use crate::view::result::{ResultScreen, ResultScreenProps};
+use crate::web::idle;
+
+/// Whether a widget on this page has warmed the result up already: compiled
+/// code serves every widget of the page, so once is enough.
+static WARMED: AtomicBool = AtomicBool::new(false);
+
+/// Once per page, when `quiz` first comes near its result, prepares the
+/// result of its answers so far when the browser is idle (see [`warm_up`]).
+#[hook]
+pub fn use_result_warm_up(questionnaire: &Rc<Questionnaire>, quiz: &Quiz) {
+    // Built only when needed: the props copy the answers.
+    let props = quiz.result_is_near().then(|| ResultScreenProps {
+        questionnaire: questionnaire.clone(),
+        language: quiz.language.clone(),
+        // Never focused, never shared: it only has to run the same code.
+        moved: false,
+        response: quiz.response(),
+        shared: false,
+        first_without_level: quiz.first_without_level(),
+        on_restart: Callback::noop(),
+        on_revisit: Callback::noop(),
+        on_group: Callback::noop(),
+    });
+    use_effect_with(props.is_some(), move |_| {
+        if let Some(props) = props {
+            if !WARMED.swap(true, Ordering::Relaxed) {
+                idle::when_idle(move || warm_up(props));
+            }
+        }
+    });
+}
+
+/// Builds the `complete` event's detail for `props` and drops it, renders
+/// the result into an element in no document, and destroys that at the next
+/// idle moment, by when yew has rendered it (right after this task).
+fn warm_up(props: ResultScreenProps) {
+    if let Outcome::Assessed(assessment) = assess(&props.questionnaire, &props.response.answers) {
+        // Kept, not optimised away: only the call matters.
+        black_box(report::completed(
+            &props.questionnaire,
+            &props.language,
+            &props.response,
+            &assessment,
+        ));
+    }
+    if let Some(root) = idle::detached() {
+        let app = yew::Renderer::<ResultScreen>::with_root_and_props(root, props).render();
+        idle::when_idle(move || app.destroy());
+    }
+}
