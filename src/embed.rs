@@ -21,7 +21,9 @@ use crate::web::host::TAG;
 /// Runs once when the module is instantiated, before any widget exists.
 #[wasm_bindgen(start)]
 pub fn start() {
-    std::panic::set_hook(Box::new(show_panic));
+    // Through yew: its first render would otherwise put its own hook (a
+    // console message only) in place of this one.
+    yew::set_custom_panic_hook(Box::new(show_panic));
 }
 
 /// One widget on the page, owned by its `<maturity-quiz>` element.
