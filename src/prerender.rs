@@ -129,7 +129,10 @@ fn node(reference: ego_tree::NodeRef<'_, scraper::Node>) -> Result<Node, String>
                 .attrs()
                 .map(|(name, value)| {
                     let unsafe_name = name.starts_with("on")
-                        || matches!(name, "style" | "href" | "src" | "srcdoc" | "action" | "formaction");
+                        || matches!(
+                            name,
+                            "style" | "href" | "src" | "srcdoc" | "action" | "formaction"
+                        );
                     if unsafe_name {
                         Err(format!(
                             "<{tag} {name}> is not allowed in the prerendered intro"

@@ -44,7 +44,10 @@ fn the_tree_is_the_components_markup_in_every_language() {
         let node = tree(&rendered).unwrap_or_else(|problem| panic!("{language}: {problem}"));
         let mut written = String::new();
         write(&node, &mut written);
-        assert_eq!(written, rendered, "{language}: the tree lost or changed something");
+        assert_eq!(
+            written, rendered,
+            "{language}: the tree lost or changed something"
+        );
     }
 }
 
@@ -55,20 +58,28 @@ fn the_intro_is_the_fresh_first_screen_with_its_start_button() {
         let rendered = markup(&q, language);
         let ui = ui_text(language);
         assert!(
-            rendered.starts_with(&format!("<div lang=\"{language}\" part=\"widget\" class=\"mq\">")),
+            rendered.starts_with(&format!(
+                "<div lang=\"{language}\" part=\"widget\" class=\"mq\">"
+            )),
             "{language}: the widget's box in its language: {rendered}"
         );
         let start = format!(
             "<button type=\"button\" class=\"mq-button mq-start\">{}</button>",
             ui.start
         );
-        assert!(rendered.contains(&start), "{language}: {start} in {rendered}");
+        assert!(
+            rendered.contains(&start),
+            "{language}: {start} in {rendered}"
+        );
         assert!(
             rendered.contains(&format!(">{}</h2>", q.title.get(language))),
             "{language}: the title is the heading"
         );
         for absent in ["mq-title", "mq-notice", "mq-footer", "mq-forget"] {
-            assert!(!rendered.contains(absent), "{language}: a fresh intro has no {absent}");
+            assert!(
+                !rendered.contains(absent),
+                "{language}: a fresh intro has no {absent}"
+            );
         }
     }
 }
@@ -104,19 +115,31 @@ fn the_loader_data_names_the_fallback_first_and_the_storage_prefix() {
     }
     let mut older = (*q).clone();
     older.version = 1;
-    assert!(storage_key(&older, "").starts_with(prefix), "so do older versions' keys");
+    assert!(
+        storage_key(&older, "").starts_with(prefix),
+        "so do older versions' keys"
+    );
 }
 
 #[test]
 fn nothing_that_runs_loads_or_styles_gets_into_the_tree() {
     let refused = [
-        ("<div><script>alert(1)</script></div>", "<script> is not allowed"),
+        (
+            "<div><script>alert(1)</script></div>",
+            "<script> is not allowed",
+        ),
         ("<div><style>p{}</style></div>", "<style> is not allowed"),
         ("<div><iframe></iframe></div>", "<iframe> is not allowed"),
         ("<div><link rel=stylesheet></div>", "<link> is not allowed"),
-        ("<div onclick=\"go()\"></div>", "<div onclick> is not allowed"),
+        (
+            "<div onclick=\"go()\"></div>",
+            "<div onclick> is not allowed",
+        ),
         ("<p style=\"color:red\">x</p>", "<p style> is not allowed"),
-        ("<a href=\"javascript:go()\">x</a>", "<a href> is not allowed"),
+        (
+            "<a href=\"javascript:go()\">x</a>",
+            "<a href> is not allowed",
+        ),
         ("<div></div><div></div>", "exactly one element"),
         ("text only", "exactly one element"),
         ("<div><!-- note --></div>", "unexpected"),

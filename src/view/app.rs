@@ -12,8 +12,8 @@ use crate::quiz::{Action, Notice, Quiz, Step};
 use crate::report;
 use crate::saved::SavedProgress;
 use crate::scoring::{Outcome, assess};
-use crate::view::group::GroupView;
 use crate::view::frame::Frame;
+use crate::view::group::GroupView;
 use crate::view::intro::Intro;
 use crate::view::profile::ProfileScreen;
 use crate::view::question::QuestionScreen;
@@ -243,7 +243,10 @@ pub fn App(props: &AppProps) -> Html {
     let announcement = quiz.question_number().filter(|_| quiz.moved).map(|n| {
         fill(
             ui.progress,
-            &[("n", &n.to_string()), ("total", &questionnaire.questions.len().to_string())],
+            &[
+                ("n", &n.to_string()),
+                ("total", &questionnaire.questions.len().to_string()),
+            ],
         )
     });
     let on_forget = (!quiz.is_pristine() && !props.group).then_some(on_forget);

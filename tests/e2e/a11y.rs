@@ -328,7 +328,11 @@ fn e2e_the_screens_before_the_wasm_pass_axe_wcag_22_aa() {
         for theme in ["light", "dark"] {
             let path = format!("/{lang}-{theme}.html");
             server = server.page(&path, page(lang, theme, Setup::Plain));
-            pages.push((format!("prerendered intro ({lang}, {theme})"), path, ".mq[aria-busy] .mq-start"));
+            pages.push((
+                format!("prerendered intro ({lang}, {theme})"),
+                path,
+                ".mq[aria-busy] .mq-start",
+            ));
         }
         let path = format!("/{lang}-group.html");
         server = server.page(&path, page(lang, "light", Setup::Group));
@@ -353,7 +357,11 @@ fn e2e_the_screens_before_the_wasm_pass_axe_wcag_22_aa() {
             }
         });
         audit(&visit, screen, &mut found);
-        assert_eq!(visit.state(0)["ready"], false, "{screen}: still waiting for the wasm");
+        assert_eq!(
+            visit.state(0)["ready"],
+            false,
+            "{screen}: still waiting for the wasm"
+        );
     }
     gate.open();
     assert!(

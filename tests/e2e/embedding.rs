@@ -134,7 +134,10 @@ impl Visit {
             .execute("window.mqLeftBehind = true; return null;", vec![]);
         self.browser.goto(url);
         wait_until(APP_START, "the new page", || {
-            match self.browser.execute("return window.mqLeftBehind === true;", vec![]) {
+            match self
+                .browser
+                .execute("return window.mqLeftBehind === true;", vec![])
+            {
                 Value::Bool(false) => Ok(()),
                 other => Err(format!("old page still there: {other}")),
             }

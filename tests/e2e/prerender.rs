@@ -70,7 +70,9 @@ fn prerendered(visit: &Visit) -> Value {
         if shown.is_object() {
             Ok(shown)
         } else {
-            Err(visit.run(0, "return root && root.innerHTML.slice(0, 300);").to_string())
+            Err(visit
+                .run(0, "return root && root.innerHTML.slice(0, 300);")
+                .to_string())
         }
     })
 }
@@ -87,7 +89,12 @@ fn e2e_the_prerendered_intro_shows_before_the_wasm_and_becomes_the_same_screen()
     // Dutch at a phone's width, English at a desktop's.
     let urls = [
         ("nl", "Begin de vragenlijst", server.url("/nl.html"), 360),
-        ("en", "Start the questionnaire", server.url("/en.html"), 1280),
+        (
+            "en",
+            "Start the questionnaire",
+            server.url("/en.html"),
+            1280,
+        ),
     ];
     let visit = Visit::open("about:blank", vec![server]);
     // For people to look at: the prerender and the running widget.
@@ -123,7 +130,10 @@ fn e2e_the_prerendered_intro_shows_before_the_wasm_and_becomes_the_same_screen()
             after["start"], before["start"],
             "{url}: the start button stays where it was drawn"
         );
-        assert_eq!(visit.run(0, "return root.querySelectorAll('.mq').length;"), 1);
+        assert_eq!(
+            visit.run(0, "return root.querySelectorAll('.mq').length;"),
+            1
+        );
     }
     visit.browser.set_window_size(1280, 900);
 }
@@ -209,35 +219,67 @@ fn e2e_other_first_screens_show_a_loading_line_instead() {
     visit.start(0);
     visit.answer(0, "3");
     let cases = [
-        ("saved progress", format!("{quiz}?again"), "De vragenlijst wordt geladen…"),
-        ("a result link", format!("{quiz}?link#r=AAAA"), "De vragenlijst wordt geladen…"),
-        ("a group view", quiz.replace("quiz.html", "group.html"), "De vragenlijst wordt geladen…"),
-        ("another questionnaire", quiz.replace("quiz.html", "custom.html"), "Loading the questionnaire…"),
+        (
+            "saved progress",
+            format!("{quiz}?again"),
+            "De vragenlijst wordt geladen…",
+        ),
+        (
+            "a result link",
+            format!("{quiz}?link#r=AAAA"),
+            "De vragenlijst wordt geladen…",
+        ),
+        (
+            "a group view",
+            quiz.replace("quiz.html", "group.html"),
+            "De vragenlijst wordt geladen…",
+        ),
+        (
+            "another questionnaire",
+            quiz.replace("quiz.html", "custom.html"),
+            "Loading the questionnaire…",
+        ),
     ];
     for (case, url, loading) in cases {
         gate.close();
         visit.browser.goto(&url);
         let shown = wait_until(APP_START, "the loading line", || {
-            let shown = visit.run(0, "return { loading: text('.mq-loading'), start: !!q('.mq-start') };");
+            let shown = visit.run(
+                0,
+                "return { loading: text('.mq-loading'), start: !!q('.mq-start') };",
+            );
             if shown["loading"].is_string() {
                 Ok(shown)
             } else {
                 Err(shown.to_string())
             }
         });
-        assert_eq!(shown, json!({ "loading": loading, "start": false }), "{case}");
+        assert_eq!(
+            shown,
+            json!({ "loading": loading, "start": false }),
+            "{case}"
+        );
         gate.open();
         wait_until(APP_START, "the widget", || {
             let state = visit.state(0);
-            if state["ready"] == true || state["failure"].is_string() || visit.run(0, "return !!q('.mq-problems');") == true {
+            if state["ready"] == true
+                || state["failure"].is_string()
+                || visit.run(0, "return !!q('.mq-problems');") == true
+            {
                 Ok(())
             } else {
                 Err(state.to_string())
             }
         });
         if case == "saved progress" {
-            assert_eq!(visit.state(0)["progress"], "Vraag 2 van 12", "{case}: resumed");
-            visit.browser.execute("localStorage.clear(); return null;", vec![]);
+            assert_eq!(
+                visit.state(0)["progress"],
+                "Vraag 2 van 12",
+                "{case}: resumed"
+            );
+            visit
+                .browser
+                .execute("localStorage.clear(); return null;", vec![]);
         }
     }
 }
