@@ -523,8 +523,16 @@ fn e2e_host_hears_start_answer_and_complete() {
     });
     let visit = Visit::host(sites, "/");
     assert_eq!(visit.complete(0, &CASE_B), "Experimental");
-    let heard = visit.browser.execute("return window.heard;", vec![]);
-    let heard = heard.as_array().unwrap();
+    // The complete event follows the result's render, in the same task or,
+    // when yew yields to the browser after a long render, in the next one.
+    let heard = wait_until(STEP, "the complete event", || {
+        let heard = visit.browser.execute("return window.heard;", vec![]);
+        match heard.as_array() {
+            Some(events) if events.len() >= 14 => Ok(events.clone()),
+            _ => Err(heard.to_string()),
+        }
+    });
+    let heard = &heard;
     let types: Vec<&str> = heard.iter().map(|e| e["type"].as_str().unwrap()).collect();
     let mut expected = vec!["maturity-quiz:start"];
     expected.extend(["maturity-quiz:answer"; 12]);

@@ -85,12 +85,19 @@ fn to_profile(visit: &Visit, url: &str) -> Value {
 
 /// The last `complete` detail's profile, and the result code shown.
 fn outcome(visit: &Visit) -> (Value, String) {
-    let heard = visit.browser.execute("return window.heard;", vec![]);
-    let last = heard
-        .as_array()
-        .and_then(|h| h.last())
-        .cloned()
-        .unwrap_or(Value::Null);
+    // The event follows the result's render, at the latest a task later.
+    let last = wait_until(
+        std::time::Duration::from_secs(5),
+        "the complete event",
+        || {
+            let heard = visit.browser.execute("return window.heard;", vec![]);
+            heard
+                .as_array()
+                .and_then(|h| h.last())
+                .cloned()
+                .ok_or_else(|| heard.to_string())
+        },
+    );
     let code = visit.run(0, "return q('.mq-share-code').value;");
     (
         last["profile"].clone(),
