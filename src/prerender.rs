@@ -109,7 +109,7 @@ pub fn tree(markup: &str) -> Result<Node, String> {
     let mut top = parsed
         .root_element()
         .children()
-        .map(|child| node(child))
+        .map(node)
         .collect::<Result<Vec<_>, _>>()?;
     match (top.pop(), top.is_empty()) {
         (Some(only @ Node::Element(_)), true) => Ok(only),
