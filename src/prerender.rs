@@ -165,14 +165,9 @@ fn node(reference: ego_tree::NodeRef<'_, scraper::Node>) -> Result<Node, String>
 /// - `texts`: the loader's own words, `loading` and `load_failed`, in each
 ///   language of the widget's words, the one chosen when none fits first.
 pub fn loader_data(questionnaire: &Rc<Questionnaire>) -> Result<Value, String> {
-    let fallback = choose_language([], &questionnaire.languages);
-    let mut languages = vec![fallback.clone()];
-    languages.extend(
-        questionnaire
-            .languages
-            .iter()
-            .filter(|&language| *language != fallback)
-            .cloned(),
+    let languages = fallback_first(
+        questionnaire.languages.iter().map(String::as_str),
+        &choose_language([], &questionnaire.languages),
     );
     let mut intro = serde_json::Map::new();
     for language in &languages {
@@ -181,13 +176,11 @@ pub fn loader_data(questionnaire: &Rc<Questionnaire>) -> Result<Value, String> {
         intro.insert(language.clone(), json!(node));
     }
     // The widget's own words: the one chosen when none fits first, as above.
-    let mut codes: Vec<&str> = widget_languages().collect();
-    let fallback = widget_language([]);
-    codes.sort_by_key(|&code| code != fallback);
+    let codes = fallback_first(widget_languages(), &widget_language([]));
     let texts: Vec<Value> = codes
         .into_iter()
         .map(|code| {
-            let ui = ui_text(code);
+            let ui = ui_text(&code);
             json!({ "language": code, "loading": ui.loading, "load_failed": ui.load_failed })
         })
         .collect();
@@ -197,4 +190,12 @@ pub fn loader_data(questionnaire: &Rc<Questionnaire>) -> Result<Value, String> {
         "intro": intro,
         "texts": texts,
     }))
+}
+
+/// `codes` in their order, but `fallback` first: the loader takes the first
+/// when none of the visitor's languages fits, as the widget does.
+fn fallback_first<'a>(codes: impl Iterator<Item = &'a str>, fallback: &str) -> Vec<String> {
+    let mut codes: Vec<String> = codes.map(str::to_string).collect();
+    codes.sort_by_key(|code| code != fallback);
+    codes
 }
