@@ -30,8 +30,9 @@ static WARMED: AtomicBool = AtomicBool::new(false);
 /// result of its answers so far when the browser is idle (see [`warm_up`]).
 #[hook]
 pub fn use_result_warm_up(questionnaire: &Rc<Questionnaire>, quiz: &Quiz) {
-    // Built only when needed: the props copy the answers.
-    let props = quiz.result_is_near().then(|| ResultScreenProps {
+    // Built only when needed, once per page: the props copy the answers.
+    let wanted = quiz.result_is_near() && !WARMED.load(Ordering::Relaxed);
+    let props = wanted.then(|| ResultScreenProps {
         questionnaire: questionnaire.clone(),
         language: quiz.language.clone(),
         // Never focused, never shared: it only has to run the same code.
