@@ -41,6 +41,24 @@ pub const FORMAT: u32 = 2;
 /// The oldest code format still read: answers without background answers.
 pub const OLDEST_FORMAT: u32 = 1;
 
+/// The most digits a questionnaire version has: `u32::MAX` has ten. A code
+/// with more is refused at the eleventh, so that a link of a million digits
+/// is neither read nor echoed.
+pub const MAX_VERSION_DIGITS: usize = 10;
+
+/// The most characters of a value found in a code, link or file that a
+/// message repeats; a longer one is cut, with `…`.
+pub const MAX_ECHO: usize = 20;
+
+/// `found` as a message repeats it: whole up to [`MAX_ECHO`] characters,
+/// else its first [`MAX_ECHO`] and `…`.
+fn echo(found: &str) -> String {
+    match found.char_indices().nth(MAX_ECHO) {
+        Some((cut, _)) => format!("{}…", &found[..cut]),
+        None => found.to_string(),
+    }
+}
+
 /// Separates the version from the answers: not a base64url character.
 const SEPARATOR: char = '.';
 
@@ -338,6 +356,15 @@ pub fn decode(questionnaire: &Questionnaire, code: &str) -> Result<Response, Cod
         match chars.next() {
             None => return fail(Problem::NoSeparator),
             Some((_, SEPARATOR)) if !version.is_empty() => break,
+            // No version of ours has that many digits: refused as soon as
+            // that shows, with the digits read so far.
+            Some((_, digit)) if digit.is_ascii_digit() && version.len() == MAX_VERSION_DIGITS => {
+                version.push(digit);
+                return fail(Problem::Version {
+                    found: format!("{version}…"),
+                    expected: questionnaire.version,
+                });
+            }
             Some((_, digit)) if digit.is_ascii_digit() => version.push(digit),
             Some((at, found)) => return fail(Problem::Character { found, at }),
         }
@@ -562,13 +589,13 @@ fn check_questionnaire(
 ) -> Result<(), CodeError> {
     if id != questionnaire.id {
         return Err(CodeError(Problem::Questionnaire {
-            found: id,
+            found: echo(&id),
             expected: questionnaire.id.clone(),
         }));
     }
     if version != questionnaire.version.to_string() {
         return Err(CodeError(Problem::Version {
-            found: version,
+            found: echo(&version),
             expected: questionnaire.version,
         }));
     }
@@ -586,7 +613,7 @@ fn profile_answer(
         (_, Some(answer)) => Ok(Some(answer)),
         _ => Err(CodeError(Problem::ProfileAnswer {
             question: question.to_string(),
-            found: id.to_string(),
+            found: echo(id),
         })),
     }
 }
@@ -814,6 +841,66 @@ mod tests {
                 "{code:?}"
             );
         }
+    }
+
+    #[test]
+    fn echoed_values_are_cut_short_and_long_versions_refused() {
+        let q = q();
+        let message = |code: &str| decode(&q, code).unwrap_err().to_string();
+        assert_eq!(
+            message("11234567890.AAAAAA"),
+            "The result belongs to version 1234567890 of the questionnaire; this is version 2.",
+            "ten digits are read as a version"
+        );
+        assert_eq!(
+            message("112345678901.AAAAAA"),
+            "The result belongs to version 12345678901… of the questionnaire; this is version 2.",
+            "the eleventh digit is refused"
+        );
+        let huge = format!("1{}.AAAAAA", "9".repeat(1_000_000));
+        assert_eq!(
+            message(&huge),
+            "The result belongs to version 99999999999… of the questionnaire; this is version 2.",
+            "a million digits are neither read nor echoed"
+        );
+        assert_eq!(
+            follow(&q, &format!("#r={huge}")),
+            Some(Link::Invalid(decode(&q, &huge).unwrap_err()))
+        );
+
+        let download = |id: &str, version: serde_json::Value| {
+            let json = serde_json::json!({
+                "format": 1,
+                "questionnaire": { "id": id, "version": version },
+                "answers": {}
+            });
+            read_download(&q, &json.to_string())
+                .unwrap_err()
+                .to_string()
+        };
+        let twenty = "x".repeat(MAX_ECHO);
+        assert_eq!(
+            download(&twenty, 2.into()),
+            format!(
+                "The result belongs to another questionnaire (‘{twenty}’); this is ‘social-maturity’."
+            )
+        );
+        assert_eq!(
+            download(&format!("{twenty}y"), 2.into()),
+            format!(
+                "The result belongs to another questionnaire (‘{twenty}…’); this is ‘social-maturity’."
+            )
+        );
+        assert_eq!(
+            download("social-maturity", "7".repeat(10_000).into()),
+            format!(
+                "The result belongs to version \"{}… of the questionnaire; this is version 2.",
+                "7".repeat(MAX_ECHO - 1)
+            ),
+            "a version written as a long string"
+        );
+        assert_eq!(echo("ééééé"), "ééééé", "counted in characters, not bytes");
+        assert_eq!(echo(&"é".repeat(21)), format!("{}…", "é".repeat(20)));
     }
 
     #[test]
