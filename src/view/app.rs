@@ -106,28 +106,26 @@ pub fn App(props: &AppProps) -> Html {
         );
     }
     {
-        // Reported once per arrival at a result, and again only when the
-        // answers behind it change (not when the language does).
-        let (q, host, language) = (
+        // Reported once per result: when the quiz counts a new arrival at
+        // it (see `Quiz::results`), not when a resumed result, the group
+        // view, a link or the language shows it again.
+        let (q, host, language, response) = (
             questionnaire.clone(),
             props.host.clone(),
             quiz.language.clone(),
+            quiz.response(),
         );
-        // A reload that resumes on the result is not a new result.
-        let at_result = quiz.step == Step::Result && quiz.moved;
-        use_effect_with(
-            (at_result, quiz.response()),
-            move |(at_result, response)| {
-                if *at_result {
-                    if let Outcome::Assessed(assessment) = assess(&q, &response.answers) {
-                        host.emit(
-                            "complete",
-                            &report::completed(&q, &language, response, &assessment),
-                        );
-                    }
+        let at_result = quiz.step == Step::Result;
+        use_effect_with(quiz.results, move |results| {
+            if *results > 0 && at_result {
+                if let Outcome::Assessed(assessment) = assess(&q, &response.answers) {
+                    host.emit(
+                        "complete",
+                        &report::completed(&q, &language, &response, &assessment),
+                    );
                 }
-            },
-        );
+            }
+        });
     }
     use_result_warm_up(questionnaire, &quiz);
     // Names radio groups and ids so that two widgets on a page never share one.
