@@ -477,19 +477,28 @@ pub fn follow(questionnaire: &Questionnaire, hash: &str) -> Option<Link> {
     })
 }
 
-/// The link to a result: `page` (the page's address; any fragment it has is
-/// replaced) with the code of `response` and the language in its fragment.
+/// The link to a result: `base` (the page's address from [`page_base`], or
+/// the host's `share-url`; any fragment it has is replaced) with the code of
+/// `response` and the language in its fragment.
 pub fn link(
-    page: &str,
+    base: &str,
     questionnaire: &Questionnaire,
     response: &Response,
     language: &str,
 ) -> String {
-    let page = page.split('#').next().unwrap_or(page);
+    let base = base.split('#').next().unwrap_or(base);
     format!(
-        "{page}#r={}&lang={language}",
+        "{base}#r={}&lang={language}",
         encode(questionnaire, &response.answers, &response.profile)
     )
+}
+
+/// The page's address `href` as a result's link starts with it: without
+/// its query and fragment, since a query often holds what the respondent
+/// must not pass on (an invitation token, an e-mail address, campaign tags).
+pub fn page_base(href: &str) -> &str {
+    let end = href.find(['?', '#']).unwrap_or(href.len());
+    &href[..end]
 }
 
 /// The answers in one line a facilitator pasted: a code, or a link with a
@@ -910,11 +919,28 @@ mod tests {
             answers: vec![Some(Answer::Level(Level(2))); 12],
             profile: vec![Some(3), None],
         };
-        let link = link("https://example.org/page?x=1#top", &q, &response, "en");
+        let page = "https://example.org/page?token=secret&email=jan%40example.org#top";
+        let link = link(page_base(page), &q, &response, "en");
         let code = encode(&q, &response.answers, &response.profile);
         assert_eq!(
             link,
-            format!("https://example.org/page?x=1#r={code}&lang=en")
+            format!("https://example.org/page#r={code}&lang=en"),
+            "the page's query stays out of the link"
+        );
+        assert_eq!(
+            page_base("https://example.org/a#b?c"),
+            "https://example.org/a"
+        );
+        assert_eq!(page_base("file:///C:/quiz.html"), "file:///C:/quiz.html");
+        assert_eq!(
+            super::link(
+                "https://example.org/results?from=share#old",
+                &q,
+                &response,
+                "nl"
+            ),
+            format!("https://example.org/results?from=share#r={code}&lang=nl"),
+            "a share-url is the host's choice, query and all"
         );
         let hash = &link[link.find('#').unwrap()..];
         assert_eq!(

@@ -15,7 +15,7 @@ use crate::i18n::{choose_language, ui_text, widget_language};
 use crate::model::{InvalidQuestionnaire, Questionnaire};
 use crate::saved;
 use crate::view::{App, AppProps, Problems, ProblemsProps};
-use crate::web::{Host, fetch, storage};
+use crate::web::{Host, fetch, page, storage};
 
 /// Runs once when the module is instantiated, before any widget exists.
 #[wasm_bindgen(start)]
@@ -214,6 +214,19 @@ fn quiz(host: Element, container: Element, questionnaire: Rc<Questionnaire>) -> 
     for problem in problems {
         web_sys::console::warn_1(&format!("maturity-quiz: {problem}").into());
     }
+    let share_url = host.get_attribute("share-url").filter(|value| {
+        let valid = page::share_url(value).is_some();
+        if !valid {
+            web_sys::console::warn_1(
+                &format!(
+                    "maturity-quiz: share-url=\"{value}\" is not an http or https address; \
+                     result links start with the page's address"
+                )
+                .into(),
+            );
+        }
+        valid
+    });
     let props = AppProps {
         questionnaire,
         language,
@@ -221,6 +234,7 @@ fn quiz(host: Element, container: Element, questionnaire: Rc<Questionnaire>) -> 
         storage_key,
         group,
         preset,
+        share_url,
     };
     let app = yew::Renderer::<App>::with_root_and_props(container, props.clone()).render();
     Shown::Quiz { app, props }

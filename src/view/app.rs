@@ -49,6 +49,10 @@ pub struct AppProps {
     /// attributes), read once when the widget starts.
     #[prop_or_default]
     pub preset: Profile,
+    /// The host's `share-url` attribute when it is a valid address: the base
+    /// of the result's link instead of the page's address.
+    #[prop_or_default]
+    pub share_url: Option<String>,
 }
 
 /// One independent widget: the intro, the questions and the result.
@@ -165,7 +169,8 @@ pub fn App(props: &AppProps) -> Html {
             <ResultScreen questionnaire={questionnaire.clone()} language={language.clone()}
                 moved={quiz.moved} response={response.clone()} {shared}
                 first_without_level={quiz.first_without_level()}
-                on_restart={dispatch(|| Action::Restart)} {on_revisit} on_group={on_group.clone()} />
+                on_restart={dispatch(|| Action::Restart)} {on_revisit} on_group={on_group.clone()}
+                share_url={props.share_url.clone()} />
         }
     };
     let screen = if quiz.group {
