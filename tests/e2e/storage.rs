@@ -54,6 +54,15 @@ fn visit_page(body: &str, setup: &str) -> (Visit, String) {
     (Visit::open(&url, vec![server]), url)
 }
 
+/// What the notice says that removed progress gets.
+const DISCARDED: &str = "waren niet te lezen en zijn gewist";
+
+/// The notice the first widget shows, or "".
+fn notice(visit: &Visit) -> String {
+    let shown = visit.run(0, "return q('.mq-notice') && q('.mq-notice').textContent;");
+    shown.as_str().unwrap_or_default().to_owned()
+}
+
 fn errors(visit: &Visit) -> serde_json::Value {
     visit.browser.execute("return window.errors;", vec![])
 }
@@ -131,11 +140,9 @@ fn e2e_unreadable_progress_is_discarded_with_a_notice() {
             state["start"].is_string(),
             "{key} = {value}: starts on the intro; {state}"
         );
-        let notice = visit.run(0, "return q('.mq-notice') && q('.mq-notice').textContent;");
+        let notice = notice(&visit);
         assert!(
-            notice
-                .as_str()
-                .is_some_and(|n| n.contains("waren niet te lezen en zijn gewist")),
+            notice.contains(DISCARDED),
             "{key} = {value}: notice {notice}"
         );
         let left = visit.browser.execute(
@@ -154,12 +161,9 @@ fn e2e_unreadable_progress_is_discarded_with_a_notice() {
 }
 
 /// Checks the intro says `notice`, then completes the quiz in memory.
-fn complete_in_memory(visit: &Visit, notice: &str) {
-    let shown = visit.run(0, "return q('.mq-notice') && q('.mq-notice').textContent;");
-    assert!(
-        shown.as_str().is_some_and(|n| n.contains(notice)),
-        "notice {shown}"
-    );
+fn complete_in_memory(visit: &Visit, expected: &str) {
+    let shown = notice(visit);
+    assert!(shown.contains(expected), "notice {shown}");
     assert_eq!(visit.complete(0, &["4"; 12]), "Transformatie");
     assert_eq!(errors(visit), json!([]));
 }
@@ -292,11 +296,9 @@ fn e2e_an_old_version_page_leaves_newer_progress_alone() {
         "for (const [key, value] of Object.entries({seeded})) localStorage.setItem(key, value);"
     );
     let (visit, _) = visit_page(&body, &setup);
-    let notice = visit.run(0, "return q('.mq-notice') && q('.mq-notice').textContent;");
+    let notice = notice(&visit);
     assert!(
-        notice
-            .as_str()
-            .is_some_and(|n| n.contains("waren niet te lezen en zijn gewist")),
+        notice.contains(DISCARDED),
         "version 0 was removed, with a notice: {notice}"
     );
     assert_eq!(stored(&visit), newer, "versions 2 and 3 are untouched");
