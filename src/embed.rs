@@ -9,7 +9,7 @@ use std::rc::Rc;
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::spawn_local;
-use web_sys::{Document, DocumentFragment, Element, Node, ShadowRoot};
+use web_sys::{DocumentFragment, Element, Node, ShadowRoot};
 
 use crate::i18n::{choose_language, ui_text, widget_language};
 use crate::model::{InvalidQuestionnaire, Questionnaire};
@@ -159,7 +159,12 @@ impl Widget {
     /// while it is moved. Its progress is saved as each answer is given, so
     /// nothing is lost; a new widget on the same element resumes from it.
     pub fn destroy(self) {
-        HOSTS.with(|hosts| hosts.borrow_mut().retain(|host| *host != self.host));
+        HOSTS.with(|hosts| {
+            let mut hosts = hosts.borrow_mut();
+            if let Some(at) = hosts.iter().position(|host| *host == self.host) {
+                hosts.swap_remove(at);
+            }
+        });
         let shown = std::mem::replace(&mut *self.shown.borrow_mut(), Shown::Gone);
         match shown {
             Shown::Quiz { app, .. } => app.destroy(),
@@ -304,24 +309,20 @@ fn place(element: &Element) -> saved::Place {
     if !element.id().is_empty() {
         return saved::Place::Id(element.id());
     }
-    let tag = element.local_name();
+    // A document and a shadow root both answer querySelectorAll, which
+    // web-sys binds once per type: one binding serves both. A tag that is no
+    // CSS selector (a custom element name with a `.`) counts as the first.
     let root = element.get_root_node();
-    let position = match root.dyn_ref::<Document>() {
-        Some(document) => {
-            let same = document.get_elements_by_tag_name(&tag);
-            (0..same.length()).position(|i| same.item(i).as_ref() == Some(element))
-        }
-        // A shadow root has no getElementsByTagName; its tree is small.
-        None => root
-            .dyn_ref::<DocumentFragment>()
-            .and_then(|fragment| fragment.query_selector_all("*").ok())
-            .and_then(|all| {
-                (0..all.length())
-                    .filter_map(|i| all.item(i)?.dyn_into::<Element>().ok())
-                    .filter(|e| e.local_name() == tag)
-                    .position(|e| &e == element)
-            }),
-    };
+    let same = root
+        .unchecked_ref::<DocumentFragment>()
+        .query_selector_all(&element.local_name());
+    let position = same.ok().and_then(|same| {
+        (0..same.length()).position(|i| {
+            same.item(i).is_some_and(|node| {
+                AsRef::<JsValue>::as_ref(&node) == AsRef::<JsValue>::as_ref(element)
+            })
+        })
+    });
     saved::Place::Position(position.unwrap_or(0))
 }
 

@@ -62,16 +62,9 @@ impl WidgetPlace {
 /// `text` with `%`, `/` and `#` percent-encoded, so that an id never reads
 /// as a separator of the key it is part of.
 fn escape(text: &str) -> String {
-    let mut escaped = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '%' => escaped.push_str("%25"),
-            '/' => escaped.push_str("%2F"),
-            '#' => escaped.push_str("%23"),
-            c => escaped.push(c),
-        }
-    }
-    escaped
+    text.replace('%', "%25")
+        .replace('/', "%2F")
+        .replace('#', "%23")
 }
 
 impl Place {

@@ -634,7 +634,7 @@ fn e2e_complete_is_sent_once_per_result() {
     until("the group view", group);
     visit.click(0, ".mq-group-back");
     until("the own result", own);
-    visit.run(0, &format!("location.hash = '#r={code}&lang=nl';"));
+    visit.run(0, &format!("location.hash = '#r={code}&lang=en';"));
     until("the shared result", "q('.mq-shared')");
     visit.click(0, ".mq-leave-shared");
     until("the own result", own);
