@@ -53,7 +53,7 @@ export interface MaturityQuizDimension {
   phase: MaturityQuizPhase | null;
 }
 
-/** `detail` of `maturity-quiz:complete`, sent when the result shows. */
+/** `detail` of `maturity-quiz:complete`, sent once per result: when the respondent arrives at it by answering, not when a reload resumes on it or a link or the group view shows over it. */
 export interface MaturityQuizCompleteDetail extends MaturityQuizStartDetail {
   /** The overall phase. */
   phase: MaturityQuizPhase;
@@ -93,6 +93,8 @@ export interface MaturityQuizAttributes {
   mode?: "group";
   /** The URL of a questionnaire of your own, in the questionnaire format; read once, when the widget starts. */
   src?: string;
+  /** The address a result's link starts with, instead of the page's own address without its query: an absolute http(s) URL, or a path resolved against the page. Its query is kept; anything else is ignored with a console warning. Read once, when the widget starts. */
+  "share-url"?: string;
   /** `profile-<id>`: the id of an answer to background question `<id>`, such as `profile-sector="care"`; that question is not asked. Read once, when the widget starts. */
   [background: `profile-${string}`]: string | undefined;
 }

@@ -41,6 +41,24 @@ pub const FORMAT: u32 = 2;
 /// The oldest code format still read: answers without background answers.
 pub const OLDEST_FORMAT: u32 = 1;
 
+/// The most digits a questionnaire version has: `u32::MAX` has ten. A code
+/// with more is refused at the eleventh, so that a link of a million digits
+/// is neither read nor echoed.
+pub const MAX_VERSION_DIGITS: usize = 10;
+
+/// The most characters of a value found in a code, link or file that a
+/// message repeats; a longer one is cut, with `…`.
+pub const MAX_ECHO: usize = 20;
+
+/// `found` as a message repeats it: whole up to [`MAX_ECHO`] characters,
+/// else its first [`MAX_ECHO`] and `…`.
+fn echo(found: &str) -> String {
+    match found.char_indices().nth(MAX_ECHO) {
+        Some((cut, _)) => format!("{}…", &found[..cut]),
+        None => found.to_string(),
+    }
+}
+
 /// Separates the version from the answers: not a base64url character.
 const SEPARATOR: char = '.';
 
@@ -338,6 +356,15 @@ pub fn decode(questionnaire: &Questionnaire, code: &str) -> Result<Response, Cod
         match chars.next() {
             None => return fail(Problem::NoSeparator),
             Some((_, SEPARATOR)) if !version.is_empty() => break,
+            // No version of ours has that many digits: refused as soon as
+            // that shows, with the digits read so far.
+            Some((_, digit)) if digit.is_ascii_digit() && version.len() == MAX_VERSION_DIGITS => {
+                version.push(digit);
+                return fail(Problem::Version {
+                    found: format!("{version}…"),
+                    expected: questionnaire.version,
+                });
+            }
             Some((_, digit)) if digit.is_ascii_digit() => version.push(digit),
             Some((at, found)) => return fail(Problem::Character { found, at }),
         }
@@ -450,19 +477,28 @@ pub fn follow(questionnaire: &Questionnaire, hash: &str) -> Option<Link> {
     })
 }
 
-/// The link to a result: `page` (the page's address; any fragment it has is
-/// replaced) with the code of `response` and the language in its fragment.
+/// The link to a result: `base` (the page's address from [`page_base`], or
+/// the host's `share-url`; any fragment it has is replaced) with the code of
+/// `response` and the language in its fragment.
 pub fn link(
-    page: &str,
+    base: &str,
     questionnaire: &Questionnaire,
     response: &Response,
     language: &str,
 ) -> String {
-    let page = page.split('#').next().unwrap_or(page);
+    let base = base.split('#').next().unwrap_or(base);
     format!(
-        "{page}#r={}&lang={language}",
+        "{base}#r={}&lang={language}",
         encode(questionnaire, &response.answers, &response.profile)
     )
+}
+
+/// The page's address `href` as a result's link starts with it: without
+/// its query and fragment, since a query often holds what the respondent
+/// must not pass on (an invitation token, an e-mail address, campaign tags).
+pub fn page_base(href: &str) -> &str {
+    let end = href.find(['?', '#']).unwrap_or(href.len());
+    &href[..end]
 }
 
 /// The answers in one line a facilitator pasted: a code, or a link with a
@@ -562,13 +598,13 @@ fn check_questionnaire(
 ) -> Result<(), CodeError> {
     if id != questionnaire.id {
         return Err(CodeError(Problem::Questionnaire {
-            found: id,
+            found: echo(&id),
             expected: questionnaire.id.clone(),
         }));
     }
     if version != questionnaire.version.to_string() {
         return Err(CodeError(Problem::Version {
-            found: version,
+            found: echo(&version),
             expected: questionnaire.version,
         }));
     }
@@ -586,7 +622,7 @@ fn profile_answer(
         (_, Some(answer)) => Ok(Some(answer)),
         _ => Err(CodeError(Problem::ProfileAnswer {
             question: question.to_string(),
-            found: id.to_string(),
+            found: echo(id),
         })),
     }
 }
@@ -817,17 +853,94 @@ mod tests {
     }
 
     #[test]
+    fn echoed_values_are_cut_short_and_long_versions_refused() {
+        let q = q();
+        let message = |code: &str| decode(&q, code).unwrap_err().to_string();
+        assert_eq!(
+            message("11234567890.AAAAAA"),
+            "The result belongs to version 1234567890 of the questionnaire; this is version 2.",
+            "ten digits are read as a version"
+        );
+        assert_eq!(
+            message("112345678901.AAAAAA"),
+            "The result belongs to version 12345678901… of the questionnaire; this is version 2.",
+            "the eleventh digit is refused"
+        );
+        let huge = format!("1{}.AAAAAA", "9".repeat(1_000_000));
+        assert_eq!(
+            message(&huge),
+            "The result belongs to version 99999999999… of the questionnaire; this is version 2.",
+            "a million digits are neither read nor echoed"
+        );
+        assert_eq!(
+            follow(&q, &format!("#r={huge}")),
+            Some(Link::Invalid(decode(&q, &huge).unwrap_err()))
+        );
+
+        let download = |id: &str, version: serde_json::Value| {
+            let json = serde_json::json!({
+                "format": 1,
+                "questionnaire": { "id": id, "version": version },
+                "answers": {}
+            });
+            read_download(&q, &json.to_string())
+                .unwrap_err()
+                .to_string()
+        };
+        let twenty = "x".repeat(MAX_ECHO);
+        assert_eq!(
+            download(&twenty, 2.into()),
+            format!(
+                "The result belongs to another questionnaire (‘{twenty}’); this is ‘social-maturity’."
+            )
+        );
+        assert_eq!(
+            download(&format!("{twenty}y"), 2.into()),
+            format!(
+                "The result belongs to another questionnaire (‘{twenty}…’); this is ‘social-maturity’."
+            )
+        );
+        assert_eq!(
+            download("social-maturity", "7".repeat(10_000).into()),
+            format!(
+                "The result belongs to version \"{}… of the questionnaire; this is version 2.",
+                "7".repeat(MAX_ECHO - 1)
+            ),
+            "a version written as a long string"
+        );
+        assert_eq!(echo("ééééé"), "ééééé", "counted in characters, not bytes");
+        assert_eq!(echo(&"é".repeat(21)), format!("{}…", "é".repeat(20)));
+    }
+
+    #[test]
     fn links_carry_the_code_and_the_language() {
         let q = q();
         let response = Response {
             answers: vec![Some(Answer::Level(Level(2))); 12],
             profile: vec![Some(3), None],
         };
-        let link = link("https://example.org/page?x=1#top", &q, &response, "en");
+        let page = "https://example.org/page?token=secret&email=jan%40example.org#top";
+        let link = link(page_base(page), &q, &response, "en");
         let code = encode(&q, &response.answers, &response.profile);
         assert_eq!(
             link,
-            format!("https://example.org/page?x=1#r={code}&lang=en")
+            format!("https://example.org/page#r={code}&lang=en"),
+            "the page's query stays out of the link"
+        );
+        assert_eq!(
+            page_base("https://example.org/a#b?c"),
+            "https://example.org/a"
+        );
+        assert_eq!(page_base("file:///C:/quiz.html"), "file:///C:/quiz.html");
+        assert_eq!(
+            super::link(
+                "https://example.org/results?from=share#old",
+                &q,
+                &response,
+                "nl"
+            ),
+            format!("https://example.org/results?from=share#r={code}&lang=nl"),
+            "a share-url is the host's choice, query and all"
         );
         let hash = &link[link.find('#').unwrap()..];
         assert_eq!(

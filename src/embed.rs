@@ -9,14 +9,13 @@ use std::rc::Rc;
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::spawn_local;
-use web_sys::{Element, Node};
+use web_sys::{DocumentFragment, Element, Node, ShadowRoot};
 
 use crate::i18n::{choose_language, ui_text, widget_language};
 use crate::model::{InvalidQuestionnaire, Questionnaire};
 use crate::saved;
 use crate::view::{App, AppProps, Problems, ProblemsProps};
-use crate::web::host::TAG;
-use crate::web::{Host, fetch};
+use crate::web::{Host, fetch, page, storage};
 
 /// Runs once when the module is instantiated, before any widget exists.
 #[wasm_bindgen(start)]
@@ -31,6 +30,23 @@ pub fn start() {
 pub struct Widget {
     /// Shared with the fetch of a `src` questionnaire, which fills it in.
     shown: Rc<RefCell<Shown>>,
+    /// The element the widget lives in, listed in [`HOSTS`] while it does.
+    host: Element,
+}
+
+thread_local! {
+    /// The elements of the widgets alive on the page, in or outside shadow
+    /// roots, which a crash notice replaces: a search of the document would
+    /// miss those in other components' shadow roots.
+    static HOSTS: RefCell<Vec<Element>> = const { RefCell::new(Vec::new()) };
+}
+
+impl Widget {
+    /// A widget showing `shown` in `host`, listed among the page's widgets.
+    fn listed(host: Element, shown: Rc<RefCell<Shown>>) -> Widget {
+        HOSTS.with(|hosts| hosts.borrow_mut().push(host.clone()));
+        Widget { shown, host }
+    }
 }
 
 /// What a widget shows in its container.
@@ -100,6 +116,7 @@ impl Widget {
         thread_local! {
             static BUILT_IN: Rc<Questionnaire> = Rc::new(Questionnaire::built_in());
         }
+        let element = host.clone();
         let shown = match Source::of(&host) {
             Source::BuiltIn => quiz(host, container, BUILT_IN.with(Rc::clone)),
             Source::Inline(json) => show(
@@ -130,12 +147,10 @@ impl Widget {
                     let shown = show(host, container, source, loaded);
                     *pending.borrow_mut() = shown;
                 });
-                return Widget { shown };
+                return Widget::listed(element, shown);
             }
         };
-        Widget {
-            shown: Rc::new(RefCell::new(shown)),
-        }
+        Widget::listed(element, Rc::new(RefCell::new(shown)))
     }
 
     /// Unmounts the widget: its yew app ends, and with it every listener
@@ -144,6 +159,12 @@ impl Widget {
     /// while it is moved. Its progress is saved as each answer is given, so
     /// nothing is lost; a new widget on the same element resumes from it.
     pub fn destroy(self) {
+        HOSTS.with(|hosts| {
+            let mut hosts = hosts.borrow_mut();
+            if let Some(at) = hosts.iter().position(|host| *host == self.host) {
+                hosts.swap_remove(at);
+            }
+        });
         let shown = std::mem::replace(&mut *self.shown.borrow_mut(), Shown::Gone);
         match shown {
             Shown::Quiz { app, .. } => app.destroy(),
@@ -168,14 +189,17 @@ impl Widget {
 /// Mounts a widget for `questionnaire` into `container`; `host` gives its
 /// language and receives its events.
 pub fn mount(host: Element, container: Element, questionnaire: Rc<Questionnaire>) -> Widget {
-    Widget {
-        shown: Rc::new(RefCell::new(quiz(host, container, questionnaire))),
-    }
+    let shown = quiz(host.clone(), container, questionnaire);
+    Widget::listed(host, Rc::new(RefCell::new(shown)))
 }
 
 fn quiz(host: Element, container: Element, questionnaire: Rc<Questionnaire>) -> Shown {
     let language = preferred_language(&host, &questionnaire);
-    let storage_key = saved::storage_key(&questionnaire, &widget_name(&host));
+    let place = widget_place(&host);
+    let storage_key = saved::storage_key(&questionnaire, &place);
+    if let Some(legacy) = saved::legacy_key(&questionnaire, &place) {
+        storage::move_legacy(&legacy, &storage_key);
+    }
     // A facilitator's page shows only the group view.
     let group = host.get_attribute("mode").as_deref() == Some("group");
     let attributes: Vec<(String, String)> = host
@@ -195,6 +219,19 @@ fn quiz(host: Element, container: Element, questionnaire: Rc<Questionnaire>) -> 
     for problem in problems {
         web_sys::console::warn_1(&format!("maturity-quiz: {problem}").into());
     }
+    let share_url = host.get_attribute("share-url").filter(|value| {
+        let valid = page::share_url(value).is_some();
+        if !valid {
+            web_sys::console::warn_1(
+                &format!(
+                    "maturity-quiz: share-url=\"{value}\" is not an http or https address; \
+                     result links start with the page's address"
+                )
+                .into(),
+            );
+        }
+        valid
+    });
     let props = AppProps {
         questionnaire,
         language,
@@ -202,6 +239,7 @@ fn quiz(host: Element, container: Element, questionnaire: Rc<Questionnaire>) -> 
         storage_key,
         group,
         preset,
+        share_url,
     };
     let app = yew::Renderer::<App>::with_root_and_props(container, props.clone()).render();
     Shown::Quiz { app, props }
@@ -248,17 +286,44 @@ fn show_loading(host: &Element, container: &Element) {
     let _ = container.append_child(&line);
 }
 
-/// What tells this widget's saved progress apart from other widgets' on the
-/// page: its `id`, or else its position among them.
-fn widget_name(host: &Element) -> String {
-    if !host.id().is_empty() {
-        return host.id();
+/// Where `host` sits, as far as its saved progress goes (see
+/// [`saved::storage_key`]): its place among the widgets of its own root,
+/// and, in a shadow root, the place of each shadow host around it, so that
+/// widgets in two components' shadow roots never share progress.
+fn widget_place(host: &Element) -> saved::WidgetPlace {
+    let own = place(host);
+    let mut hosts = Vec::new();
+    let mut root = host.get_root_node();
+    while let Some(shadow) = root.dyn_ref::<ShadowRoot>() {
+        let outer = shadow.host();
+        hosts.push((outer.local_name(), place(&outer)));
+        root = outer.get_root_node();
     }
-    let widgets = gloo::utils::document().get_elements_by_tag_name(TAG);
-    (0..widgets.length())
-        .position(|i| widgets.item(i).as_ref() == Some(host))
-        .unwrap_or(0)
-        .to_string()
+    hosts.reverse();
+    saved::WidgetPlace { hosts, own }
+}
+
+/// `element`'s `id`, or else its position among the elements of its tag in
+/// its own root (the document, or the shadow root it is in).
+fn place(element: &Element) -> saved::Place {
+    if !element.id().is_empty() {
+        return saved::Place::Id(element.id());
+    }
+    // A document and a shadow root both answer querySelectorAll, which
+    // web-sys binds once per type: one binding serves both. A tag that is no
+    // CSS selector (a custom element name with a `.`) counts as the first.
+    let root = element.get_root_node();
+    let same = root
+        .unchecked_ref::<DocumentFragment>()
+        .query_selector_all(&element.local_name());
+    let position = same.ok().and_then(|same| {
+        (0..same.length()).position(|i| {
+            same.item(i).is_some_and(|node| {
+                AsRef::<JsValue>::as_ref(&node) == AsRef::<JsValue>::as_ref(element)
+            })
+        })
+    });
+    saved::Place::Position(position.unwrap_or(0))
 }
 
 fn preferred_language(host: &Element, questionnaire: &Questionnaire) -> String {
@@ -289,11 +354,9 @@ fn show_panic(info: &std::panic::PanicHookInfo<'_>) {
 /// `detail` is shown small, for whoever reports the bug.
 pub fn show_crash(detail: &str) {
     let document = gloo::utils::document();
-    let elements = document.get_elements_by_tag_name(TAG);
-    for i in 0..elements.length() {
-        let Some(element) = elements.item(i) else {
-            continue;
-        };
+    // A panic while the list itself is borrowed leaves it alone.
+    let elements = HOSTS.with(|hosts| hosts.try_borrow().map(|h| h.clone()).unwrap_or_default());
+    for element in elements {
         let message = ui_text(&host_language(&element)).crash;
         let Ok(notice) = document.create_element("div") else {
             continue;

@@ -110,6 +110,13 @@ pub struct Quiz {
     pub shared: Option<Response>,
     /// Whether the group view is shown, over everything else.
     pub group: bool,
+    /// How many times the respondent has arrived at their result by
+    /// answering (Continue on the last screen before it): each arrival is a
+    /// new result, which the host hears of once. Resuming on the result, the
+    /// group view, a link and leaving a shared result do not count, nor does
+    /// anything reset the count, so that the view reports exactly when it
+    /// grows.
+    pub results: u32,
 }
 
 impl Quiz {
@@ -128,6 +135,7 @@ impl Quiz {
             cannot_save: false,
             shared: None,
             group: false,
+            results: 0,
         }
     }
 
@@ -208,10 +216,10 @@ impl Quiz {
             (Action::Continue, Step::Question(i)) => match self.answers[i] {
                 None => next.missing_answer += 1,
                 Some(_) if i < last => next.go(Step::Question(i + 1)),
-                Some(_) => next.go(self.after_questions()),
+                Some(_) => next.answer_into(self.after_questions()),
             },
             // Every background question is optional.
-            (Action::Continue, Step::Profile) => next.go(Step::Result),
+            (Action::Continue, Step::Profile) => next.answer_into(Step::Result),
             (Action::Back, Step::Question(0)) => next.go(Step::Intro),
             (Action::Back, Step::Question(i)) => next.go(Step::Question(i - 1)),
             (Action::Back, Step::Profile) => next.go(Step::Question(last)),
@@ -317,7 +325,17 @@ impl Quiz {
         let mut fresh =
             Quiz::new(self.answers.len(), self.language.clone()).with_preset(self.preset.clone());
         fresh.cannot_save = self.cannot_save;
+        fresh.results = self.results;
         fresh
+    }
+
+    /// Moves on to `step` after the last question or the background screen,
+    /// counting an arrival at the result.
+    fn answer_into(&mut self, step: Step) {
+        self.go(step);
+        if step == Step::Result {
+            self.results = self.results.wrapping_add(1);
+        }
     }
 
     fn go(&mut self, step: Step) {
@@ -694,6 +712,71 @@ mod tests {
         assert!(group.group);
         let closed = group.apply(CloseGroup);
         assert_eq!((closed.group, closed.step), (false, Step::Question(0)));
+    }
+
+    #[test]
+    fn only_answering_into_the_result_makes_a_new_result() {
+        use Action::*;
+        let done = run(all_three_answered());
+        assert_eq!(
+            (done.step, done.results),
+            (Step::Result, 1),
+            "continue into the result"
+        );
+        let again = done.apply(Back).apply(Continue);
+        assert_eq!(again.results, 2, "answering into it again is a new result");
+        let revisited = done
+            .apply(Revisit(1))
+            .apply(level(1))
+            .apply(Continue)
+            .apply(Continue);
+        assert_eq!(
+            (revisited.step, revisited.results),
+            (Step::Result, 2),
+            "so is a revisit's"
+        );
+        let profiled = all_three_answered()
+            .into_iter()
+            .fold(quiz().with_preset(vec![None]), |q, a| q.apply(a));
+        assert_eq!(
+            profiled.results, 0,
+            "the background screen is not the result"
+        );
+        assert_eq!(profiled.apply(Continue).results, 1);
+
+        // Resumed on the result: the page load, the group view, links and
+        // leaving a shared result show it again, but it is not a new one.
+        let mut resumed = done.clone();
+        resumed.results = 0;
+        resumed.moved = false;
+        let theirs = Link::Result {
+            response: Response {
+                answers: vec![Some(Answer::Level(Level(4))); 3],
+                profile: Vec::new(),
+            },
+            language: None,
+        };
+        let opened = Quiz::opening(resumed.clone(), false, Some(theirs.clone()));
+        assert_eq!(opened.results, 0, "a link at load");
+        let paths = [
+            vec![OpenGroup],
+            vec![OpenGroup, CloseGroup],
+            vec![Follow(Link::Group)],
+            vec![Follow(theirs.clone())],
+            vec![Follow(theirs), LeaveShared],
+            vec![SetLanguage("en".to_string())],
+            vec![Restart],
+            vec![Forget],
+        ];
+        for path in paths {
+            let after = path
+                .iter()
+                .cloned()
+                .fold(resumed.clone(), |q, a| q.apply(a));
+            assert_eq!(after.results, 0, "{path:?}");
+            let after = path.iter().cloned().fold(done.clone(), |q, a| q.apply(a));
+            assert_eq!(after.results, 1, "{path:?} after a result");
+        }
     }
 
     #[test]

@@ -10,6 +10,7 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
+use crate::code;
 use crate::model::{Answer, AnswerMisfit, Questionnaire};
 use crate::quiz::{Quiz, Step};
 
@@ -24,31 +25,113 @@ const OLDEST_FORMAT: u32 = 1;
 /// The prefix of every storage key of ours.
 const KEY_PREFIX: &str = "maturity-quiz";
 
-/// Where a widget keeps its progress: one key per questionnaire and version,
-/// and per widget when a page has several (`widget` is the element's id, or
-/// its position among the page's widgets; the first one adds nothing, so its
-/// key stays stable when more are added).
-pub fn storage_key(questionnaire: &Questionnaire, widget: &str) -> String {
-    let base = version_prefix(questionnaire);
-    match widget {
-        "" | "0" => format!("{base}{}", questionnaire.version),
-        _ => format!("{base}{}#{widget}", questionnaire.version),
+/// How a widget, or a shadow host around it, is told apart from the others
+/// of its kind in its own root (the document, or a shadow root).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Place {
+    /// Its `id` attribute, which the page chose.
+    Id(String),
+    /// Its position among the elements of its tag in its root, from 0.
+    Position(usize),
+}
+
+/// Where a widget sits on its page, as far as its progress is concerned:
+/// two widgets in one page never have the same place, so they never share
+/// progress.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct WidgetPlace {
+    /// The shadow hosts the widget lies in, outermost first: each host's
+    /// tag name and place among its root's elements of that tag. Empty for
+    /// a widget in the document itself.
+    pub hosts: Vec<(String, Place)>,
+    /// The widget's own place among the widgets in its root.
+    pub own: Place,
+}
+
+impl WidgetPlace {
+    /// The first widget in the document, without an id: the common case,
+    /// whose key has no widget part at all.
+    pub fn first() -> WidgetPlace {
+        WidgetPlace {
+            hosts: Vec::new(),
+            own: Place::Position(0),
+        }
     }
 }
 
-/// Whether `key` holds progress for another version of `questionnaire`: left
-/// behind by an earlier release and never readable again.
+/// `text` with `%`, `/` and `#` percent-encoded, so that an id never reads
+/// as a separator of the key it is part of.
+fn escape(text: &str) -> String {
+    text.replace('%', "%25")
+        .replace('/', "%2F")
+        .replace('#', "%23")
+}
+
+impl Place {
+    /// `id:<id>` or `pos:<n>`: an id and a position never look alike, so
+    /// `id="1"` does not take the second widget's progress.
+    fn key_part(&self) -> String {
+        match self {
+            Place::Id(id) => format!("id:{}", escape(id)),
+            Place::Position(n) => format!("pos:{n}"),
+        }
+    }
+}
+
+/// Where a widget keeps its progress: one key per questionnaire and version,
+/// `maturity-quiz/<questionnaire id>/v<version>`, and per widget after a `#`
+/// unless it is the document's first widget without an id (whose key stays
+/// as it was when a page had one widget): each shadow host around it as
+/// `<tag>.id:<id>` or `<tag>.pos:<n>`, then the widget itself as `id:<id>`
+/// or `pos:<n>`, joined by `/`.
+pub fn storage_key(questionnaire: &Questionnaire, widget: &WidgetPlace) -> String {
+    let base = format!("{}{}", version_prefix(questionnaire), questionnaire.version);
+    if *widget == WidgetPlace::first() {
+        return base;
+    }
+    let mut parts: Vec<String> = widget
+        .hosts
+        .iter()
+        .map(|(tag, place)| format!("{}.{}", escape(tag), place.key_part()))
+        .collect();
+    parts.push(widget.own.key_part());
+    format!("{base}#{}", parts.join("/"))
+}
+
+/// The key releases before the namespaces used for the same widget
+/// (`#<id>` or `#<position>`), when that is another key: its progress moves
+/// to the new key once. Widgets in shadow roots had the first widget's key,
+/// which stays that widget's, so theirs is not moved.
+pub fn legacy_key(questionnaire: &Questionnaire, widget: &WidgetPlace) -> Option<String> {
+    let base = format!("{}{}", version_prefix(questionnaire), questionnaire.version);
+    match (&widget.own, widget.hosts.is_empty()) {
+        (Place::Id(id), true) if id != "0" => Some(format!("{base}#{id}")),
+        (Place::Position(n), true) if *n > 0 => Some(format!("{base}#{n}")),
+        _ => None,
+    }
+}
+
+/// Whether `key` holds progress for an older version of `questionnaire`:
+/// left behind by an earlier release and never readable again. A newer
+/// version's progress is left alone: a page that still serves the old
+/// version (for old codes, say) must not delete what the new one saved.
 pub fn is_outdated_key(key: &str, questionnaire: &Questionnaire) -> bool {
     key.strip_prefix(&version_prefix(questionnaire))
-        .and_then(|rest| rest.split('#').next())
-        .is_some_and(|version| version != questionnaire.version.to_string())
+        .map(|rest| rest.split('#').next().unwrap_or(rest))
+        .filter(|version| {
+            (1..=code::MAX_VERSION_DIGITS).contains(&version.len())
+                && version.bytes().all(|b| b.is_ascii_digit())
+        })
+        .and_then(|version| version.parse::<u32>().ok())
+        .is_some_and(|version| version < questionnaire.version)
 }
 
 /// What every storage key of `questionnaire` starts with, whatever its
 /// version or widget: the loader looks for it before it shows the
-/// prerendered intro, which progress of any version would replace.
+/// prerendered intro, which progress of any version would replace. The id
+/// is escaped, so that no other questionnaire's keys start with it.
 pub fn version_prefix(questionnaire: &Questionnaire) -> String {
-    format!("{KEY_PREFIX}/{}/v", questionnaire.id)
+    format!("{KEY_PREFIX}/{}/v", escape(&questionnaire.id))
 }
 
 /// The saved form of a quiz, field by field as it is stored: JSON through
@@ -321,26 +404,134 @@ mod tests {
         );
     }
 
+    fn at(own: Place) -> WidgetPlace {
+        WidgetPlace {
+            hosts: Vec::new(),
+            own,
+        }
+    }
+
+    fn in_host(tag: &str, host: Place, own: Place) -> WidgetPlace {
+        WidgetPlace {
+            hosts: vec![(tag.to_string(), host)],
+            own,
+        }
+    }
+
     #[test]
     fn keys_separate_questionnaires_versions_and_widgets() {
         let q = built_in();
-        assert_eq!(storage_key(&q, ""), "maturity-quiz/social-maturity/v2");
-        assert_eq!(storage_key(&q, "0"), "maturity-quiz/social-maturity/v2");
+        let key = |place: WidgetPlace| storage_key(&q, &place);
+        let id = |id: &str| Place::Id(id.to_string());
         assert_eq!(
-            storage_key(&q, "team-a"),
-            "maturity-quiz/social-maturity/v2#team-a"
+            key(WidgetPlace::first()),
+            "maturity-quiz/social-maturity/v2",
+            "the usual single widget keeps the key it always had"
         );
+        assert_eq!(
+            key(at(id("team-a"))),
+            "maturity-quiz/social-maturity/v2#id:team-a"
+        );
+        assert_eq!(
+            key(at(Place::Position(1))),
+            "maturity-quiz/social-maturity/v2#pos:1"
+        );
+        // An id never takes a position's key, nor the first widget's.
+        assert_ne!(key(at(id("1"))), key(at(Place::Position(1))));
+        assert_ne!(key(at(id("0"))), key(WidgetPlace::first()));
+        // Widgets in shadow roots: told apart by their hosts, and from the
+        // document's widgets.
+        let first_card = in_host("my-card", Place::Position(0), Place::Position(0));
+        let second_card = in_host("my-card", Place::Position(1), Place::Position(0));
+        assert_eq!(
+            key(first_card.clone()),
+            "maturity-quiz/social-maturity/v2#my-card.pos:0/pos:0"
+        );
+        assert_ne!(key(first_card.clone()), key(second_card));
+        assert_ne!(key(first_card), key(WidgetPlace::first()));
+        assert_eq!(
+            key(in_host("my-card", id("a"), id("b"))),
+            "maturity-quiz/social-maturity/v2#my-card.id:a/id:b"
+        );
+        // Separators in ids are escaped: `id="a/id:b"` in the document is
+        // not the widget `b` in a host `a`.
+        assert_eq!(
+            key(at(id("a/id:b#%"))),
+            "maturity-quiz/social-maturity/v2#id:a%2Fid:b%23%25"
+        );
+        let mut slashed = q.clone();
+        slashed.id = "a/v1#x".to_string();
+        assert_eq!(version_prefix(&slashed), "maturity-quiz/a%2Fv1%23x/v");
+    }
+
+    #[test]
+    fn keys_from_before_the_namespaces_are_found_for_moving() {
+        let q = built_in();
+        let legacy = |place: WidgetPlace| legacy_key(&q, &place);
+        assert_eq!(
+            legacy(at(Place::Id("team-a".to_string()))).as_deref(),
+            Some("maturity-quiz/social-maturity/v2#team-a")
+        );
+        assert_eq!(
+            legacy(at(Place::Position(2))).as_deref(),
+            Some("maturity-quiz/social-maturity/v2#2")
+        );
+        assert_eq!(legacy(WidgetPlace::first()), None, "its key is unchanged");
+        assert_eq!(
+            legacy(at(Place::Id("0".to_string()))),
+            None,
+            "`id=\"0\"` had the first widget's key, which stays the first widget's"
+        );
+        assert_eq!(
+            legacy(in_host("my-card", Place::Position(0), Place::Position(0))),
+            None
+        );
+    }
+
+    #[test]
+    fn only_older_versions_of_the_same_questionnaire_are_outdated() {
+        let q = built_in(); // version 2
         assert!(is_outdated_key("maturity-quiz/social-maturity/v0", &q));
         assert!(is_outdated_key("maturity-quiz/social-maturity/v1", &q));
         assert!(is_outdated_key(
-            "maturity-quiz/social-maturity/v0#team-a",
+            "maturity-quiz/social-maturity/v1#id:team-a",
             &q
         ));
-        assert!(!is_outdated_key(
-            "maturity-quiz/social-maturity/v2#team-a",
+        assert!(is_outdated_key(
+            "maturity-quiz/social-maturity/v1#team-a",
             &q
         ));
-        assert!(!is_outdated_key("maturity-quiz/other/v0", &q));
-        assert!(!is_outdated_key("someone-else", &q));
+        for kept in [
+            // This version.
+            "maturity-quiz/social-maturity/v2",
+            "maturity-quiz/social-maturity/v2#pos:1",
+            // Newer versions, which a page still serving this one (for old
+            // codes) must not delete.
+            "maturity-quiz/social-maturity/v3",
+            "maturity-quiz/social-maturity/v10#id:team-a",
+            "maturity-quiz/social-maturity/v4294967295",
+            // Other questionnaires, and whatever is not ours.
+            "maturity-quiz/other/v0",
+            "maturity-quiz/social-maturity-2/v1",
+            "maturity-quiz/social-maturity/vx/v1",
+            "maturity-quiz/social-maturity/v",
+            "maturity-quiz/social-maturity/v1x",
+            "maturity-quiz/social-maturity/v00000000001",
+            "someone-else",
+        ] {
+            assert!(!is_outdated_key(kept, &q), "{kept} is kept");
+        }
+        // A questionnaire whose id is another's prefix plus `/v…` has its
+        // own keys, and never takes the other's for old versions.
+        let mut a = q.clone();
+        a.id = "a".to_string();
+        a.version = 5;
+        let mut a_slash = q.clone();
+        a_slash.id = "a/v1".to_string();
+        a_slash.version = 1;
+        let theirs = storage_key(&a_slash, &WidgetPlace::first());
+        assert_eq!(theirs, "maturity-quiz/a%2Fv1/v1");
+        assert!(!is_outdated_key(&theirs, &a));
+        assert!(is_outdated_key("maturity-quiz/a/v4", &a));
     }
 }

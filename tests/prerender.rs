@@ -8,7 +8,7 @@ use std::rc::Rc;
 use maturity_quiz::i18n::{choose_language, ui_text, widget_language};
 use maturity_quiz::model::Questionnaire;
 use maturity_quiz::prerender::{Node, loader_data, markup, tree};
-use maturity_quiz::saved::storage_key;
+use maturity_quiz::saved::{Place, WidgetPlace, storage_key};
 
 fn built_in() -> Rc<Questionnaire> {
     Rc::new(Questionnaire::built_in())
@@ -107,7 +107,18 @@ fn the_loader_data_names_the_fallback_first_and_the_storage_prefix() {
         assert_eq!(text["load_failed"], ui.load_failed);
     }
     let prefix = data["storage"].as_str().expect("storage prefix");
-    for widget in ["", "0", "1", "survey"] {
+    let places = [
+        WidgetPlace::first(),
+        WidgetPlace {
+            hosts: Vec::new(),
+            own: Place::Position(1),
+        },
+        WidgetPlace {
+            hosts: vec![("my-card".to_string(), Place::Position(0))],
+            own: Place::Id("survey".to_string()),
+        },
+    ];
+    for widget in &places {
         assert!(
             storage_key(&q, widget).starts_with(prefix),
             "widget {widget:?}'s key starts with {prefix}"
@@ -116,7 +127,7 @@ fn the_loader_data_names_the_fallback_first_and_the_storage_prefix() {
     let mut older = (*q).clone();
     older.version = 1;
     assert!(
-        storage_key(&older, "").starts_with(prefix),
+        storage_key(&older, &WidgetPlace::first()).starts_with(prefix),
         "so do older versions' keys"
     );
 }

@@ -7,7 +7,7 @@ use std::rc::Rc;
 use gloo::timers::future::TimeoutFuture;
 use maturity_quiz::embed::mount;
 use maturity_quiz::model::Questionnaire;
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement, HtmlInputElement};
 
@@ -20,10 +20,26 @@ struct Widget {
 
 impl Widget {
     async fn new(lang: &str) -> Widget {
+        Widget::new_in(lang, &gloo::utils::document().body().unwrap()).await
+    }
+
+    /// A widget in the open shadow root of a component of the page, where a
+    /// search of the document does not find it.
+    async fn in_shadow_root(lang: &str) -> Widget {
+        let attach = js_sys::Function::new_no_args(
+            "const host = document.createElement('div'); document.body.append(host); \
+             return host.attachShadow({ mode: 'open' });",
+        );
+        let shadow: web_sys::Node = attach.call0(&JsValue::NULL).unwrap().unchecked_into();
+        Widget::new_in(lang, &shadow).await
+    }
+
+    /// A widget in a new element at the end of `parent`.
+    async fn new_in(lang: &str, parent: &web_sys::Node) -> Widget {
         let document = gloo::utils::document();
         let root = document.create_element("maturity-quiz").unwrap();
         root.set_attribute("lang", lang).unwrap();
-        document.body().unwrap().append_child(&root).unwrap();
+        parent.append_child(&root).unwrap();
         // The handle is dropped deliberately: yew keeps the app alive.
         let _ = mount(
             root.clone(),
@@ -278,10 +294,12 @@ async fn too_many_dont_knows_ask_for_more_answers() {
 async fn a_crash_leaves_a_readable_message_in_place_of_each_widget() {
     let dutch = Widget::new("nl").await;
     let english = Widget::new("en").await;
+    let shadowed = Widget::in_shadow_root("en").await;
     maturity_quiz::embed::show_crash("panicked at src/example.rs:1:1");
     for (w, message) in [
         (&dutch, "Er ging iets mis"),
         (&english, "Something went wrong"),
+        (&shadowed, "Something went wrong"),
     ] {
         assert!(w.find(".mq").is_none(), "the broken widget is gone");
         let notice = w.find(".mq-crash[role=alert]").expect("a crash notice");

@@ -49,6 +49,10 @@ pub struct AppProps {
     /// attributes), read once when the widget starts.
     #[prop_or_default]
     pub preset: Profile,
+    /// The host's `share-url` attribute when it is a valid address: the base
+    /// of the result's link instead of the page's address.
+    #[prop_or_default]
+    pub share_url: Option<String>,
 }
 
 /// One independent widget: the intro, the questions and the result.
@@ -106,28 +110,26 @@ pub fn App(props: &AppProps) -> Html {
         );
     }
     {
-        // Reported once per arrival at a result, and again only when the
-        // answers behind it change (not when the language does).
-        let (q, host, language) = (
+        // Reported once per result: when the quiz counts a new arrival at
+        // it (see `Quiz::results`), not when a resumed result, the group
+        // view, a link or the language shows it again.
+        let (q, host, language, response) = (
             questionnaire.clone(),
             props.host.clone(),
             quiz.language.clone(),
+            quiz.response(),
         );
-        // A reload that resumes on the result is not a new result.
-        let at_result = quiz.step == Step::Result && quiz.moved;
-        use_effect_with(
-            (at_result, quiz.response()),
-            move |(at_result, response)| {
-                if *at_result {
-                    if let Outcome::Assessed(assessment) = assess(&q, &response.answers) {
-                        host.emit(
-                            "complete",
-                            &report::completed(&q, &language, response, &assessment),
-                        );
-                    }
+        let at_result = quiz.step == Step::Result;
+        use_effect_with(quiz.results, move |results| {
+            if *results > 0 && at_result {
+                if let Outcome::Assessed(assessment) = assess(&q, &response.answers) {
+                    host.emit(
+                        "complete",
+                        &report::completed(&q, &language, &response, &assessment),
+                    );
                 }
-            },
-        );
+            }
+        });
     }
     use_result_warm_up(questionnaire, &quiz);
     // Names radio groups and ids so that two widgets on a page never share one.
@@ -167,7 +169,8 @@ pub fn App(props: &AppProps) -> Html {
             <ResultScreen questionnaire={questionnaire.clone()} language={language.clone()}
                 moved={quiz.moved} response={response.clone()} {shared}
                 first_without_level={quiz.first_without_level()}
-                on_restart={dispatch(|| Action::Restart)} {on_revisit} on_group={on_group.clone()} />
+                on_restart={dispatch(|| Action::Restart)} {on_revisit} on_group={on_group.clone()}
+                share_url={props.share_url.clone()} />
         }
     };
     let screen = if quiz.group {

@@ -35,6 +35,9 @@ pub struct ResultScreenProps {
     pub on_revisit: Callback<usize>,
     /// Called by "Compare a group".
     pub on_group: Callback<()>,
+    /// The host's `share-url`, for the result's link.
+    #[prop_or_default]
+    pub share_url: Option<String>,
 }
 
 /// The assessment of the answers, or a request for more of them.
@@ -144,7 +147,7 @@ pub fn ResultScreen(props: &ResultScreenProps) -> Html {
                     }
                     <SharePanel questionnaire={q.clone()} language={language.to_string()}
                         response={props.response.clone()} assessment={assessment.clone()}
-                        on_group={props.on_group.clone()} />
+                        on_group={props.on_group.clone()} share_url={props.share_url.clone()} />
                     <details class="mq-about">
                         <summary>{ ui.about_title }</summary>
                         { paragraphs(q.about.get(language)) }

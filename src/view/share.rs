@@ -26,6 +26,10 @@ pub struct SharePanelProps {
     pub assessment: Assessment,
     /// Called by "Compare a group".
     pub on_group: Callback<()>,
+    /// The host's `share-url`, as a valid one was written; the link starts
+    /// with the page's own address without one.
+    #[prop_or_default]
+    pub share_url: Option<String>,
 }
 
 /// Which copy last succeeded or failed, for the status line.
@@ -62,7 +66,8 @@ pub fn SharePanel(props: &SharePanelProps) -> Html {
     let q = &props.questionnaire;
     let copied = use_state(|| None::<Copied>);
     let code = code::encode(q, &props.response.answers, &props.response.profile);
-    let link = code::link(&page::address(), q, &props.response, &props.language);
+    let base = page::share_base(props.share_url.as_deref());
+    let link = code::link(&base, q, &props.response, &props.language);
     let copy_link = {
         let (link, copied) = (link.clone(), copied.clone());
         Callback::from(move |_: MouseEvent| copy(link.clone(), Copied::Link, copied.clone()))

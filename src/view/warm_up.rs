@@ -43,6 +43,7 @@ pub fn use_result_warm_up(questionnaire: &Rc<Questionnaire>, quiz: &Quiz) {
         on_restart: Callback::noop(),
         on_revisit: Callback::noop(),
         on_group: Callback::noop(),
+        share_url: None,
     });
     use_effect_with(props.is_some(), move |_| {
         if let Some(props) = props {

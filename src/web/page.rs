@@ -9,9 +9,28 @@ use wasm_bindgen_futures::JsFuture;
 use crate::code::{self, Link};
 use crate::model::Questionnaire;
 
-/// The page's address, to which a result's fragment is added.
-pub fn address() -> String {
+/// The page's address, as the address bar shows it.
+fn address() -> String {
     gloo::utils::window().location().href().unwrap_or_default()
+}
+
+/// The host's `share-url` resolved against the page's address (not against
+/// a `<base>`), when that gives an http or https address to link to.
+pub fn share_url(value: &str) -> Option<String> {
+    if value.trim().is_empty() {
+        return None;
+    }
+    let url = web_sys::Url::new_with_base(value, &address()).ok()?;
+    matches!(url.protocol().as_str(), "http:" | "https:").then(|| url.href())
+}
+
+/// What a result's link starts with: the host's `share-url` (checked when
+/// the widget started), or else the page's address as it is now without its
+/// query (see [`code::page_base`]).
+pub fn share_base(share_url: Option<&str>) -> String {
+    share_url
+        .and_then(self::share_url)
+        .unwrap_or_else(|| code::page_base(&address()).to_string())
 }
 
 /// What the page's URL fragment asks of the widget, if anything.

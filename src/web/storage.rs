@@ -56,8 +56,8 @@ fn discard(key: &str, reason: &Unreadable) {
     LocalStorage::delete(key);
 }
 
-/// Removes progress saved for other versions of `questionnaire`; whether
-/// there was any.
+/// Removes progress saved for older versions of `questionnaire` (never a
+/// newer one's: see [`saved::is_outdated_key`]); whether there was any.
 fn remove_outdated(questionnaire: &Questionnaire) -> bool {
     let storage = LocalStorage::raw();
     let count = storage.length().unwrap_or(0);
@@ -69,6 +69,21 @@ fn remove_outdated(questionnaire: &Questionnaire) -> bool {
         LocalStorage::delete(key);
     }
     !outdated.is_empty()
+}
+
+/// Moves progress an earlier release kept under `legacy` for the same
+/// widget to `key`, unless `key` holds some already: the widget resumes it
+/// once, and the old key is gone.
+pub fn move_legacy(legacy: &str, key: &str) {
+    if !available() {
+        return;
+    }
+    let storage = LocalStorage::raw();
+    if let (Ok(Some(text)), Ok(None)) = (storage.get_item(legacy), storage.get_item(key)) {
+        if storage.set_item(key, &text).is_ok() {
+            let _ = storage.remove_item(legacy);
+        }
+    }
 }
 
 /// Keeps `progress` under `key`, or removes the key when there is nothing

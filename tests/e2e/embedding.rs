@@ -37,10 +37,18 @@ pub(crate) const CASE_B: [&str; 12] = [
     "2",
 ];
 
-/// Prepended to every script: `root` is the shadow root of the widget whose
-/// index is the script's first argument.
+/// `widgets(document)`: every widget on the page in document order, those
+/// in other elements' open shadow roots included (a component's, say).
+const WIDGETS: &str = r#"
+const widgets = (root) => [...root.querySelectorAll('*')].flatMap((e) =>
+  e.localName === 'maturity-quiz' ? [e] : e.shadowRoot ? widgets(e.shadowRoot) : []);
+"#;
+
+/// Prepended to every script after [`WIDGETS`]: `root` is the shadow root
+/// of the widget whose index (in `widgets(document)`) is the script's first
+/// argument.
 const PRELUDE: &str = r#"
-const host = document.querySelectorAll('maturity-quiz')[arguments[0]];
+const host = widgets(document)[arguments[0]];
 const root = host && host.shadowRoot;
 const q = (s) => (root ? root.querySelector(s) : null);
 const text = (s) => { const e = q(s); return e ? e.textContent.replace(/\s+/g, ' ').trim() : null; };
@@ -149,7 +157,7 @@ impl Visit {
     /// error.
     pub(crate) fn wait_ready(&self) {
         let count = self.browser.execute(
-            "return document.querySelectorAll('maturity-quiz').length;",
+            &format!("{WIDGETS}return widgets(document).length;"),
             vec![],
         );
         for i in 0..count.as_u64().unwrap_or(0) as usize {
@@ -175,7 +183,7 @@ impl Visit {
 
     pub(crate) fn run(&self, widget: usize, script: &str) -> Value {
         self.browser
-            .execute(&format!("{PRELUDE}{script}"), vec![json!(widget)])
+            .execute(&format!("{WIDGETS}{PRELUDE}{script}"), vec![json!(widget)])
     }
 
     pub(crate) fn state(&self, widget: usize) -> Value {
@@ -559,6 +567,89 @@ fn e2e_host_hears_start_answer_and_complete() {
     expected.as_object_mut().unwrap().remove("format");
     expected["questionnaire"] = questionnaire;
     assert_eq!(heard[13]["detail"], expected);
+}
+
+#[test]
+fn e2e_complete_is_sent_once_per_result() {
+    // Kept per tab, so that the count spans the reload.
+    let counter = Page::new(
+        "text/javascript",
+        "document.addEventListener('maturity-quiz:complete', (e) => { \
+           const heard = JSON.parse(sessionStorage.getItem('completes') || '[]'); \
+           heard.push(e.detail.phase.id); \
+           sessionStorage.setItem('completes', JSON.stringify(heard)); });",
+    );
+    let sites = Sites::new(|origin| {
+        let body = r#"<maturity-quiz lang="en"></maturity-quiz>"#;
+        vec![
+            (
+                "/",
+                host_page(origin, r#"<script src="/count.js"></script>"#, body),
+            ),
+            ("/count.js", counter),
+        ]
+    });
+    let url = sites.pages.url("/");
+    let visit = Visit::host(sites, "/");
+    let heard = || {
+        visit.browser.execute(
+            "return JSON.parse(sessionStorage.getItem('completes') || '[]');",
+            vec![],
+        )
+    };
+    let until_heard = |expected: Value| {
+        wait_until(STEP, &format!("complete events {expected}"), || {
+            let seen = heard();
+            if seen == expected {
+                Ok(())
+            } else {
+                Err(seen.to_string())
+            }
+        })
+    };
+    // Waits until `condition` (a script expression) holds.
+    let until = |what: &str, condition: &str| {
+        wait_until(STEP, what, || {
+            match visit.run(0, &format!("return !!({condition});")) {
+                Value::Bool(true) => Ok(()),
+                other => Err(other.to_string()),
+            }
+        })
+    };
+    assert_eq!(visit.complete(0, &CASE_B), "Experimental");
+    until_heard(json!(["experimental"]));
+    let code = visit.run(0, "return q('.mq-share-code').value;");
+    let code = code.as_str().expect("a code");
+
+    // Resumed on the result: then the group view, a shared result by link
+    // and back, and the group view by link. Each shows the result again, or
+    // something over it; none is a new result.
+    visit.goto(&url);
+    assert_eq!(visit.state(0)["result"], true, "resumed on the result");
+    visit.click(0, ".mq-open-group");
+    let (group, own) = (
+        "q('.mq-group-paste')",
+        "q('.mq-result') && !q('.mq-shared')",
+    );
+    until("the group view", group);
+    visit.click(0, ".mq-group-back");
+    until("the own result", own);
+    visit.run(0, &format!("location.hash = '#r={code}&lang=en';"));
+    until("the shared result", "q('.mq-shared')");
+    visit.click(0, ".mq-leave-shared");
+    until("the own result", own);
+    visit.run(0, "location.hash = '#group';");
+    until("the group view", group);
+    visit.click(0, ".mq-group-back");
+    until("the own result", own);
+
+    // A new result is heard: after it, and in order, so any extra event
+    // from the steps above would be among those heard by then.
+    visit.click(0, ".mq-restart");
+    until("the confirmation", "q('.mq-restart-yes')");
+    visit.click(0, ".mq-restart-yes");
+    assert_eq!(visit.complete(0, &["4"; 12]), "Transformation");
+    until_heard(json!(["experimental", "transformation"]));
 }
 
 #[test]

@@ -121,6 +121,55 @@ fn e2e_a_result_link_opens_the_same_result_in_a_fresh_browser() {
 }
 
 #[test]
+fn e2e_the_link_leaves_the_page_query_out_or_starts_with_share_url() {
+    // An invitation page: its query holds a token and an e-mail address, and
+    // its <base> points elsewhere. Three widgets resume on case B's result:
+    // one plain, one with a relative share-url, one with an invalid one.
+    let case_b = r#"[4,4,3,3,3,3,3,"dont-know",1,1,3,2]"#;
+    let setup = format!(
+        "window.warnings = []; const warn = console.warn; \
+         console.warn = (...args) => {{ warnings.push(args.map(String).join(' ')); warn(...args); }}; \
+         for (const key of ['', '#pos:1', '#pos:2']) localStorage.setItem('maturity-quiz/social-maturity/v2' + key, \
+           JSON.stringify({{ format: 2, questionnaire: 'social-maturity', version: 2, language: 'en', step: 'result', answers: {case_b}, profile: {{}} }}));"
+    );
+    let page = "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Invitation</title>\
+        <base href=\"/elsewhere/\"><script src=\"/setup.js\"></script>\
+        <script type=\"module\" src=\"/embed.js\"></script></head><body>\
+        <maturity-quiz></maturity-quiz>\
+        <maturity-quiz share-url=\"landing?from=share\"></maturity-quiz>\
+        <maturity-quiz share-url=\"javascript:alert(1)\"></maturity-quiz></body></html>";
+    let server = StaticServer::builder(dist())
+        .page("/quiz.html", Page::html(page))
+        .page("/setup.js", Page::new("text/javascript", setup))
+        .start();
+    let (address, origin) = (server.url("/quiz.html"), server.origin());
+    let visit = Visit::open(
+        &format!("{address}?token=secret&email=jan%40example.org"),
+        vec![server],
+    );
+    let shown: Vec<Value> = (0..3).map(|i| visit.run(i, RESULT_JS)).collect();
+    let code = shown[0]["code"].as_str().expect("a code").to_owned();
+    assert_eq!(code, "22.BW-H-aA", "case B without background answers");
+    let links: Vec<&str> = shown.iter().map(|s| s["link"].as_str().unwrap()).collect();
+    assert_eq!(
+        links,
+        [
+            format!("{address}#r={code}&lang=en"),
+            format!("{origin}/landing?from=share#r={code}&lang=en"),
+            format!("{address}#r={code}&lang=en"),
+        ],
+        "no token, no e-mail; share-url resolved against the page, not <base>"
+    );
+    let warnings = visit.browser.execute("return window.warnings;", vec![]);
+    assert!(
+        warnings.as_array().unwrap().iter().any(|w| w
+            .as_str()
+            .is_some_and(|w| w.contains("share-url=\"javascript:alert(1)\""))),
+        "the invalid share-url is named on the console: {warnings}"
+    );
+}
+
+#[test]
 fn e2e_a_bad_link_says_why_and_the_quiz_starts_as_usual() {
     let server = StaticServer::serve(dist());
     let url = server.url("/#r=12.AB!DEF&lang=en");

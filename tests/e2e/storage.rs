@@ -1,7 +1,8 @@
 //! Saved progress in a real browser: a reload resumes where the respondent
 //! was; corrupt, outdated or tampered storage is discarded with a notice and
-//! no panic; blocked or full storage leaves a quiz that works in memory and
-//! says so once.
+//! no panic, while a newer version's progress is left alone; widgets in two
+//! components' shadow roots keep their own; blocked or full storage leaves a
+//! quiz that works in memory and says so once.
 
 use std::time::Duration;
 
@@ -25,21 +26,41 @@ const ERROR_RECORDER: &str = "window.errors = []; \
     console.error = (...args) => { errors.push(args.map(String).join(' ')); original(...args); }; \
     addEventListener('error', (e) => errors.push(String(e.message)));";
 
-/// A Dutch page with the widget, recording errors, and running `/setup.js`
+/// A Dutch page with `body`, recording errors, and running `/setup.js`
 /// (the test's own) before the widget loads.
-const PAGE: &str = r#"<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>Storage</title>
+fn page(body: &str) -> String {
+    format!(
+        r#"<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>Storage</title>
 <script src="/errors.js"></script><script src="/setup.js"></script>
-<script type="module" src="/embed.js"></script></head><body><maturity-quiz></maturity-quiz></body></html>"#;
+<script type="module" src="/embed.js"></script></head><body>{body}</body></html>"#
+    )
+}
 
-/// Serves `dist/` with [`PAGE`] at `/quiz.html`, `setup` as its setup script.
+/// Serves `dist/` with a page of one widget at `/quiz.html`, `setup` as its
+/// setup script.
 fn visit(setup: &str) -> (Visit, String) {
+    visit_page("<maturity-quiz></maturity-quiz>", setup)
+}
+
+/// Serves `dist/` with a page of `body` at `/quiz.html`, `setup` as its
+/// setup script.
+fn visit_page(body: &str, setup: &str) -> (Visit, String) {
     let server = StaticServer::builder(dist())
-        .page("/quiz.html", Page::html(PAGE))
+        .page("/quiz.html", Page::html(page(body)))
         .page("/errors.js", Page::new("text/javascript", ERROR_RECORDER))
         .page("/setup.js", Page::new("text/javascript", setup.to_owned()))
         .start();
     let url = server.url("/quiz.html");
     (Visit::open(&url, vec![server]), url)
+}
+
+/// What the notice says that removed progress gets.
+const DISCARDED: &str = "waren niet te lezen en zijn gewist";
+
+/// The notice the first widget shows, or "".
+fn notice(visit: &Visit) -> String {
+    let shown = visit.run(0, "return q('.mq-notice') && q('.mq-notice').textContent;");
+    shown.as_str().unwrap_or_default().to_owned()
 }
 
 fn errors(visit: &Visit) -> serde_json::Value {
@@ -62,15 +83,7 @@ fn e2e_a_reload_resumes_on_the_next_question_with_every_answer() {
     );
     for (n, answer) in given.iter().enumerate().rev() {
         visit.click(0, ".mq-back");
-        let caption = format!("Vraag {} van 12", n + 1);
-        wait_until(STEP, &caption, || {
-            let state = visit.state(0);
-            if state["progress"] == caption.as_str() {
-                Ok(())
-            } else {
-                Err(state.to_string())
-            }
-        });
+        wait_for_question(&visit, 0, n + 1);
         assert_eq!(
             visit.state(0)["checked"],
             *answer,
@@ -127,11 +140,9 @@ fn e2e_unreadable_progress_is_discarded_with_a_notice() {
             state["start"].is_string(),
             "{key} = {value}: starts on the intro; {state}"
         );
-        let notice = visit.run(0, "return q('.mq-notice') && q('.mq-notice').textContent;");
+        let notice = notice(&visit);
         assert!(
-            notice
-                .as_str()
-                .is_some_and(|n| n.contains("waren niet te lezen en zijn gewist")),
+            notice.contains(DISCARDED),
             "{key} = {value}: notice {notice}"
         );
         let left = visit.browser.execute(
@@ -150,12 +161,9 @@ fn e2e_unreadable_progress_is_discarded_with_a_notice() {
 }
 
 /// Checks the intro says `notice`, then completes the quiz in memory.
-fn complete_in_memory(visit: &Visit, notice: &str) {
-    let shown = visit.run(0, "return q('.mq-notice') && q('.mq-notice').textContent;");
-    assert!(
-        shown.as_str().is_some_and(|n| n.contains(notice)),
-        "notice {shown}"
-    );
+fn complete_in_memory(visit: &Visit, expected: &str) {
+    let shown = notice(visit);
+    assert!(shown.contains(expected), "notice {shown}");
     assert_eq!(visit.complete(0, &["4"; 12]), "Transformatie");
     assert_eq!(errors(visit), json!([]));
 }
@@ -195,5 +203,114 @@ fn e2e_full_storage_says_so_once_and_completes() {
     visit.profile(0, &[]);
     assert_eq!(visit.state(0)["phase"], "Transformatie");
     assert_eq!(notice(), json!(null), "not said again");
+    assert_eq!(errors(&visit), json!([]));
+}
+
+/// The sorted keys in storage and their values.
+fn stored(visit: &Visit) -> serde_json::Value {
+    visit.browser.execute(
+        "return Object.fromEntries(Object.keys(localStorage).sort().map((k) => [k, localStorage.getItem(k)]));",
+        vec![],
+    )
+}
+
+/// Waits until widget `widget` shows question `n` of 12 (in Dutch).
+fn wait_for_question(visit: &Visit, widget: usize, n: usize) {
+    let caption = format!("Vraag {n} van 12");
+    wait_until(STEP, &caption, || {
+        let state = visit.state(widget);
+        if state["progress"] == caption.as_str() {
+            Ok(())
+        } else {
+            Err(state.to_string())
+        }
+    });
+}
+
+/// A component of the host page, as Lit or Stencil would make it: an open
+/// shadow root with an id-less widget in it.
+const CARD: &str = "customElements.define('quiz-card', class extends HTMLElement { \
+    connectedCallback() { \
+      if (this.shadowRoot) return; \
+      this.attachShadow({ mode: 'open' }).append(document.createElement('maturity-quiz')); \
+    } \
+  });";
+
+#[test]
+fn e2e_widgets_in_two_shadow_roots_keep_their_own_progress() {
+    let (visit, url) = visit_page("<quiz-card></quiz-card><quiz-card></quiz-card>", CARD);
+    visit.start(0);
+    visit.answer(0, "1");
+    visit.start(1);
+    visit.answer(1, "4");
+    visit.answer(1, "3");
+    let keys = visit
+        .browser
+        .execute("return Object.keys(localStorage).sort();", vec![]);
+    assert_eq!(
+        keys,
+        json!([
+            "maturity-quiz/social-maturity/v2#quiz-card.pos:0/pos:0",
+            "maturity-quiz/social-maturity/v2#quiz-card.pos:1/pos:0",
+        ]),
+        "one key per component"
+    );
+    visit.goto(&url);
+    wait_for_question(&visit, 0, 2);
+    wait_for_question(&visit, 1, 3);
+    visit.click(0, ".mq-back");
+    wait_for_question(&visit, 0, 1);
+    assert_eq!(visit.state(0)["checked"], "1", "the first card's answer");
+    visit.click(1, ".mq-back");
+    wait_for_question(&visit, 1, 2);
+    assert_eq!(visit.state(1)["checked"], "3", "the second card's answer");
+    assert_eq!(errors(&visit), json!([]));
+}
+
+#[test]
+fn e2e_an_old_version_page_leaves_newer_progress_alone() {
+    // A page that still serves version 1 for old codes, as the README
+    // advises, in a browser that took version 2 (and 3) elsewhere on the
+    // site, and has version 0 left over.
+    let mut old: serde_json::Value =
+        serde_json::from_str(maturity_quiz::model::BUILT_IN_JSON).unwrap();
+    old["version"] = 1.into();
+    let body =
+        format!(r#"<maturity-quiz><script type="application/json">{old}</script></maturity-quiz>"#);
+    let progress = |version: u32| {
+        json!({
+            "format": 2, "questionnaire": "social-maturity", "version": version, "language": "nl",
+            "step": { "question": 1 }, "answers": [2, null, null, null, null, null, null, null, null, null, null, null],
+            "profile": {}
+        })
+        .to_string()
+    };
+    let newer = json!({
+        "maturity-quiz/social-maturity/v2": progress(2),
+        "maturity-quiz/social-maturity/v2#id:team-a": progress(2),
+        "maturity-quiz/social-maturity/v3": progress(3),
+    });
+    let mut seeded = newer.clone();
+    seeded["maturity-quiz/social-maturity/v0"] = progress(0).into();
+    let setup = format!(
+        "for (const [key, value] of Object.entries({seeded})) localStorage.setItem(key, value);"
+    );
+    let (visit, _) = visit_page(&body, &setup);
+    let notice = notice(&visit);
+    assert!(
+        notice.contains(DISCARDED),
+        "version 0 was removed, with a notice: {notice}"
+    );
+    assert_eq!(stored(&visit), newer, "versions 2 and 3 are untouched");
+    visit.start(0);
+    visit.answer(0, "3");
+    let mut expected = newer;
+    expected["maturity-quiz/social-maturity/v1"] =
+        stored(&visit)["maturity-quiz/social-maturity/v1"].clone();
+    assert!(
+        expected["maturity-quiz/social-maturity/v1"].is_string(),
+        "version 1 saves its own"
+    );
+    assert_eq!(stored(&visit), expected);
     assert_eq!(errors(&visit), json!([]));
 }
