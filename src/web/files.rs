@@ -35,12 +35,23 @@ pub fn save(name: &str, mime: &str, text: &str) {
     Timeout::new(KEEP_URL_MS, move || drop(url)).forget();
 }
 
-/// The name and text of each file in `files`, in order; a file that cannot
-/// be read gives an empty text, which the group view then refuses by name.
-pub async fn read(files: web_sys::FileList) -> Vec<(String, String)> {
+/// The name of each file in `files`, in order, with its text, or why it
+/// was not read: `admit` gets every file's size before anything is read,
+/// and says which ones may be. A file that cannot be read gives an empty
+/// text, which the group view then refuses by name.
+pub async fn read<E>(
+    files: web_sys::FileList,
+    admit: impl FnOnce(&[u64]) -> Vec<Result<(), E>>,
+) -> Vec<(String, Result<String, E>)> {
+    let files: Vec<gloo::file::File> = FileList::from(files).iter().cloned().collect();
+    let sizes: Vec<u64> = files.iter().map(|f| f.size()).collect();
     let mut read = Vec::new();
-    for file in FileList::from(files).iter() {
-        read.push((file.name(), read_as_text(file).await.unwrap_or_default()));
+    for (file, admitted) in files.iter().zip(admit(&sizes)) {
+        let text = match admitted {
+            Ok(()) => Ok(read_as_text(file).await.unwrap_or_default()),
+            Err(refused) => Err(refused),
+        };
+        read.push((file.name(), text));
     }
     read
 }
