@@ -607,7 +607,7 @@ pub fn read_download(questionnaire: &Questionnaire, json: &str) -> Result<Respon
     };
     // As written: a version given as a string ("2") is not the number.
     let version = download.questionnaire.version.to_string();
-    check_questionnaire(questionnaire, download.questionnaire.id, version)?;
+    check_questionnaire(questionnaire, &download.questionnaire.id, &version)?;
     let answers = questionnaire
         .questions
         .iter()
@@ -635,18 +635,21 @@ pub fn read_download(questionnaire: &Questionnaire, json: &str) -> Result<Respon
 /// written in the file).
 fn check_questionnaire(
     questionnaire: &Questionnaire,
-    id: String,
-    version: String,
+    id: &str,
+    version: &str,
 ) -> Result<(), CodeError> {
     if id != questionnaire.id {
         return Err(CodeError(Problem::Questionnaire {
-            found: id,
+            found: id.to_string(),
             expected: questionnaire.id.clone(),
         }));
     }
-    if version != questionnaire.version.to_string() {
+    // As written: "02" is not version 2.
+    if version.parse() != Ok(questionnaire.version)
+        || version.starts_with(['0', '+']) && version != "0"
+    {
         return Err(CodeError(Problem::Version {
-            found: version,
+            found: version.to_string(),
             expected: questionnaire.version,
         }));
     }
@@ -797,11 +800,7 @@ fn read_row(
     profile_columns: &[Option<usize>],
 ) -> Result<Response, CodeError> {
     let field = |at: usize| fields[at].trim();
-    check_questionnaire(
-        questionnaire,
-        field(columns[0]).to_string(),
-        field(columns[1]).to_string(),
-    )?;
+    check_questionnaire(questionnaire, field(columns[0]), field(columns[1]))?;
     let answers = columns[2..]
         .iter()
         .enumerate()

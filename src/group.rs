@@ -14,6 +14,8 @@
 //! A [`Reader`] reads a few lines at a time, so that the view can spread a
 //! large input over many short tasks and show how far it has got.
 
+use std::rc::Rc;
+
 use crate::code::{self, CodeError, CsvRows};
 use crate::i18n::number;
 use crate::model::{Questionnaire, Response};
@@ -229,9 +231,9 @@ impl Group {
     pub fn read(questionnaire: &Questionnaire, pasted: &str, files: &[(String, String)]) -> Group {
         let files = files
             .iter()
-            .map(|(name, text)| (name.clone(), Ok(text.clone())))
+            .map(|(name, text)| (name.clone(), Ok(Rc::from(text.as_str()))))
             .collect();
-        let mut reader = Reader::new(Ok(pasted.to_string()), files);
+        let mut reader = Reader::new(Ok(Rc::from(pasted)), files);
         while reader.step(questionnaire, MAX_LINES) {}
         reader.finish(questionnaire)
     }
@@ -256,24 +258,30 @@ impl Group {
             .profile
             .get(question)
             .map_or(0, |q| q.answers.len());
-        (0..answers)
-            .map(Some)
-            .chain([None])
-            .filter_map(|answer| {
-                let members = self
-                    .entries
-                    .iter()
-                    .filter(move |e| e.response.profile.get(question).copied().flatten() == answer);
-                let results = members.clone().count();
-                (results > 0).then(|| {
-                    let (phases, dimensions) = tally(questionnaire, members);
-                    Segment {
-                        answer,
-                        results,
-                        phases,
-                        dimensions,
+        // One pass puts each result with its answer; the last is for none.
+        let mut members: Vec<Vec<&Entry>> = vec![Vec::new(); answers + 1];
+        for entry in &self.entries {
+            match entry.response.profile.get(question).copied().flatten() {
+                Some(answer) => {
+                    if let Some(segment) = members.get_mut(answer).filter(|_| answer < answers) {
+                        segment.push(entry);
                     }
-                })
+                }
+                None => members[answers].push(entry),
+            }
+        }
+        members
+            .into_iter()
+            .enumerate()
+            .filter(|(_, members)| !members.is_empty())
+            .map(|(i, members)| {
+                let (phases, dimensions) = tally(questionnaire, members.iter().copied());
+                Segment {
+                    answer: (i < answers).then_some(i),
+                    results: members.len(),
+                    phases,
+                    dimensions,
+                }
             })
             .collect()
     }
@@ -395,7 +403,8 @@ pub struct Reader {
 struct Source {
     /// The file's name, or `None` for the pasted text.
     name: Option<String>,
-    text: String,
+    /// Shared with the view, which keeps the files to read them again.
+    text: Rc<str>,
     state: State,
 }
 
@@ -506,10 +515,10 @@ impl Reader {
     /// given as refused instead when it was over its limit (see [`admit`]
     /// and [`check_paste`]). Reads nothing yet.
     pub fn new(
-        pasted: Result<String, CodeError>,
-        files: Vec<(String, Result<String, CodeError>)>,
+        pasted: Result<Rc<str>, CodeError>,
+        files: Vec<(String, Result<Rc<str>, CodeError>)>,
     ) -> Reader {
-        let source = |name, text: Result<String, CodeError>| match text {
+        let source = |name, text: Result<Rc<str>, CodeError>| match text {
             Ok(text) => Source {
                 name,
                 text,
@@ -517,7 +526,7 @@ impl Reader {
             },
             Err(error) => Source {
                 name,
-                text: String::new(),
+                text: Rc::from(""),
                 state: State::Refused(error),
             },
         };

@@ -330,7 +330,7 @@ fn files_are_refused_by_size_and_number_before_they_are_read() {
 fn a_pasted_text_over_its_limit_is_refused_as_a_whole() {
     assert!(check_paste(20_000_000).is_ok());
     let refused = check_paste(20_000_001);
-    let group = Reader::new(refused.map(|()| String::new()), vec![]).finish_all();
+    let group = Reader::new(refused.map(|()| "".into()), vec![]).finish_all();
     assert!(group.entries.is_empty());
     assert_eq!(group.rejected.len(), 1);
     assert_eq!(group.rejected[0].origin, Origin::Paste);
@@ -362,8 +362,11 @@ fn lines_are_read_up_to_their_limit_and_the_next_one_is_refused() {
     let all = Group::read(&q, &text, &[]);
     assert_eq!((all.entries.len(), all.rejected.len()), (MAX_LINES, 0));
     // One more line, in a file after the pasted text.
-    let file = ("more.txt".to_string(), Ok(format!("\n{}\n", lines[0])));
-    let over = Reader::new(Ok(text), vec![file]).finish_all();
+    let file = (
+        "more.txt".to_string(),
+        Ok(format!("\n{}\n", lines[0]).into()),
+    );
+    let over = Reader::new(Ok(text.into()), vec![file]).finish_all();
     assert_eq!(over.entries.len(), MAX_LINES);
     let rejected: Vec<(Origin, String)> = over
         .rejected
@@ -385,7 +388,10 @@ fn a_wrong_header_is_refused_before_the_body_is_read() {
     // 20 MB whose first line has no column of ours: one step reads it all.
     let huge = format!("name,{}\n", "x,".repeat(10)) + &"a,\"b\",c\n".repeat(2_500_000);
     assert!(huge.len() > 19_000_000);
-    let mut reader = Reader::new(Ok(String::new()), vec![("big.csv".to_string(), Ok(huge))]);
+    let mut reader = Reader::new(
+        Ok("".into()),
+        vec![("big.csv".to_string(), Ok(huge.into()))],
+    );
     reader.step(&q, 1);
     assert_eq!(reader.progress(), 1.0, "one line read, and the file done");
     assert!(!reader.step(&q, 1), "nothing more to read");
@@ -448,7 +454,10 @@ fn a_national_poll_of_100000_results_is_read_in_small_steps() {
         "one export is one file"
     );
     let started = Instant::now();
-    let mut reader = Reader::new(Ok(String::new()), vec![("poll.csv".to_string(), Ok(csv))]);
+    let mut reader = Reader::new(
+        Ok("".into()),
+        vec![("poll.csv".to_string(), Ok(csv.into()))],
+    );
     let mut steps = 0;
     let mut progress = Vec::new();
     while reader.step(&q, 1000) {

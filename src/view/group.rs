@@ -28,7 +28,7 @@ const LINES_PER_LOOK: usize = 64;
 
 /// The files chosen or dropped: each name with its text, or why it was not
 /// read.
-type Files = Vec<(String, Result<String, CodeError>)>;
+type Files = Vec<(String, Result<Rc<str>, CodeError>)>;
 
 /// What the view shows below the form.
 #[derive(Clone, PartialEq)]
@@ -88,32 +88,36 @@ pub fn GroupView(props: &GroupViewProps) -> Html {
                 .map(|t| {
                     // The length first, so that a text over the limit is
                     // never copied.
-                    group::check_paste(t.text_length().max(0) as usize).map(|()| t.value())
+                    group::check_paste(t.text_length().max(0) as usize)
+                        .map(|()| Rc::from(t.value()))
                 })
-                .unwrap_or_else(|| Ok(String::new()));
+                .unwrap_or_else(|| Ok(Rc::from("")));
             let mut reader = Some(Reader::new(text, files));
             *readings.borrow_mut() += 1;
             let this = *readings.borrow();
             let (q, shown, readings) = (q.clone(), shown.clone(), readings.clone());
             shown.set(Shown::Reading(0.0));
-            let mut done = false;
+            // Reading, then summing up, then showing the sums: each step a
+            // task of its own (or many, for reading).
+            let (mut read, mut summed) = (false, None);
             slices::run(move |deadline| {
                 if *readings.borrow() != this {
                     return false;
                 }
+                if let Some(group) = summed.take() {
+                    shown.set(Shown::Read(Rc::new(group)));
+                    return false;
+                }
+                if read {
+                    summed = reader.take().map(|reader| reader.finish(&q));
+                    return true;
+                }
                 let Some(reading) = reader.as_mut() else {
                     return false;
                 };
-                // Summing up and showing the group is a task of its own.
-                if done {
-                    if let Some(reader) = reader.take() {
-                        shown.set(Shown::Read(Rc::new(reader.finish(&q))));
-                    }
-                    return false;
-                }
                 while !deadline.passed() {
                     if !reading.step(&q, LINES_PER_LOOK) {
-                        done = true;
+                        read = true;
                         break;
                     }
                 }
@@ -123,11 +127,17 @@ pub fn GroupView(props: &GroupViewProps) -> Html {
         }
     };
     let take_files = {
-        let (files, compare) = (files.clone(), compare.clone());
+        let (files, compare, shown) = (files.clone(), compare.clone(), shown.clone());
         Callback::from(move |list: FileList| {
             let (files, compare) = (files.clone(), compare.clone());
+            // The files are read a part at a time before the lines are.
+            shown.set(Shown::Reading(0.0));
             spawn_local(async move {
-                let read = files::read(list, group::admit).await;
+                let read: Files = files::read(list, group::admit)
+                    .await
+                    .into_iter()
+                    .map(|(name, text)| (name, text.map(Rc::from)))
+                    .collect();
                 compare(read.clone());
                 files.set(read);
             });
@@ -326,10 +336,14 @@ pub fn GroupView(props: &GroupViewProps) -> Html {
                     Shown::Read(group) => ui.group_count.count(group.entries.len()),
                 } }
             </p>
-            if let Shown::Reading(done) = &*shown {
-                // The status line above says the same in words.
-                <progress class="mq-group-progress" max="1" value={done.to_string()} aria-hidden="true" />
-            }
+            // Always there, so that the status line before it is never
+            // made anew (a new live region says nothing).
+            <div class="mq-group-reading">
+                if let Shown::Reading(done) = &*shown {
+                    // The status line above says the same in words.
+                    <progress class="mq-group-progress" max="1" value={done.to_string()} aria-hidden="true" />
+                }
+            </div>
             { for results }
         </section>
     }

@@ -1,7 +1,7 @@
 //! Files in and out of the browser, with no server: a text offered as a
 //! download, and the text of files a visitor chose or dropped.
 
-use gloo::file::futures::read_as_text;
+use gloo::file::futures::read_as_bytes;
 use gloo::file::{Blob, FileList, ObjectUrl};
 use gloo::timers::callback::Timeout;
 use wasm_bindgen::JsCast;
@@ -35,6 +35,10 @@ pub fn save(name: &str, mime: &str, text: &str) {
     Timeout::new(KEEP_URL_MS, move || drop(url)).forget();
 }
 
+/// How much of a file is read per task: a large file is read in parts, each
+/// a task of its own, so that reading it never holds up the page.
+const PART_BYTES: u64 = 1 << 20;
+
 /// The name of each file in `files`, in order, with its text, or why it
 /// was not read: `admit` gets every file's size before anything is read,
 /// and says which ones may be. A file that cannot be read gives an empty
@@ -48,10 +52,29 @@ pub async fn read<E>(
     let mut read = Vec::new();
     for (file, admitted) in files.iter().zip(admit(&sizes)) {
         let text = match admitted {
-            Ok(()) => Ok(read_as_text(file).await.unwrap_or_default()),
+            Ok(()) => Ok(text(file).await),
             Err(refused) => Err(refused),
         };
         read.push((file.name(), text));
     }
     read
+}
+
+/// The text of `file`, read a part at a time, as UTF-8 (a byte that is not
+/// becomes U+FFFD, as `FileReader.readAsText` would make it); empty when
+/// the browser cannot read it.
+async fn text(file: &gloo::file::File) -> String {
+    let size = file.size();
+    let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
+    let mut at = 0;
+    while at < size {
+        let end = (at + PART_BYTES).min(size);
+        match read_as_bytes(&file.slice(at, end)).await {
+            Ok(part) => bytes.extend_from_slice(&part),
+            Err(_) => return String::new(),
+        }
+        at = end;
+    }
+    String::from_utf8(bytes)
+        .unwrap_or_else(|not_utf8| String::from_utf8_lossy(not_utf8.as_bytes()).into_owned())
 }
