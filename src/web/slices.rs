@@ -2,8 +2,15 @@
 //! slice a task of its own that ends by a deadline, with a yield to the
 //! event loop between them, so that the page keeps answering input and
 //! painting, and can show how far the work has got.
+//!
+//! The next slice is a message to a `MessageChannel` of its own: every
+//! engine runs each message as a task of its own, while Firefox may run
+//! several due timeouts in one go (and all engines wait at least 4 ms
+//! between nested ones).
 
 use gloo::timers::callback::Timeout;
+use wasm_bindgen::{JsCast, JsValue, closure::Closure};
+use web_sys::MessageChannel;
 
 /// How long one slice may run. Well below the 50 ms at which browsers
 /// count a task as long, so that a click or a key is answered within a
@@ -24,10 +31,35 @@ impl Deadline {
 /// [`SLICE_MS`] after its start, until it returns `false`. The first call
 /// is in a task of its own too, so that the event that started the work
 /// ends at once.
-pub fn run(mut work: impl FnMut(&Deadline) -> bool + 'static) {
+pub fn run(work: impl FnMut(&Deadline) -> bool + 'static) {
+    match MessageChannel::new() {
+        Ok(channel) => next(channel, work),
+        // Not seen in any browser: timeouts do it too, a little slower.
+        Err(_) => by_timeouts(work),
+    }
+}
+
+/// Posts the next slice of `work` as a message to `channel`.
+fn next(channel: MessageChannel, mut work: impl FnMut(&Deadline) -> bool + 'static) {
+    let (receiver, sender) = (channel.port1(), channel.port2());
+    let slice = Closure::once_into_js(move || {
+        if work(&Deadline(js_sys::Date::now() + SLICE_MS)) {
+            next(channel, work);
+        } else {
+            channel.port1().close();
+            channel.port2().close();
+        }
+    });
+    receiver.set_onmessage(Some(slice.unchecked_ref()));
+    // Fails only for a message that cannot be cloned, which null can.
+    let _ = sender.post_message(&JsValue::NULL);
+}
+
+/// [`run`] with a timeout before each slice.
+fn by_timeouts(mut work: impl FnMut(&Deadline) -> bool + 'static) {
     Timeout::new(0, move || {
         if work(&Deadline(js_sys::Date::now() + SLICE_MS)) {
-            run(work);
+            by_timeouts(work);
         }
     })
     .forget();
