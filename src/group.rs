@@ -177,34 +177,36 @@ fn is_csv(text: &str) -> bool {
 }
 
 /// How many results of `entries` are in each phase, and each dimension's
-/// summary over them.
+/// summary over them. One pass over the results, which are large and
+/// scattered in memory, so that 100,000 of them are summed up in one
+/// short task.
 fn tally<'a>(
     questionnaire: &Questionnaire,
-    entries: impl Iterator<Item = &'a Entry> + Clone,
+    entries: impl Iterator<Item = &'a Entry>,
 ) -> (Vec<usize>, Vec<DimensionSummary>) {
     let levels = questionnaire.phases.len();
     let mut phases = vec![0; levels];
     let mut count = 0;
-    for entry in entries.clone() {
+    let mut scores: Vec<Vec<Score>> = vec![Vec::new(); questionnaire.dimensions.len()];
+    let mut dimension_phases = vec![vec![0; levels]; questionnaire.dimensions.len()];
+    for entry in entries {
         phases[entry.assessment.phase.index()] += 1;
         count += 1;
+        let results = entry.assessment.dimensions.iter();
+        for ((result, scores), phases) in results.zip(&mut scores).zip(&mut dimension_phases) {
+            if let (Some(score), Some(phase)) = (result.score, result.phase) {
+                scores.push(score);
+                phases[phase.index()] += 1;
+            }
+        }
     }
-    let dimensions = (0..questionnaire.dimensions.len())
-        .map(|d| {
-            let mut scores: Vec<Score> = Vec::with_capacity(count);
-            let mut phases = vec![0; levels];
-            for entry in entries.clone() {
-                let result = &entry.assessment.dimensions[d];
-                if let (Some(score), Some(phase)) = (result.score, result.phase) {
-                    scores.push(score);
-                    phases[phase.index()] += 1;
-                }
-            }
-            DimensionSummary {
-                unknown: count - scores.len(),
-                median: median(&mut scores),
-                phases,
-            }
+    let dimensions = scores
+        .into_iter()
+        .zip(dimension_phases)
+        .map(|(mut scores, phases)| DimensionSummary {
+            unknown: count - scores.len(),
+            median: median(&mut scores),
+            phases,
         })
         .collect();
     (phases, dimensions)
