@@ -483,12 +483,11 @@ impl Source {
                     }
                 }
                 State::Lines { at, line } => {
-                    let rest = &self.text[at..];
-                    let Some(length) =
-                        (!rest.is_empty()).then(|| rest.find('\n').unwrap_or(rest.len()))
-                    else {
+                    if at >= self.text.len() {
                         return None;
-                    };
+                    }
+                    let rest = &self.text[at..];
+                    let length = rest.find('\n').unwrap_or(rest.len());
                     let next = (at + length + 1).min(self.text.len());
                     self.state = State::Lines {
                         at: next,

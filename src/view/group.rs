@@ -88,8 +88,7 @@ pub fn GroupView(props: &GroupViewProps) -> Html {
                 .map(|t| {
                     // The length first, so that a text over the limit is
                     // never copied.
-                    group::check_paste(t.text_length().max(0) as usize)
-                        .map(|()| Rc::from(t.value()))
+                    group::check_paste(t.text_length() as usize).map(|()| Rc::from(t.value()))
                 })
                 .unwrap_or_else(|| Ok(Rc::from("")));
             let mut reader = Some(Reader::new(text, files));
