@@ -57,18 +57,22 @@ fn twenty() -> String {
     lines.join("\n")
 }
 
+/// Where each refused line or file came from, and why, in English.
+fn rejections(group: &Group) -> Vec<(Origin, String)> {
+    group
+        .rejected
+        .iter()
+        .map(|r| (r.origin.clone(), r.error.to_string()))
+        .collect()
+}
+
 #[test]
 fn twenty_codes_add_up_as_worked_out_by_hand() {
     let q = Questionnaire::built_in();
     let group = Group::read(&q, &twenty(), &[]);
     assert_eq!(group.entries.len(), 17);
-    let rejected: Vec<(Origin, String)> = group
-        .rejected
-        .iter()
-        .map(|r| (r.origin.clone(), r.error.to_string()))
-        .collect();
     assert_eq!(
-        rejected,
+        rejections(&group),
         [
             (
                 Origin::Line(7),
@@ -368,13 +372,8 @@ fn lines_are_read_up_to_their_limit_and_the_next_one_is_refused() {
     );
     let over = Reader::new(Ok(text.into()), vec![file]).finish_all();
     assert_eq!(over.entries.len(), MAX_LINES);
-    let rejected: Vec<(Origin, String)> = over
-        .rejected
-        .iter()
-        .map(|r| (r.origin.clone(), r.error.to_string()))
-        .collect();
     assert_eq!(
-        rejected,
+        rejections(&over),
         [(
             Origin::File("more.txt".to_string()),
             "200000 lines are read at once; this line and all after it are not.".to_string()

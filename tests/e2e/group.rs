@@ -77,8 +77,13 @@ fn all(level: u8) -> Vec<Option<Answer>> {
 }
 
 fn open_group_page() -> Visit {
+    open_page(GROUP_PAGE)
+}
+
+/// `html` served as /group.html beside `dist/`, and opened.
+fn open_page(html: &'static str) -> Visit {
     let server = StaticServer::builder(dist())
-        .page("/group.html", Page::html(GROUP_PAGE))
+        .page("/group.html", Page::html(html))
         .start();
     let url = server.url("/group.html");
     Visit::open(&url, vec![server])
@@ -514,14 +519,6 @@ for (const name of ['instantiate', 'instantiateStreaming']) {
 </script>
 <script type="module" src="/embed.js"></script></head><body><main><maturity-quiz mode="group"></maturity-quiz></main></body></html>"#;
 
-fn open_measured_group_page() -> Visit {
-    let server = StaticServer::builder(dist())
-        .page("/group.html", Page::html(MEASURED_GROUP_PAGE))
-        .start();
-    let url = server.url("/group.html");
-    Visit::open(&url, vec![server])
-}
-
 /// What reading a group cost in the page, measured there.
 #[derive(Debug)]
 struct Reading {
@@ -646,7 +643,7 @@ fn e2e_group_view_reads_100000_results_without_a_long_task() {
         })
         .collect();
     let csv = Group::read(&q, &codes.join("\n"), &[]).rows_csv(&q, "en");
-    let visit = open_measured_group_page();
+    let visit = open_page(MEASURED_GROUP_PAGE);
     let engine = visit.browser.engine().name();
     // The smaller sizes are figures for BENCHMARKS.md, measured in Chromium.
     let sizes: &[usize] = if engine == "chromium" {
