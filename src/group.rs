@@ -619,19 +619,14 @@ fn scored(questionnaire: &Questionnaire, response: Response) -> Result<Entry, Co
     }
 }
 
-/// The median of `scores` (reordered in place), the mean of the middle two
+/// The median of `scores` (sorted in place), the mean of the middle two
 /// for an even count; `None` for none.
 fn median(scores: &mut [Score]) -> Option<f64> {
-    if scores.is_empty() {
-        return None;
+    scores.sort_unstable();
+    let middle = scores.len() / 2;
+    match scores.len() {
+        0 => None,
+        n if n % 2 == 1 => Some(scores[middle].as_f64()),
+        _ => Some((scores[middle - 1].as_f64() + scores[middle].as_f64()) / 2.0),
     }
-    // Selecting the middle is linear; sorting 100,000 scores is not.
-    let (middle, odd) = (scores.len() / 2, scores.len() % 2 == 1);
-    let (lower, &mut upper, _) = scores.select_nth_unstable(middle);
-    if odd {
-        return Some(upper.as_f64());
-    }
-    // The lower middle is the largest score below the upper one.
-    let below = lower.iter().max().copied().unwrap_or(upper);
-    Some((below.as_f64() + upper.as_f64()) / 2.0)
 }

@@ -340,7 +340,8 @@ pub fn GroupView(props: &GroupViewProps) -> Html {
             <div class="mq-group-reading">
                 if let Shown::Reading(done) = &*shown {
                     // The status line above says the same in words.
-                    <progress class="mq-group-progress" max="1" value={done.to_string()} aria-hidden="true" />
+                    <progress class="mq-group-progress" max="100" value={((done * 100.0) as u32).to_string()}
+                        aria-hidden="true" />
                 }
             </div>
             { for results }

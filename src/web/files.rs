@@ -60,9 +60,10 @@ pub async fn read<E>(
     read
 }
 
-/// The text of `file`, read a part at a time, as UTF-8 (a byte that is not
-/// becomes U+FFFD, as `FileReader.readAsText` would make it); empty when
-/// the browser cannot read it.
+/// The text of `file`, read a part at a time: UTF-8, or else Latin-1 (what
+/// spreadsheets on Windows write, near enough: ids and numbers, which the
+/// group view reads, are ASCII either way); empty when the browser cannot
+/// read it.
 async fn text(file: &gloo::file::File) -> String {
     let size = file.size();
     let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
@@ -76,5 +77,5 @@ async fn text(file: &gloo::file::File) -> String {
         at = end;
     }
     String::from_utf8(bytes)
-        .unwrap_or_else(|not_utf8| String::from_utf8_lossy(not_utf8.as_bytes()).into_owned())
+        .unwrap_or_else(|latin| latin.as_bytes().iter().map(|&b| char::from(b)).collect())
 }

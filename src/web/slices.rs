@@ -32,35 +32,32 @@ impl Deadline {
 /// is in a task of its own too, so that the event that started the work
 /// ends at once.
 pub fn run(work: impl FnMut(&Deadline) -> bool + 'static) {
-    match MessageChannel::new() {
-        Ok(channel) => next(channel, work),
-        // Not seen in any browser: timeouts do it too, a little slower.
-        Err(_) => by_timeouts(work),
-    }
+    // A browser without message channels (none is known) waits for a
+    // timeout before each slice instead.
+    next(MessageChannel::new().ok(), work);
 }
 
-/// Posts the next slice of `work` as a message to `channel`.
-fn next(channel: MessageChannel, mut work: impl FnMut(&Deadline) -> bool + 'static) {
-    let (receiver, sender) = (channel.port1(), channel.port2());
-    let slice = Closure::once_into_js(move || {
+/// Runs the next slice of `work` in a task of its own: a message to
+/// `channel`, or a timeout without one.
+fn next(channel: Option<MessageChannel>, mut work: impl FnMut(&Deadline) -> bool + 'static) {
+    let posted = channel.clone();
+    let slice = move || {
         if work(&Deadline(js_sys::Date::now() + SLICE_MS)) {
             next(channel, work);
-        } else {
+        } else if let Some(channel) = channel {
             channel.port1().close();
             channel.port2().close();
         }
-    });
-    receiver.set_onmessage(Some(slice.unchecked_ref()));
-    // Fails only for a message that cannot be cloned, which null can.
-    let _ = sender.post_message(&JsValue::NULL);
-}
-
-/// [`run`] with a timeout before each slice.
-fn by_timeouts(mut work: impl FnMut(&Deadline) -> bool + 'static) {
-    Timeout::new(0, move || {
-        if work(&Deadline(js_sys::Date::now() + SLICE_MS)) {
-            by_timeouts(work);
+    };
+    match posted {
+        Some(channel) => {
+            let slice = Closure::once_into_js(slice);
+            channel.port1().set_onmessage(Some(slice.unchecked_ref()));
+            // Fails only for a message that cannot be cloned, which null can.
+            let _ = channel.port2().post_message(&JsValue::NULL);
         }
-    })
-    .forget();
+        None => {
+            Timeout::new(0, slice).forget();
+        }
+    }
 }
