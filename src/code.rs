@@ -139,6 +139,27 @@ enum Problem {
     },
     /// A quoted CSV field that is never closed.
     CsvQuote,
+    /// A file over the group view's limit, in bytes.
+    FileTooLarge {
+        size: u64,
+        limit: u64,
+    },
+    /// A file that would take the files read at once over their limit.
+    FilesTooLarge {
+        limit: u64,
+    },
+    /// A file after the most files read at once.
+    TooManyFiles {
+        limit: usize,
+    },
+    /// A pasted text over its limit, in millions of characters.
+    PasteTooLong {
+        millions: usize,
+    },
+    /// A line after the most lines read at once.
+    TooManyLines {
+        limit: usize,
+    },
 }
 
 impl CodeError {
@@ -223,6 +244,29 @@ impl CodeError {
                 ],
             ),
             Problem::CsvQuote => ui.csv_quote.to_string(),
+            Problem::FileTooLarge { size, limit } => fill(
+                ui.group_file_too_large,
+                &[
+                    ("size", &megabytes(*size, language)),
+                    ("limit", &megabytes(*limit, language)),
+                ],
+            ),
+            Problem::FilesTooLarge { limit } => fill(
+                ui.group_files_too_large,
+                &[("limit", &megabytes(*limit, language))],
+            ),
+            Problem::TooManyFiles { limit } => fill(
+                ui.group_too_many_files.get(*limit),
+                &[("limit", &limit.to_string())],
+            ),
+            Problem::PasteTooLong { millions } => fill(
+                ui.group_paste_too_long.get(*millions),
+                &[("limit", &millions.to_string())],
+            ),
+            Problem::TooManyLines { limit } => fill(
+                ui.group_too_many_lines.get(*limit),
+                &[("limit", &limit.to_string())],
+            ),
         }
     }
 }
@@ -237,6 +281,40 @@ impl CodeError {
             needed,
         })
     }
+}
+
+impl CodeError {
+    /// A file of `size` bytes, over the `limit` of one file.
+    pub fn file_too_large(size: u64, limit: u64) -> CodeError {
+        CodeError(Problem::FileTooLarge { size, limit })
+    }
+
+    /// A file that would take the files read at once over `limit` bytes.
+    pub fn files_too_large(limit: u64) -> CodeError {
+        CodeError(Problem::FilesTooLarge { limit })
+    }
+
+    /// A file after the first `limit` files.
+    pub fn too_many_files(limit: usize) -> CodeError {
+        CodeError(Problem::TooManyFiles { limit })
+    }
+
+    /// A pasted text over the limit of `millions` of characters.
+    pub fn paste_too_long(millions: usize) -> CodeError {
+        CodeError(Problem::PasteTooLong { millions })
+    }
+
+    /// A line after the first `limit` lines.
+    pub fn too_many_lines(limit: usize) -> CodeError {
+        CodeError(Problem::TooManyLines { limit })
+    }
+}
+
+/// `bytes` in megabytes (of a million bytes, as file managers count them
+/// now), with at most one decimal.
+fn megabytes(bytes: u64, language: &str) -> String {
+    let tenths = (bytes as f64 / 100_000.0).ceil() / 10.0;
+    crate::i18n::number(tenths, language)
 }
 
 impl fmt::Display for CodeError {
@@ -565,7 +643,7 @@ pub fn read_download(questionnaire: &Questionnaire, json: &str) -> Result<Respon
     };
     // As written: a version given as a string ("2") is not the number.
     let version = download.questionnaire.version.to_string();
-    check_questionnaire(questionnaire, download.questionnaire.id, version)?;
+    check_questionnaire(questionnaire, &download.questionnaire.id, &version)?;
     let answers = questionnaire
         .questions
         .iter()
@@ -593,18 +671,21 @@ pub fn read_download(questionnaire: &Questionnaire, json: &str) -> Result<Respon
 /// written in the file).
 fn check_questionnaire(
     questionnaire: &Questionnaire,
-    id: String,
-    version: String,
+    id: &str,
+    version: &str,
 ) -> Result<(), CodeError> {
     if id != questionnaire.id {
         return Err(CodeError(Problem::Questionnaire {
-            found: echo(&id),
+            found: echo(id),
             expected: questionnaire.id.clone(),
         }));
     }
-    if version != questionnaire.version.to_string() {
+    // As written: "02" is not version 2.
+    if version.parse() != Ok(questionnaire.version)
+        || version.starts_with(['0', '+']) && version != "0"
+    {
         return Err(CodeError(Problem::Version {
-            found: echo(&version),
+            found: echo(version),
             expected: questionnaire.version,
         }));
     }
@@ -651,68 +732,111 @@ fn checked(
 /// version and every question's column must be there, the background
 /// questions' columns may be missing (an export from before they existed).
 /// A spreadsheet that writes semicolons instead of commas is read too.
+/// A wrong header is the only refusal: the rows after it are not read.
 pub fn read_csv(
     questionnaire: &Questionnaire,
     text: &str,
 ) -> Vec<(usize, Result<Response, CodeError>)> {
-    let mut rows = csv::records(text).into_iter();
-    let Some((header_line, header)) = rows.next() else {
-        return vec![(1, Err(CodeError(Problem::CsvEmpty)))];
-    };
-    let header = match header {
-        Ok(header) => header,
-        Err(error) => return vec![(header_line, Err(csv_error(error)))],
-    };
-    let column = |name: &str| header.iter().position(|h| h.trim() == name);
-    let mut required = vec!["questionnaire".to_string(), "version".to_string()];
-    required.extend(questionnaire.questions.iter().map(|q| q.id.clone()));
-    let mut columns = Vec::with_capacity(required.len());
-    for name in &required {
-        match column(name) {
-            Some(at) => columns.push(at),
-            None => {
-                return vec![(
-                    header_line,
-                    Err(CodeError(Problem::CsvColumn {
-                        column: name.clone(),
-                    })),
-                )];
+    match CsvRows::start(questionnaire, text) {
+        Ok(mut rows) => std::iter::from_fn(|| rows.next(questionnaire, text)).collect(),
+        Err(refused) => vec![refused],
+    }
+}
+
+/// Reading the rows of a CSV export one at a time, as [`read_csv`] does,
+/// so that the reader may pause between them: the columns its header
+/// names, and where it has got to in the text (which the caller keeps).
+#[derive(Clone, Debug)]
+pub struct CsvRows {
+    cursor: csv::Cursor,
+    /// How many fields the header has: every row must have as many.
+    width: usize,
+    /// The columns of the questionnaire, its version and each question.
+    columns: Vec<usize>,
+    /// The column of each background question, if there is one.
+    profile_columns: Vec<Option<usize>>,
+}
+
+impl CsvRows {
+    /// Reads the header of `text`, and nothing else: the rows after it
+    /// are read by [`CsvRows::next`]. A header that is missing, broken or
+    /// without a column the results need gives its line and why instead.
+    pub fn start(
+        questionnaire: &Questionnaire,
+        text: &str,
+    ) -> Result<CsvRows, (usize, Result<Response, CodeError>)> {
+        let mut cursor = csv::Cursor::new(text);
+        let header = match cursor.next(text) {
+            None => return Err((1, Err(CodeError(Problem::CsvEmpty)))),
+            Some((line, Err(error))) => return Err((line, Err(csv_error(error)))),
+            Some((line, Ok(header))) => (line, header),
+        };
+        let (header_line, header) = header;
+        let column = |name: &str| header.iter().position(|h| h.trim() == name);
+        let mut required = vec!["questionnaire", "version"];
+        required.extend(questionnaire.questions.iter().map(|q| q.id.as_str()));
+        let mut columns = Vec::with_capacity(required.len());
+        for name in required {
+            match column(name) {
+                Some(at) => columns.push(at),
+                None => {
+                    return Err((
+                        header_line,
+                        Err(CodeError(Problem::CsvColumn {
+                            column: name.to_string(),
+                        })),
+                    ));
+                }
             }
         }
+        let profile_columns = questionnaire
+            .profile
+            .iter()
+            .map(|p| column(&profile_column(&p.id)))
+            .collect();
+        Ok(CsvRows {
+            width: header.len(),
+            cursor,
+            columns,
+            profile_columns,
+        })
     }
-    let profile_columns: Vec<Option<usize>> = questionnaire
-        .profile
-        .iter()
-        .map(|p| column(&profile_column(&p.id)))
-        .collect();
-    rows.map(|(line, row)| {
+
+    /// The next row of `text` (the text the header was read from), with
+    /// its line and its response or why it was refused; `None` at the end.
+    pub fn next(
+        &mut self,
+        questionnaire: &Questionnaire,
+        text: &str,
+    ) -> Option<(usize, Result<Response, CodeError>)> {
+        let (line, row) = self.cursor.next(text)?;
         let read = row.map_err(csv_error).and_then(|fields| {
-            if fields.len() != header.len() {
+            if fields.len() != self.width {
                 return Err(CodeError(Problem::CsvFields {
                     found: fields.len(),
-                    expected: header.len(),
+                    expected: self.width,
                 }));
             }
-            read_row(questionnaire, &fields, &columns, &profile_columns)
+            read_row(questionnaire, &fields, &self.columns, &self.profile_columns)
         });
-        (line, read)
-    })
-    .collect()
+        Some((line, read))
+    }
+
+    /// How many bytes of the text have been read.
+    pub fn read(&self) -> usize {
+        self.cursor.read()
+    }
 }
 
 /// One CSV row's response, its columns found by [`read_csv`].
 fn read_row(
     questionnaire: &Questionnaire,
-    fields: &[String],
+    fields: &[std::borrow::Cow<'_, str>],
     columns: &[usize],
     profile_columns: &[Option<usize>],
 ) -> Result<Response, CodeError> {
     let field = |at: usize| fields[at].trim();
-    check_questionnaire(
-        questionnaire,
-        field(columns[0]).to_string(),
-        field(columns[1]).to_string(),
-    )?;
+    check_questionnaire(questionnaire, field(columns[0]), field(columns[1]))?;
     let answers = columns[2..]
         .iter()
         .enumerate()

@@ -7,8 +7,16 @@
 //! Whatever cannot be used is kept with its line (or file) and the reason,
 //! so that the facilitator can fix it. Pure and linear in the number of
 //! results; the view only renders a [`Group`] and offers its CSV.
+//!
+//! Every input has a limit (the constants below), chosen so that a national
+//! poll of 100,000 results fits with room to spare while a file or text
+//! that could exhaust the browser's memory is refused before it is read.
+//! A [`Reader`] reads a few lines at a time, so that the view can spread a
+//! large input over many short tasks and show how far it has got.
 
-use crate::code::{self, CodeError};
+use std::rc::Rc;
+
+use crate::code::{self, CodeError, CsvRows};
 use crate::i18n::number;
 use crate::model::{Questionnaire, Response};
 use crate::report::{csv_header, csv_line, csv_row};
@@ -23,6 +31,67 @@ pub enum Origin {
     File(String),
     /// A line of a chosen or dropped CSV file, by name and line from 1.
     FileLine(String, usize),
+    /// The pasted text as a whole.
+    Paste,
+}
+
+/// The largest file read, in bytes: a CSV export of 100,000 results of the
+/// built-in questionnaire is about 11 MB, so a national poll fits, while a
+/// file that would fill the memory of a phone's browser tab does not.
+pub const MAX_FILE_BYTES: u64 = 20_000_000;
+
+/// The most bytes read from files at once: a poll's export and its
+/// downloads beside it, far below what a browser tab can hold.
+pub const MAX_FILES_BYTES: u64 = 50_000_000;
+
+/// The most files read at once: one downloaded result per respondent of a
+/// large class or department. More are refused by name.
+pub const MAX_FILES: usize = 1_000;
+
+/// The longest pasted text, in millions of characters: as much as the
+/// largest file, since a CSV export can be pasted too. 100,000 pasted codes
+/// are about 1.1 million.
+pub const MAX_PASTE_MILLIONS: usize = 20;
+
+/// The most lines (results, files, refused lines) read at once, over the
+/// pasted text and every file: twice a national poll of 100,000 results.
+pub const MAX_LINES: usize = 200_000;
+
+/// The most refused lines or files listed one by one; the rest are counted.
+pub const SHOWN_REJECTIONS: usize = 100;
+
+/// Whether each file of `sizes` (in bytes, in order) is read, or why not:
+/// over [`MAX_FILE_BYTES`], after [`MAX_FILES`] files, or taking the files
+/// read so far over [`MAX_FILES_BYTES`]. Known from the sizes alone, so
+/// that nothing refused is ever read.
+pub fn admit(sizes: &[u64]) -> Vec<Result<(), CodeError>> {
+    let mut total = 0;
+    sizes
+        .iter()
+        .enumerate()
+        .map(|(i, &size)| {
+            if i >= MAX_FILES {
+                Err(CodeError::too_many_files(MAX_FILES))
+            } else if size > MAX_FILE_BYTES {
+                Err(CodeError::file_too_large(size, MAX_FILE_BYTES))
+            } else if total + size > MAX_FILES_BYTES {
+                Err(CodeError::files_too_large(MAX_FILES_BYTES))
+            } else {
+                total += size;
+                Ok(())
+            }
+        })
+        .collect()
+}
+
+/// Whether a pasted text of `characters` is read: not over
+/// [`MAX_PASTE_MILLIONS`]. Known from its length alone.
+pub fn check_paste(characters: usize) -> Result<(), CodeError> {
+    if characters > MAX_PASTE_MILLIONS * 1_000_000 {
+        Err(CodeError::paste_too_long(MAX_PASTE_MILLIONS))
+    } else {
+        Ok(())
+    }
 }
 
 /// The fewest results a segment needs to be compared with another: fewer
@@ -93,43 +162,51 @@ fn percentage(count: usize, total: usize) -> f64 {
     }
 }
 
-/// Whether `text` is a CSV export: its first line starts with the
-/// `questionnaire` column, as [`csv_header`] writes it.
+/// Whether `text` is a CSV export: its first line that is not blank has a
+/// `questionnaire` column, as [`csv_header`] writes it, in any place (the
+/// reader finds columns by name, so a spreadsheet may have moved it).
 fn is_csv(text: &str) -> bool {
-    let text = text.trim_start_matches('\u{feff}').trim_start();
-    text.strip_prefix("questionnaire")
-        .is_some_and(|rest| rest.starts_with([',', ';']))
+    text.trim_start_matches('\u{feff}')
+        .lines()
+        .find(|l| !l.trim().is_empty())
+        .is_some_and(|header| {
+            header
+                .split([',', ';'])
+                .any(|field| field.trim().trim_matches('"').trim() == "questionnaire")
+        })
 }
 
 /// How many results of `entries` are in each phase, and each dimension's
-/// summary over them.
+/// summary over them. One pass over the results, which are large and
+/// scattered in memory, so that 100,000 of them are summed up in one
+/// short task.
 fn tally<'a>(
     questionnaire: &Questionnaire,
-    entries: impl Iterator<Item = &'a Entry> + Clone,
+    entries: impl Iterator<Item = &'a Entry>,
 ) -> (Vec<usize>, Vec<DimensionSummary>) {
     let levels = questionnaire.phases.len();
     let mut phases = vec![0; levels];
     let mut count = 0;
-    for entry in entries.clone() {
+    let mut scores: Vec<Vec<Score>> = vec![Vec::new(); questionnaire.dimensions.len()];
+    let mut dimension_phases = vec![vec![0; levels]; questionnaire.dimensions.len()];
+    for entry in entries {
         phases[entry.assessment.phase.index()] += 1;
         count += 1;
+        let results = entry.assessment.dimensions.iter();
+        for ((result, scores), phases) in results.zip(&mut scores).zip(&mut dimension_phases) {
+            if let (Some(score), Some(phase)) = (result.score, result.phase) {
+                scores.push(score);
+                phases[phase.index()] += 1;
+            }
+        }
     }
-    let dimensions = (0..questionnaire.dimensions.len())
-        .map(|d| {
-            let mut scores: Vec<Score> = Vec::with_capacity(count);
-            let mut phases = vec![0; levels];
-            for entry in entries.clone() {
-                let result = &entry.assessment.dimensions[d];
-                if let (Some(score), Some(phase)) = (result.score, result.phase) {
-                    scores.push(score);
-                    phases[phase.index()] += 1;
-                }
-            }
-            DimensionSummary {
-                unknown: count - scores.len(),
-                median: median(&mut scores),
-                phases,
-            }
+    let dimensions = scores
+        .into_iter()
+        .zip(dimension_phases)
+        .map(|(mut scores, phases)| DimensionSummary {
+            unknown: count - scores.len(),
+            median: median(&mut scores),
+            phases,
         })
         .collect();
     (phases, dimensions)
@@ -151,64 +228,23 @@ pub struct Group {
 impl Group {
     /// Reads `pasted` (one code or link per line, blank lines skipped; or a
     /// whole CSV export) and `files` (name and text of downloaded results,
-    /// JSON or CSV), and sums up what can be used.
+    /// JSON or CSV), and sums up what can be used, all at once (see
+    /// [`Reader`] for a few lines at a time).
     pub fn read(questionnaire: &Questionnaire, pasted: &str, files: &[(String, String)]) -> Group {
-        let mut read: Vec<(Origin, Result<Response, CodeError>)> = Vec::new();
-        if is_csv(pasted) {
-            read.extend(
-                code::read_csv(questionnaire, pasted)
-                    .into_iter()
-                    .map(|(line, row)| (Origin::Line(line), row)),
-            );
-        } else {
-            read.extend(
-                pasted
-                    .lines()
-                    .enumerate()
-                    .filter(|(_, line)| !line.trim().is_empty())
-                    .map(|(i, line)| (Origin::Line(i + 1), code::read_line(questionnaire, line))),
-            );
-        }
-        for (name, text) in files {
-            if is_csv(text) || name.to_ascii_lowercase().ends_with(".csv") {
-                read.extend(
-                    code::read_csv(questionnaire, text)
-                        .into_iter()
-                        .map(|(line, row)| (Origin::FileLine(name.clone(), line), row)),
-                );
-            } else {
-                read.push((
-                    Origin::File(name.clone()),
-                    code::read_download(questionnaire, text),
-                ));
-            }
-        }
-        let mut entries = Vec::new();
-        let mut rejected = Vec::new();
-        for (origin, read) in read {
-            let scored = read.and_then(|response| match assess(questionnaire, &response.answers) {
-                Outcome::Assessed(assessment) => Ok(Entry {
-                    response,
-                    assessment,
-                }),
-                Outcome::TooFewAnswers { answered, needed } => Err(CodeError::too_few(
-                    answered,
-                    questionnaire.questions.len(),
-                    needed,
-                )),
-            });
-            match scored {
-                Ok(entry) => entries.push(entry),
-                Err(error) => rejected.push(Rejection { origin, error }),
-            }
-        }
-        let (phases, dimensions) = tally(questionnaire, entries.iter());
-        Group {
-            entries,
-            rejected,
-            phases,
-            dimensions,
-        }
+        let files = files
+            .iter()
+            .map(|(name, text)| (name.clone(), Ok(Rc::from(text.as_str()))))
+            .collect();
+        let mut reader = Reader::new(Ok(Rc::from(pasted)), files);
+        while reader.step(questionnaire, MAX_LINES) {}
+        reader.finish(questionnaire)
+    }
+
+    /// The rejections to list one by one (the first
+    /// [`SHOWN_REJECTIONS`]), and how many more there are.
+    pub fn shown_rejections(&self) -> (&[Rejection], usize) {
+        let shown = self.rejected.len().min(SHOWN_REJECTIONS);
+        (&self.rejected[..shown], self.rejected.len() - shown)
     }
 
     /// `count` as a percentage of the results read (0 when there are none).
@@ -224,24 +260,30 @@ impl Group {
             .profile
             .get(question)
             .map_or(0, |q| q.answers.len());
-        (0..answers)
-            .map(Some)
-            .chain([None])
-            .filter_map(|answer| {
-                let members = self
-                    .entries
-                    .iter()
-                    .filter(move |e| e.response.profile.get(question).copied().flatten() == answer);
-                let results = members.clone().count();
-                (results > 0).then(|| {
-                    let (phases, dimensions) = tally(questionnaire, members);
-                    Segment {
-                        answer,
-                        results,
-                        phases,
-                        dimensions,
+        // One pass puts each result with its answer; the last is for none.
+        let mut members: Vec<Vec<&Entry>> = vec![Vec::new(); answers + 1];
+        for entry in &self.entries {
+            match entry.response.profile.get(question).copied().flatten() {
+                Some(answer) => {
+                    if let Some(segment) = members.get_mut(answer).filter(|_| answer < answers) {
+                        segment.push(entry);
                     }
-                })
+                }
+                None => members[answers].push(entry),
+            }
+        }
+        members
+            .into_iter()
+            .enumerate()
+            .filter(|(_, members)| !members.is_empty())
+            .map(|(i, members)| {
+                let (phases, dimensions) = tally(questionnaire, members.iter().copied());
+                Segment {
+                    answer: (i < answers).then_some(i),
+                    results: members.len(),
+                    phases,
+                    dimensions,
+                }
             })
             .collect()
     }
@@ -342,6 +384,238 @@ impl Group {
             csv += &csv_row(questionnaire, language, &entry.response, &entry.assessment);
         }
         csv
+    }
+}
+
+/// Reading a group a few lines at a time: the pasted text and the files,
+/// each with where it has got to, and what has been read so far. The view
+/// calls [`Reader::step`] in short tasks until it is done, then
+/// [`Reader::finish`].
+pub struct Reader {
+    sources: Vec<Source>,
+    /// The source being read.
+    current: usize,
+    /// How many lines have been taken, over all sources.
+    lines: usize,
+    entries: Vec<Entry>,
+    rejected: Vec<Rejection>,
+}
+
+/// A pasted text or a file, and how far it has been read.
+struct Source {
+    /// The file's name, or `None` for the pasted text.
+    name: Option<String>,
+    /// Shared with the view, which keeps the files to read them again.
+    text: Rc<str>,
+    state: State,
+}
+
+/// How far a [`Source`] has been read.
+enum State {
+    /// Refused before it was read, for this reason.
+    Refused(CodeError),
+    /// Not begun.
+    New,
+    /// Codes and links, one per line: the byte and the line (from 1) to go
+    /// on from.
+    Lines {
+        at: usize,
+        line: usize,
+    },
+    /// A CSV export whose header has been read.
+    Csv(CsvRows),
+    Done,
+}
+
+impl Source {
+    /// Where line `line` of this source came from.
+    fn origin(&self, line: usize) -> Origin {
+        match &self.name {
+            Some(name) => Origin::FileLine(name.clone(), line),
+            None => Origin::Line(line),
+        }
+    }
+
+    /// Where the source as a whole came from.
+    fn whole(&self) -> Origin {
+        match &self.name {
+            Some(name) => Origin::File(name.clone()),
+            None => Origin::Paste,
+        }
+    }
+
+    /// How many of its bytes have been read.
+    fn read(&self) -> usize {
+        match &self.state {
+            State::Refused(_) | State::New => 0,
+            State::Lines { at, .. } => *at,
+            State::Csv(rows) => rows.read(),
+            State::Done => self.text.len(),
+        }
+    }
+
+    /// The next line, file or refusal of this source and what it holds;
+    /// `None` once it is all read.
+    fn next(
+        &mut self,
+        questionnaire: &Questionnaire,
+    ) -> Option<(Origin, Result<Response, CodeError>)> {
+        loop {
+            match std::mem::replace(&mut self.state, State::Done) {
+                State::Done => return None,
+                State::Refused(error) => return Some((self.whole(), Err(error))),
+                State::New => {
+                    let csv_name = self
+                        .name
+                        .as_ref()
+                        .is_some_and(|n| n.to_ascii_lowercase().ends_with(".csv"));
+                    if csv_name || is_csv(&self.text) {
+                        match CsvRows::start(questionnaire, &self.text) {
+                            Ok(rows) => self.state = State::Csv(rows),
+                            // A wrong header: nothing after it is read.
+                            Err((line, refused)) => return Some((self.origin(line), refused)),
+                        }
+                    } else if self.name.is_some() {
+                        let read = code::read_download(questionnaire, &self.text);
+                        return Some((self.whole(), read));
+                    } else {
+                        self.state = State::Lines { at: 0, line: 1 };
+                    }
+                }
+                State::Lines { at, line } => {
+                    if at >= self.text.len() {
+                        return None;
+                    }
+                    let rest = &self.text[at..];
+                    let length = rest.find('\n').unwrap_or(rest.len());
+                    let next = (at + length + 1).min(self.text.len());
+                    self.state = State::Lines {
+                        at: next,
+                        line: line + 1,
+                    };
+                    let text = &rest[..length];
+                    if !text.trim().is_empty() {
+                        return Some((self.origin(line), code::read_line(questionnaire, text)));
+                    }
+                }
+                State::Csv(mut rows) => {
+                    let next = rows.next(questionnaire, &self.text);
+                    if let Some((line, read)) = next {
+                        self.state = State::Csv(rows);
+                        return Some((self.origin(line), read));
+                    }
+                    return None;
+                }
+            }
+        }
+    }
+}
+
+impl Reader {
+    /// A reader of `pasted` and `files` (each a name and its text), each
+    /// given as refused instead when it was over its limit (see [`admit`]
+    /// and [`check_paste`]). Reads nothing yet.
+    pub fn new(
+        pasted: Result<Rc<str>, CodeError>,
+        files: Vec<(String, Result<Rc<str>, CodeError>)>,
+    ) -> Reader {
+        let source = |name, text: Result<Rc<str>, CodeError>| match text {
+            Ok(text) => Source {
+                name,
+                text,
+                state: State::New,
+            },
+            Err(error) => Source {
+                name,
+                text: Rc::from(""),
+                state: State::Refused(error),
+            },
+        };
+        let mut sources = vec![source(None, pasted)];
+        sources.extend(
+            files
+                .into_iter()
+                .map(|(name, text)| source(Some(name), text)),
+        );
+        Reader {
+            sources,
+            current: 0,
+            lines: 0,
+            entries: Vec::new(),
+            rejected: Vec::new(),
+        }
+    }
+
+    /// Reads and scores at most `lines` more lines (or files); whether
+    /// anything is left to read. After [`MAX_LINES`], the next line is
+    /// refused with that limit and nothing more is read.
+    pub fn step(&mut self, questionnaire: &Questionnaire, lines: usize) -> bool {
+        let mut taken = 0;
+        while taken < lines {
+            let Some(source) = self.sources.get_mut(self.current) else {
+                return false;
+            };
+            let Some((origin, read)) = source.next(questionnaire) else {
+                self.current += 1;
+                continue;
+            };
+            taken += 1;
+            if self.lines == MAX_LINES {
+                self.rejected.push(Rejection {
+                    origin,
+                    error: CodeError::too_many_lines(MAX_LINES),
+                });
+                self.current = self.sources.len();
+                return false;
+            }
+            self.lines += 1;
+            match read.and_then(|response| scored(questionnaire, response)) {
+                Ok(entry) => self.entries.push(entry),
+                Err(error) => self.rejected.push(Rejection { origin, error }),
+            }
+        }
+        self.current < self.sources.len()
+    }
+
+    /// How much has been read, as a fraction from 0 to 1 of all the bytes.
+    pub fn progress(&self) -> f64 {
+        let total: usize = self.sources.iter().map(|s| s.text.len()).sum();
+        if self.current >= self.sources.len() || total == 0 {
+            return if self.current >= self.sources.len() {
+                1.0
+            } else {
+                0.0
+            };
+        }
+        let read: usize = self.sources.iter().map(Source::read).sum();
+        read as f64 / total as f64
+    }
+
+    /// What has been read, summed up.
+    pub fn finish(self, questionnaire: &Questionnaire) -> Group {
+        let (phases, dimensions) = tally(questionnaire, self.entries.iter());
+        Group {
+            entries: self.entries,
+            rejected: self.rejected,
+            phases,
+            dimensions,
+        }
+    }
+}
+
+/// `response` with what the scoring rule makes of it, or why it has too few
+/// answers for a result.
+fn scored(questionnaire: &Questionnaire, response: Response) -> Result<Entry, CodeError> {
+    match assess(questionnaire, &response.answers) {
+        Outcome::Assessed(assessment) => Ok(Entry {
+            response,
+            assessment,
+        }),
+        Outcome::TooFewAnswers { answered, needed } => Err(CodeError::too_few(
+            answered,
+            questionnaire.questions.len(),
+            needed,
+        )),
     }
 }
 

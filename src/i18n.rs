@@ -174,6 +174,22 @@ pub struct UiText {
     pub group_rejected_file: &'static str,
     /// Uses `{file}`, `{n}` and `{reason}`.
     pub group_rejected_file_line: &'static str,
+    /// Uses `{reason}`.
+    pub group_rejected_paste: &'static str,
+    /// Refused lines not listed: uses `{count}`.
+    pub group_rejected_more: Plural,
+    /// Uses `{percent}`.
+    pub group_reading: &'static str,
+    /// Uses `{size}` and `{limit}`, in megabytes.
+    pub group_file_too_large: &'static str,
+    /// Uses `{limit}`, in megabytes.
+    pub group_files_too_large: &'static str,
+    /// Uses `{limit}`, a number of files.
+    pub group_too_many_files: Plural,
+    /// Uses `{limit}`, in millions of characters.
+    pub group_paste_too_long: Plural,
+    /// Uses `{limit}`, a number of lines.
+    pub group_too_many_lines: Plural,
     pub group_phases_title: &'static str,
     pub group_number: &'static str,
     pub group_percentage: &'static str,
@@ -526,6 +542,42 @@ mod tests {
                 "group_rejected_file_line",
                 vec![ui.group_rejected_file_line],
                 "file n reason",
+            ),
+            (
+                "group_rejected_paste",
+                vec![ui.group_rejected_paste],
+                "reason",
+            ),
+            (
+                "group_rejected_more",
+                plural(&ui.group_rejected_more),
+                "count",
+            ),
+            ("group_reading", vec![ui.group_reading], "percent"),
+            (
+                "group_file_too_large",
+                vec![ui.group_file_too_large],
+                "size limit",
+            ),
+            (
+                "group_files_too_large",
+                vec![ui.group_files_too_large],
+                "limit",
+            ),
+            (
+                "group_too_many_files",
+                plural(&ui.group_too_many_files),
+                "limit",
+            ),
+            (
+                "group_paste_too_long",
+                plural(&ui.group_paste_too_long),
+                "limit",
+            ),
+            (
+                "group_too_many_lines",
+                plural(&ui.group_too_many_lines),
+                "limit",
             ),
             (
                 "group_segment_results",

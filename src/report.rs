@@ -250,17 +250,18 @@ pub fn download(
     serde_json::to_string_pretty(&download).unwrap_or_default()
 }
 
-/// One CSV line (ending in CRLF, as RFC 4180 has it), each field quoted when
-/// it holds a comma, a quote or a line break.
+/// One CSV line (ending in CRLF, as RFC 4180 has it), each field made
+/// [`crate::csv::inert`] (never a spreadsheet formula) and quoted when it
+/// holds a comma, a quote or a line break.
 pub fn csv_line<S: AsRef<str>>(fields: impl IntoIterator<Item = S>) -> String {
     let fields: Vec<String> = fields
         .into_iter()
         .map(|field| {
-            let field = field.as_ref();
+            let field = crate::csv::inert(field.as_ref());
             if field.contains([',', '"', '\n', '\r']) {
                 format!("\"{}\"", field.replace('"', "\"\""))
             } else {
-                field.to_string()
+                field.into_owned()
             }
         })
         .collect();

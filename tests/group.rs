@@ -1,13 +1,18 @@
 //! The group view's sums (src/group.rs), on a fixed set of 20 codes whose
 //! figures are worked out by hand below, per segment on a generated group,
-//! read back from its own CSV, and timed on 5,000 results.
+//! read back from its own CSV, and timed on 5,000 and 100,000 results; and
+//! its limits at their edges.
 
 #![cfg(not(target_arch = "wasm32"))]
 
 use std::time::Instant;
 
+use maturity_quiz::code::CodeError;
 use maturity_quiz::code::encode;
-use maturity_quiz::group::{Group, Origin};
+use maturity_quiz::group::{
+    Group, MAX_FILE_BYTES, MAX_FILES, MAX_FILES_BYTES, MAX_LINES, Origin, Reader, admit,
+    check_paste,
+};
 use maturity_quiz::model::{Answer, Level, Questionnaire};
 
 fn levels(levels: [u8; 12]) -> String {
@@ -52,18 +57,22 @@ fn twenty() -> String {
     lines.join("\n")
 }
 
+/// Where each refused line or file came from, and why, in English.
+fn rejections(group: &Group) -> Vec<(Origin, String)> {
+    group
+        .rejected
+        .iter()
+        .map(|r| (r.origin.clone(), r.error.to_string()))
+        .collect()
+}
+
 #[test]
 fn twenty_codes_add_up_as_worked_out_by_hand() {
     let q = Questionnaire::built_in();
     let group = Group::read(&q, &twenty(), &[]);
     assert_eq!(group.entries.len(), 17);
-    let rejected: Vec<(Origin, String)> = group
-        .rejected
-        .iter()
-        .map(|r| (r.origin.clone(), r.error.to_string()))
-        .collect();
     assert_eq!(
-        rejected,
+        rejections(&group),
         [
             (
                 Origin::Line(7),
@@ -247,5 +256,240 @@ fn the_results_csv_is_read_back_as_it_was_written() {
     assert_eq!(
         edited.rejected[0].error.message("nl"),
         "Het resultaat hoort bij versie 1 van de vragenlijst; dit is versie 2."
+    );
+}
+
+/// `n` different codes, one per line, each a result.
+fn codes(n: usize) -> Vec<String> {
+    let q = Questionnaire::built_in();
+    (0..n)
+        .map(|i| {
+            let answers: Vec<Option<Answer>> = (0..12)
+                .map(|k| Some(Answer::Level(Level(((i * 7 + k * 3) % 4 + 1) as u8))))
+                .collect();
+            encode(&q, &answers, &[Some(i % 9), Some(i % 5)])
+        })
+        .collect()
+}
+
+/// The English messages of `results`.
+fn messages(results: &[Result<(), CodeError>]) -> Vec<Option<String>> {
+    results
+        .iter()
+        .map(|r| r.as_ref().err().map(|e| e.to_string()))
+        .collect()
+}
+
+#[test]
+fn files_are_refused_by_size_and_number_before_they_are_read() {
+    assert_eq!(
+        messages(&admit(&[MAX_FILE_BYTES, MAX_FILE_BYTES + 1, 0])),
+        [
+            None,
+            Some(
+                "The file is 20.1 MB; the group overview reads files of up to 20 MB. \
+                 Split it into smaller files."
+                    .to_string()
+            ),
+            None,
+        ]
+    );
+    // Together: two files of 20 MB and one of 10 MB are the most.
+    let half = MAX_FILES_BYTES - 2 * MAX_FILE_BYTES;
+    assert_eq!(half, 10_000_000);
+    assert!(
+        admit(&[MAX_FILE_BYTES, MAX_FILE_BYTES, half])
+            .iter()
+            .all(Result::is_ok)
+    );
+    let over = admit(&[MAX_FILE_BYTES, MAX_FILE_BYTES, half + 1, 5]);
+    assert_eq!(
+        messages(&over)[2..],
+        [
+            Some(
+                "With the files before it, this file goes over the 50 MB read at once. \
+                 Choose it on its own afterwards."
+                    .to_string()
+            ),
+            None,
+        ],
+        "a refused file does not count towards the total"
+    );
+    let many = admit(&vec![1; MAX_FILES + 1]);
+    assert!(many[..MAX_FILES].iter().all(Result::is_ok));
+    assert_eq!(
+        messages(&many[MAX_FILES..]),
+        [Some(
+            "1000 files are read at once; this file is not.".to_string()
+        )]
+    );
+    assert_eq!(
+        CodeError::file_too_large(MAX_FILE_BYTES + 1, MAX_FILE_BYTES).message("nl"),
+        "Het bestand is 20,1 MB; het groepsoverzicht leest bestanden tot en met 20 MB. \
+         Verdeel het over kleinere bestanden."
+    );
+}
+
+#[test]
+fn a_pasted_text_over_its_limit_is_refused_as_a_whole() {
+    assert!(check_paste(20_000_000).is_ok());
+    let refused = check_paste(20_000_001);
+    let group = Reader::new(refused.map(|()| "".into()), vec![]).finish_all();
+    assert!(group.entries.is_empty());
+    assert_eq!(group.rejected.len(), 1);
+    assert_eq!(group.rejected[0].origin, Origin::Paste);
+    assert_eq!(
+        group.rejected[0].error.message("nl"),
+        "De tekst is langer dan 20 miljoen tekens, het meeste dat wordt gelezen. \
+         Kies de CSV-export liever als bestand."
+    );
+}
+
+/// Reads all of a [`Reader`] for the built-in questionnaire.
+trait FinishAll {
+    fn finish_all(self) -> Group;
+}
+
+impl FinishAll for Reader {
+    fn finish_all(mut self) -> Group {
+        let q = Questionnaire::built_in();
+        while self.step(&q, 1000) {}
+        self.finish(&q)
+    }
+}
+
+#[test]
+fn lines_are_read_up_to_their_limit_and_the_next_one_is_refused() {
+    let q = Questionnaire::built_in();
+    let lines = codes(MAX_LINES);
+    let text = lines.join("\n");
+    let all = Group::read(&q, &text, &[]);
+    assert_eq!((all.entries.len(), all.rejected.len()), (MAX_LINES, 0));
+    // One more line, in a file after the pasted text.
+    let file = (
+        "more.txt".to_string(),
+        Ok(format!("\n{}\n", lines[0]).into()),
+    );
+    let over = Reader::new(Ok(text.into()), vec![file]).finish_all();
+    assert_eq!(over.entries.len(), MAX_LINES);
+    assert_eq!(
+        rejections(&over),
+        [(
+            Origin::File("more.txt".to_string()),
+            "200000 lines are read at once; this line and all after it are not.".to_string()
+        )]
+    );
+}
+
+#[test]
+fn a_wrong_header_is_refused_before_the_body_is_read() {
+    let q = Questionnaire::built_in();
+    // 20 MB whose first line has no column of ours: one step reads it all.
+    let huge = format!("name,{}\n", "x,".repeat(10)) + &"a,\"b\",c\n".repeat(2_500_000);
+    assert!(huge.len() > 19_000_000);
+    let mut reader = Reader::new(
+        Ok("".into()),
+        vec![("big.csv".to_string(), Ok(huge.into()))],
+    );
+    reader.step(&q, 1);
+    assert_eq!(reader.progress(), 1.0, "one line read, and the file done");
+    assert!(!reader.step(&q, 1), "nothing more to read");
+    let group = reader.finish(&q);
+    assert_eq!(group.rejected.len(), 1);
+    assert_eq!(
+        (
+            group.rejected[0].origin.clone(),
+            group.rejected[0].error.to_string()
+        ),
+        (
+            Origin::FileLine("big.csv".to_string(), 1),
+            "The CSV’s header line lacks the column ‘questionnaire’.".to_string()
+        )
+    );
+}
+
+#[test]
+fn a_pasted_export_is_read_whatever_its_columns_order() {
+    let (q, group) = generated();
+    let csv = group.rows_csv(&q, "en");
+    // The questionnaire's column moved to the end, as a spreadsheet might.
+    let moved: String = csv
+        .lines()
+        .map(|line| {
+            let (first, rest) = line.split_once(',').unwrap();
+            format!("{rest},{first}\r\n")
+        })
+        .collect();
+    assert!(moved.starts_with("version,"));
+    let again = Group::read(&q, &moved, &[]);
+    assert_eq!(again.rejected, []);
+    assert_eq!(again.entries, group.entries);
+}
+
+#[test]
+fn the_first_hundred_refusals_are_listed_and_the_rest_counted() {
+    let q = Questionnaire::built_in();
+    for (bad, listed, more) in [(99, 99, 0), (100, 100, 0), (101, 100, 1), (250, 100, 150)] {
+        let text = vec!["nonsense"; bad].join("\n");
+        let group = Group::read(&q, &text, &[]);
+        let (shown, rest) = group.shown_rejections();
+        assert_eq!((shown.len(), rest), (listed, more), "{bad} refused lines");
+        assert_eq!(shown[0].origin, Origin::Line(1));
+    }
+}
+
+#[test]
+fn a_national_poll_of_100000_results_is_read_in_small_steps() {
+    let q = Questionnaire::built_in();
+    let text = codes(100_000).join("\n");
+    let csv = Group::read(&q, &text, &[]).rows_csv(&q, "nl");
+    println!(
+        "group: 100,000 results are {:.1} MB as codes and {:.1} MB as a CSV export",
+        text.len() as f64 / 1e6,
+        csv.len() as f64 / 1e6
+    );
+    assert!(
+        csv.len() < MAX_FILE_BYTES as usize,
+        "one export is one file"
+    );
+    let started = Instant::now();
+    let mut reader = Reader::new(
+        Ok("".into()),
+        vec![("poll.csv".to_string(), Ok(csv.into()))],
+    );
+    let mut steps = 0;
+    let mut progress = Vec::new();
+    while reader.step(&q, 1000) {
+        steps += 1;
+        progress.push(reader.progress());
+    }
+    let read = started.elapsed();
+    let started = Instant::now();
+    let group = reader.finish(&q);
+    let summed = started.elapsed();
+    let started = Instant::now();
+    let segments = group.segments(&q, 0);
+    println!(
+        "group: 100,000 CSV rows read in {:.0} ms, summed up in {:.1} ms, split by sector in {:.1} ms (native, {} build)",
+        read.as_secs_f64() * 1000.0,
+        summed.as_secs_f64() * 1000.0,
+        started.elapsed().as_secs_f64() * 1000.0,
+        if cfg!(debug_assertions) {
+            "debug"
+        } else {
+            "release"
+        }
+    );
+    assert_eq!(group.entries.len(), 100_000);
+    assert_eq!(segments.iter().map(|s| s.results).sum::<usize>(), 100_000);
+    assert_eq!(steps, 100, "a thousand rows a step");
+    assert!(
+        progress.windows(2).all(|w| w[0] < w[1]),
+        "progress only grows"
+    );
+    assert!(
+        progress[49] > 0.45 && progress[49] < 0.55,
+        "{}",
+        progress[49]
     );
 }

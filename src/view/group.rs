@@ -1,7 +1,11 @@
 //! The group view: a facilitator pastes codes, links or a CSV export, or
 //! chooses downloaded results, and sees how the group spreads over the
 //! phases and the dimensions, as a whole and per segment of a background
-//! question, with every refused line and why.
+//! question, with every refused line and why (the first hundred listed).
+//!
+//! A large input is read in short tasks (see [`crate::web::slices`]), with
+//! its progress shown, so that the page stays responsive; files and pasted
+//! text over their limits are refused before they are read.
 
 use std::rc::Rc;
 
@@ -9,13 +13,33 @@ use wasm_bindgen_futures::spawn_local;
 use web_sys::{DragEvent, FileList, HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
-use crate::group::{Group, Origin};
+use crate::code::CodeError;
+use crate::group::{self, Group, Origin, Reader};
 use crate::i18n::{fill, list, number, ui_text};
 use crate::model::Questionnaire;
 use crate::view::bar::Bar;
 use crate::view::focus::use_focus;
 use crate::view::segments::Segments;
-use crate::web::files;
+use crate::web::{files, slices};
+
+/// Lines read between two looks at the clock: a few hundred microseconds
+/// of work, so that a slice ends close to its deadline.
+const LINES_PER_LOOK: usize = 64;
+
+/// The files chosen or dropped: each name with its text, or why it was not
+/// read.
+type Files = Vec<(String, Result<Rc<str>, CodeError>)>;
+
+/// What the view shows below the form.
+#[derive(Clone, PartialEq)]
+enum Shown {
+    /// Nothing read yet.
+    Nothing,
+    /// Reading, this fraction done.
+    Reading(f64),
+    /// The group read.
+    Read(Rc<Group>),
+}
 
 /// Properties of [`GroupView`].
 #[derive(Clone, PartialEq, Properties)]
@@ -46,26 +70,74 @@ pub fn GroupView(props: &GroupViewProps) -> Html {
     let heading = use_node_ref();
     use_focus(heading.clone(), props.moved.then_some(()));
     let pasted = use_node_ref();
-    let files = use_state(Vec::<(String, String)>::new);
-    let group = use_state(|| None::<Rc<Group>>);
-    // Reads the textarea as it is now, with `files`.
+    let files = use_state(Files::new);
+    let shown = use_state(|| Shown::Nothing);
+    // Counts the readings begun: a reading goes on only while it is the
+    // latest one and the view is still there.
+    let readings = use_mut_ref(|| 0u32);
+    {
+        let readings = readings.clone();
+        use_effect_with((), move |_| move || *readings.borrow_mut() += 1);
+    }
+    // Reads the textarea as it is now, with `files`, a slice at a time.
     let compare = {
-        let (q, pasted, group) = (q.clone(), pasted.clone(), group.clone());
-        move |files: &[(String, String)]| {
+        let (q, pasted, shown) = (q.clone(), pasted.clone(), shown.clone());
+        move |files: Files| {
             let text = pasted
                 .cast::<HtmlTextAreaElement>()
-                .map(|t| t.value())
-                .unwrap_or_default();
-            group.set(Some(Rc::new(Group::read(&q, &text, files))));
+                .map(|t| {
+                    // The length first, so that a text over the limit is
+                    // never copied.
+                    group::check_paste(t.text_length() as usize).map(|()| Rc::from(t.value()))
+                })
+                .unwrap_or_else(|| Ok(Rc::from("")));
+            let mut reader = Some(Reader::new(text, files));
+            *readings.borrow_mut() += 1;
+            let this = *readings.borrow();
+            let (q, shown, readings) = (q.clone(), shown.clone(), readings.clone());
+            shown.set(Shown::Reading(0.0));
+            // Reading, then summing up, then showing the sums: each step a
+            // task of its own (or many, for reading).
+            let (mut read, mut summed) = (false, None);
+            slices::run(move |deadline| {
+                if *readings.borrow() != this {
+                    return false;
+                }
+                if let Some(group) = summed.take() {
+                    shown.set(Shown::Read(Rc::new(group)));
+                    return false;
+                }
+                if read {
+                    summed = reader.take().map(|reader| reader.finish(&q));
+                    return true;
+                }
+                let Some(reading) = reader.as_mut() else {
+                    return false;
+                };
+                while !deadline.passed() {
+                    if !reading.step(&q, LINES_PER_LOOK) {
+                        read = true;
+                        break;
+                    }
+                }
+                shown.set(Shown::Reading(reading.progress()));
+                true
+            });
         }
     };
     let take_files = {
-        let (files, compare) = (files.clone(), compare.clone());
+        let (files, compare, shown) = (files.clone(), compare.clone(), shown.clone());
         Callback::from(move |list: FileList| {
             let (files, compare) = (files.clone(), compare.clone());
+            // The files are read a part at a time before the lines are.
+            shown.set(Shown::Reading(0.0));
             spawn_local(async move {
-                let read = files::read(list).await;
-                compare(&read);
+                let read: Files = files::read(list, group::admit)
+                    .await
+                    .into_iter()
+                    .map(|(name, text)| (name, text.map(Rc::from)))
+                    .collect();
+                compare(read.clone());
                 files.set(read);
             });
         })
@@ -74,7 +146,7 @@ pub fn GroupView(props: &GroupViewProps) -> Html {
         let (files, compare) = (files.clone(), compare.clone());
         Callback::from(move |event: SubmitEvent| {
             event.prevent_default();
-            compare(&files);
+            compare((*files).clone());
         })
     };
     let on_choose = {
@@ -110,6 +182,10 @@ pub fn GroupView(props: &GroupViewProps) -> Html {
             </button>
         }
     });
+    let group = match &*shown {
+        Shown::Read(group) => Some(group.clone()),
+        _ => None,
+    };
     let results = group.as_ref().map(|group| {
         let export_summary = {
             let (q, group) = (q.clone(), group.clone());
@@ -136,6 +212,7 @@ pub fn GroupView(props: &GroupViewProps) -> Html {
             ("upper_share", &with_share(group, upper, language)),
         ]);
         let phase_name = |i: usize| q.phases[i].name.get(language);
+        let (listed, more) = group.shown_rejections();
         html! {
             <>
                 if !group.rejected.is_empty() {
@@ -143,7 +220,7 @@ pub fn GroupView(props: &GroupViewProps) -> Html {
                         { ui.group_rejected_title.count(group.rejected.len()) }
                     </h3>
                     <ul class="mq-group-rejected">
-                        for rejection in group.rejected.iter() {
+                        for rejection in listed.iter() {
                             <li>{ match &rejection.origin {
                                 Origin::Line(n) => fill(ui.group_rejected_line, &[
                                     ("n", &n.to_string()), ("reason", &rejection.error.message(language))]),
@@ -152,9 +229,14 @@ pub fn GroupView(props: &GroupViewProps) -> Html {
                                 Origin::FileLine(name, n) => fill(ui.group_rejected_file_line, &[
                                     ("file", name), ("n", &n.to_string()),
                                     ("reason", &rejection.error.message(language))]),
+                                Origin::Paste => fill(ui.group_rejected_paste, &[
+                                    ("reason", &rejection.error.message(language))]),
                             } }</li>
                         }
                     </ul>
+                    if more > 0 {
+                        <p class="mq-group-rejected-more">{ ui.group_rejected_more.count(more) }</p>
+                    }
                 }
                 if !group.entries.is_empty() {
                     <h3 class="mq-subheading">{ ui.group_phases_title }</h3>
@@ -244,10 +326,24 @@ pub fn GroupView(props: &GroupViewProps) -> Html {
             </form>
             // Present from the start, as live regions only speak changes.
             <p class="mq-group-count" role="status">
-                if let Some(group) = &*group {
-                    { ui.group_count.count(group.entries.len()) }
-                }
+                { match &*shown {
+                    Shown::Nothing => String::new(),
+                    // In steps of ten, so that a screen reader is not
+                    // flooded with numbers.
+                    Shown::Reading(done) => fill(ui.group_reading, &[
+                        ("percent", &((done * 10.0).floor() as u32 * 10).to_string())]),
+                    Shown::Read(group) => ui.group_count.count(group.entries.len()),
+                } }
             </p>
+            // Always there, so that the status line before it is never
+            // made anew (a new live region says nothing).
+            <div class="mq-group-reading">
+                if let Shown::Reading(done) = &*shown {
+                    // The status line above says the same in words.
+                    <progress class="mq-group-progress" max="100" value={((done * 100.0) as u32).to_string()}
+                        aria-hidden="true" />
+                }
+            </div>
             { for results }
         </section>
     }

@@ -34,23 +34,29 @@ pub fn Segments(props: &SegmentsProps) -> Html {
     let q = &props.questionnaire;
     let chosen = use_state(|| 0usize);
     let question = *chosen;
+    // Only a script editing the open shadow root can choose another
+    // option: it gets nothing rather than a panic.
+    let Some(asked) = q.profile.get(question) else {
+        return html! {};
+    };
     let segments = props.group.segments(q, question);
     let on_change = {
-        let chosen = chosen.clone();
+        let (chosen, questions) = (chosen.clone(), q.profile.len());
         Callback::from(move |event: Event| {
             let select: HtmlSelectElement = event.target_unchecked_into();
-            chosen.set(select.value().parse().unwrap_or(0));
+            let picked = select.value().parse().ok().filter(|&i| i < questions);
+            chosen.set(picked.unwrap_or(0));
         })
     };
     let export = {
-        let (q, group) = (q.clone(), props.group.clone());
+        let (q, group, asked) = (q.clone(), props.group.clone(), asked.id.clone());
         Callback::from(move |_: MouseEvent| {
-            let name = format!("{}-group-{}.csv", q.id, q.profile[question].id);
+            let name = format!("{}-group-{asked}.csv", q.id);
             files::save(&name, "text/csv", &group.segments_csv(&q, question));
         })
     };
     let name = |segment: &Segment| match segment.answer {
-        Some(a) => q.profile[question].answers[a].text.get(language),
+        Some(a) => asked.answers.get(a).map_or("", |a| a.text.get(language)),
         None => ui.group_segment_none,
     };
     let phase_name = |i: usize| q.phases[i].name.get(language);

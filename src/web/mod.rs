@@ -1,5 +1,6 @@
 //! The one place that touches the browser around the widget: storage, files,
-//! the fetch of a questionnaire, the clipboard, the page's address, printing, idle time, and the host
+//! the fetch of a questionnaire, the clipboard, the page's address,
+//! printing, idle time, work in short tasks, and the host
 //! element that hears the widget's events.
 //!
 //! The view's components call these from their effects and callbacks, and
@@ -12,6 +13,7 @@ pub mod host;
 pub mod idle;
 pub mod intl;
 pub mod page;
+pub mod slices;
 pub mod storage;
 
 pub use host::Host;
