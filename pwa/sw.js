@@ -129,8 +129,10 @@ async function networkFirst(request, entry) {
   }
   if (response.ok && (await hash(response.clone())) !== entry.integrity) {
     // The server holds another release than this worker's list (files
-    // replaced without a new sw.js): drop this release's copies, before the
-    // page asks for the files that go with it, so that none is mixed in.
+    // replaced without a new sw.js): drop this release's copies before the
+    // response lets embed.js ask for the widget's wasm and stylesheet, so
+    // that no old one is mixed in. (What the page fetched alongside, such as
+    // demo.css, may still come from the old copies on this one visit.)
     await caches.delete(CACHE);
   }
   return response;

@@ -373,6 +373,27 @@ fn e2e_the_worker_answers_only_the_files_of_its_release() {
 }
 
 #[test]
+fn e2e_files_replaced_without_a_new_worker_are_not_mixed_with_the_cache() {
+    // A release unpacked over the folder without its sw.js (the release zip
+    // has none): the worker's list no longer fits the files on the server.
+    let offline = OfflineVisit::open("mq-unpacked", |server| server);
+    let (visit, site, scope) = (&offline.visit, &offline.site, &offline.scope);
+    for name in ["embed.js", "style.css"] {
+        edit_file(site, name, |text| text + "\n/* the next release */\n");
+    }
+    // The widget's files are asked for by embed.js, so after its check: the
+    // wasm (unchanged) comes from the server too, the cache being dropped.
+    let watched = ["/embed.js", "/style.css", "/maturity-quiz_bg.wasm"];
+    let reached = reaching(offline.server(), &watched, || {
+        visit.goto(scope);
+        assert_eq!(visit.complete(0, &ALL_FUNCTIONAL), "Functioneel");
+    });
+    assert_eq!(reached, watched, "the widget's files from the server");
+    let caches = caches_with(&visit.browser, &cache_prefix(scope), &BTreeSet::new());
+    assert_eq!(caches, json!({}), "the worker kept the old release's cache");
+}
+
+#[test]
 fn e2e_a_file_changed_in_the_cache_is_not_served() {
     let offline = OfflineVisit::open("mq-tamper", |server| server);
     let (visit, scope, cache) = (&offline.visit, &offline.scope, &offline.cache);
