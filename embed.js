@@ -19,23 +19,69 @@
 //    to them as data: URLs before this module runs, so that one HTML file
 //    opened from disk needs nothing beside it.
 // 2. A page whose bundler leaves the files alone (esbuild) copies them into a
-//    folder of its choice and names that folder, relative to the page, in
-//    MATURITY_QUIZ_PUBLIC_PATH before the first <maturity-quiz> connects
-//    (like Ruffle's publicPath; see the README).
+//    folder of its choice and names that folder in MATURITY_QUIZ_PUBLIC_PATH
+//    before the first <maturity-quiz> connects (like Ruffle's publicPath; see
+//    the README). A relative folder is taken from the loader's own address.
 // 3. Otherwise they lie beside this file. Each URL is spelled out in full, a
 //    `new URL` of the literal "./name" against `import.meta.url`: the one form
 //    Vite and webpack 5 recognise, so they emit the file and rewrite the URL.
 //    Each sits in a function that runs only when that file is needed, so a
 //    bundle with no import.meta (an esbuild IIFE) works with rule 2.
-const inlined = globalThis.MATURITY_QUIZ_INLINE ?? {};
+// Whatever the address, each file must match the hash the build wrote below
+// (Subresource Integrity), so a file swapped on a server or a CDN, or named by
+// a setting the page did not mean to give, is refused rather than run.
 const besideLoader = {
   "maturity-quiz_bg.wasm": () => new URL("./maturity-quiz_bg.wasm", import.meta.url),
   "style.css": () => new URL("./style.css", import.meta.url),
 };
+
+// The sha384 of each of the widget's files, written by the build
+// (scripts/bundle-loader.sh) in place of the marker.
+const INTEGRITY = /* integrity */ {};
+
+/**
+ * The page's setting `name`, only when the page itself assigned it. An
+ * element with that `id` or `name` also answers `globalThis[name]` (named
+ * access on the window), so markup a sanitiser lets through, such as
+ * `<a id="MATURITY_QUIZ_PUBLIC_PATH" href="https://elsewhere/">`, could
+ * otherwise choose where the widget's code comes from. Named elements live on
+ * the window's prototype chain, never as its own property.
+ */
+function setting(name) {
+  return Object.hasOwn(globalThis, name) ? globalThis[name] : undefined;
+}
+
+/** The single file's data: URLs, when the page gave them as a plain object. */
+function inlined(name) {
+  const files = setting("MATURITY_QUIZ_INLINE");
+  if (files === null || typeof files !== "object") return undefined;
+  const prototype = Object.getPrototypeOf(files);
+  if (prototype !== Object.prototype && prototype !== null) return undefined;
+  const url = Object.hasOwn(files, name) ? files[name] : undefined;
+  return typeof url === "string" && url.startsWith("data:") ? url : undefined;
+}
+
+/**
+ * This module's own address, which a relative MATURITY_QUIZ_PUBLIC_PATH is
+ * resolved against: never `document.baseURI`, which an injected `<base>`
+ * could point elsewhere. A bundle without import.meta (an esbuild IIFE) is a
+ * classic script, and `document.currentScript` names it while it runs.
+ */
+const loaderAddress = (() => {
+  try {
+    return import.meta.url ?? document.currentScript?.src ?? location.href;
+  } catch {
+    return document.currentScript?.src ?? location.href;
+  }
+})();
+
 function asset(name) {
-  if (inlined[name]) return inlined[name];
-  const folder = globalThis.MATURITY_QUIZ_PUBLIC_PATH;
-  if (folder) return new URL(name, new URL(String(folder).replace(/\/?$/, "/"), document.baseURI)).href;
+  const data = inlined(name);
+  if (data) return data;
+  const folder = setting("MATURITY_QUIZ_PUBLIC_PATH");
+  if (typeof folder === "string" && folder !== "") {
+    return new URL(name, new URL(folder.replace(/\/?$/, "/"), loaderAddress)).href;
+  }
   return besideLoader[name]().href;
 }
 
@@ -48,9 +94,12 @@ let widgetModule = null;
  * that bundlers emit the wasm once.
  */
 function loadWidget() {
-  widgetModule ??= __wbg_init({ module_or_path: fetch(asset("maturity-quiz_bg.wasm")) }).then(
-    () => Widget,
-  );
+  widgetModule ??= __wbg_init({
+    module_or_path: fetch(asset("maturity-quiz_bg.wasm"), {
+      integrity: INTEGRITY["maturity-quiz_bg.wasm"],
+      credentials: "omit",
+    }),
+  }).then(() => Widget);
   return widgetModule;
 }
 
@@ -58,6 +107,10 @@ function loadWidget() {
 function linkStylesheet(root) {
   const link = document.createElement("link");
   link.rel = "stylesheet";
+  // A swapped file fails the hash and fires `error`; the CORS mode lets the
+  // browser check a stylesheet from another origin.
+  link.integrity = INTEGRITY["style.css"];
+  link.crossOrigin = "anonymous";
   link.href = asset("style.css");
   const loaded = new Promise((resolve, reject) => {
     link.addEventListener("load", resolve, { once: true });

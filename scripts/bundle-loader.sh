@@ -65,13 +65,41 @@ prerendered="$(cd "$source_dir" && cargo run --quiet --features prerender --bin 
 	exit 1
 }
 
+# Subresource Integrity (issue 20): the sha384 of the wasm and the stylesheet
+# as built, which embed.js passes to its fetch and link, so that a file
+# swapped on a server or CDN, or fetched from an address a hostile page
+# slipped in, is refused. Nothing changes either file after this hook.
+for file in maturity-quiz_bg.wasm style.css; do
+	[ -f "$file" ] || {
+		echo "bundle-loader: $stage/$file is missing" >&2
+		exit 1
+	}
+done
+integrity_marker='/* integrity */ {}'
+grep -qF "$integrity_marker" embed.js || {
+	echo "bundle-loader: embed.js lacks the marker '$integrity_marker' for the files' hashes" >&2
+	exit 1
+}
+integrity="$(node -e '
+	const { createHash } = require("crypto");
+	const { readFileSync } = require("fs");
+	const hashes = {};
+	for (const file of ["maturity-quiz_bg.wasm", "style.css"]) {
+		hashes[file] = "sha384-" + createHash("sha384").update(readFileSync(file)).digest("base64");
+	}
+	process.stdout.write(JSON.stringify(hashes));
+')"
+
 {
 	cat maturity-quiz.js
 	printf '\n'
-	# Replaced as a literal string: the texts may hold any character.
-	MARKER="$marker" TEXTS="$prerendered" node -e '
+	# Replaced as literal strings: the texts may hold any character.
+	MARKER="$marker" TEXTS="$prerendered" INTEGRITY_MARKER="$integrity_marker" INTEGRITY="$integrity" node -e '
 		const source = require("fs").readFileSync(0, "utf8");
-		process.stdout.write(source.split(process.env.MARKER).join(process.env.TEXTS));
+		const env = process.env;
+		process.stdout.write(
+			source.split(env.MARKER).join(env.TEXTS).split(env.INTEGRITY_MARKER).join(env.INTEGRITY),
+		);
 	' <embed.js
 } >embed.js.tmp
 mv embed.js.tmp embed.js

@@ -106,6 +106,8 @@ echo "package: $out/"
 		printf '  %-32s %9s bytes\n' "$file" "$(stat -c %s "$file")"
 	done
 )
+# For the CDN snippet's integrity attribute (README, "From a CDN").
+echo "package: embed.js's integrity: $(node -e 'process.stdout.write("sha384-" + require("crypto").createHash("sha384").update(require("fs").readFileSync(process.argv[1])).digest("base64"))' "$stage/embed.js")"
 echo "package: the package's files ($stage/)"
 (
 	cd "$stage"

@@ -8,15 +8,15 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use wasm_bindgen::prelude::*;
-use wasm_bindgen_futures::{JsFuture, spawn_local};
-use web_sys::{Element, Node, Response};
+use wasm_bindgen_futures::spawn_local;
+use web_sys::{Element, Node};
 
 use crate::i18n::{choose_language, ui_text, widget_language};
-use crate::model::Questionnaire;
+use crate::model::{InvalidQuestionnaire, Questionnaire};
 use crate::saved;
 use crate::view::{App, AppProps, Problems, ProblemsProps};
-use crate::web::Host;
 use crate::web::host::TAG;
+use crate::web::{Host, fetch};
 
 /// Runs once when the module is instantiated, before any widget exists.
 #[wasm_bindgen(start)]
@@ -47,6 +47,22 @@ enum Shown {
     /// Destroyed: the element left the page. A `src` fetch that ends after
     /// this mounts nothing.
     Gone,
+}
+
+/// Why a questionnaire is not shown: its problems as the checker words them,
+/// and how many more there are than it lists.
+struct Refusal {
+    problems: Vec<String>,
+    omitted: usize,
+}
+
+impl From<InvalidQuestionnaire> for Refusal {
+    fn from(invalid: InvalidQuestionnaire) -> Refusal {
+        Refusal {
+            problems: invalid.problems().to_vec(),
+            omitted: invalid.omitted(),
+        }
+    }
 }
 
 /// Where a widget's questionnaire comes from.
@@ -90,23 +106,23 @@ impl Widget {
                 host,
                 container,
                 "the inline <script type=\"application/json\">",
-                Questionnaire::from_json(&json).map_err(|invalid| invalid.problems().to_vec()),
+                Questionnaire::from_json(&json).map_err(Refusal::from),
             ),
             Source::Url(src) => {
                 let shown = Rc::new(RefCell::new(Shown::Loading));
                 show_loading(&host, &container);
                 let pending = Rc::clone(&shown);
                 spawn_local(async move {
-                    let url = resolve(&src);
+                    let url = fetch::resolve(&src);
                     let loaded = match &url {
-                        Ok(url) => fetch_text(url).await,
+                        Ok(url) => fetch::questionnaire(url).await,
                         Err(reason) => Err(reason.clone()),
                     }
-                    .map_err(|reason| vec![format!("could not load {src}: {reason}")])
-                    .and_then(|json| {
-                        Questionnaire::from_json(&json)
-                            .map_err(|invalid| invalid.problems().to_vec())
-                    });
+                    .map_err(|reason| Refusal {
+                        problems: vec![format!("could not load {src}: {reason}")],
+                        omitted: 0,
+                    })
+                    .and_then(|json| Questionnaire::from_json(&json).map_err(Refusal::from));
                     if matches!(*pending.borrow(), Shown::Gone) {
                         return;
                     }
@@ -197,13 +213,13 @@ fn show(
     host: Element,
     container: Element,
     source: &str,
-    loaded: Result<Questionnaire, Vec<String>>,
+    loaded: Result<Questionnaire, Refusal>,
 ) -> Shown {
     // Whatever stood in for the widget while it loaded goes.
     container.set_text_content(None);
     match loaded {
         Ok(questionnaire) => quiz(host, container, Rc::new(questionnaire)),
-        Err(problems) => {
+        Err(Refusal { problems, omitted }) => {
             web_sys::console::error_1(
                 &format!("maturity-quiz: {source}:\n{}", problems.join("\n")).into(),
             );
@@ -211,6 +227,7 @@ fn show(
                 language: host_language(&host),
                 source: source.to_string(),
                 problems,
+                omitted,
             };
             Shown::Problems {
                 app: yew::Renderer::<Problems>::with_root_and_props(container, props).render(),
@@ -229,51 +246,6 @@ fn show_loading(host: &Element, container: &Element) {
     let _ = line.set_attribute("role", "status");
     line.set_text_content(Some(ui_text(&host_language(host)).loading));
     let _ = container.append_child(&line);
-}
-
-/// `src` as an absolute URL, resolved against the page's base URL.
-fn resolve(src: &str) -> Result<String, String> {
-    let base = gloo::utils::document()
-        .base_uri()
-        .ok()
-        .flatten()
-        .unwrap_or_default();
-    web_sys::Url::new_with_base(src, &base)
-        .map(|url| url.href())
-        .map_err(|_| "not a valid URL".to_string())
-}
-
-/// The body of `url` as text, or why there is none: the network error or
-/// the HTTP status.
-async fn fetch_text(url: &str) -> Result<String, String> {
-    let response: Response = JsFuture::from(gloo::utils::window().fetch_with_str(url))
-        .await
-        .map_err(|error| {
-            // The browser tells a script no more than "Failed to fetch".
-            format!(
-                "{} (offline, no such server, or no Access-Control-Allow-Origin header)",
-                describe(&error)
-            )
-        })?
-        .unchecked_into();
-    if !response.ok() {
-        return Err(format!("HTTP {}", response.status()));
-    }
-    let text = response.text().map_err(|error| describe(&error))?;
-    JsFuture::from(text)
-        .await
-        .map_err(|error| describe(&error))?
-        .as_string()
-        .ok_or_else(|| "the response is not text".to_string())
-}
-
-/// A JavaScript error's message.
-fn describe(error: &JsValue) -> String {
-    error
-        .dyn_ref::<js_sys::Error>()
-        .map(|error| String::from(error.message()))
-        .or_else(|| error.as_string())
-        .unwrap_or_else(|| "an unknown error".to_string())
 }
 
 /// What tells this widget's saved progress apart from other widgets' on the

@@ -212,6 +212,8 @@ pub struct UiText {
     /// Uses `{command}` (the checker's command line) and `{document}` (the
     /// format's documentation).
     pub problems_hint: &'static str,
+    /// Below the first problems listed: how many more the file has.
+    pub problems_more: Plural,
 }
 
 // UI_TEXTS, generated from content/ui.json by build.rs.
@@ -542,6 +544,7 @@ mod tests {
                 "lower lower_share upper upper_share",
             ),
             ("problems_hint", vec![ui.problems_hint], "command document"),
+            ("problems_more", plural(&ui.problems_more), "count"),
         ];
         for (name, forms, placeholders) in templates {
             for template in forms {

@@ -11,6 +11,7 @@ use read::FromJson;
 use serde::de::{self, Visitor};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
+pub mod limits;
 mod read;
 
 /// The JSON text of the built-in questionnaire.
@@ -137,7 +138,12 @@ impl Localized {
 #[cfg_attr(feature = "schema", schemars(deny_unknown_fields))]
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Phase {
-    /// A stable identifier, used in events and exported results.
+    /// A stable identifier, used in events and exported results: 1 to 64
+    /// letters, digits, `-`, `_` and `.`, starting with a letter or digit.
+    #[cfg_attr(
+        feature = "schema",
+        schemars(regex(pattern = r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"))
+    )]
     pub id: String,
     /// The phase's name, such as "Experimenteel".
     pub name: Localized,
@@ -151,7 +157,12 @@ pub struct Phase {
 #[cfg_attr(feature = "schema", schemars(deny_unknown_fields))]
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Dimension {
-    /// A stable identifier, referred to by a question's `dimension`.
+    /// A stable identifier, referred to by a question's `dimension`: 1 to 64
+    /// letters, digits, `-`, `_` and `.`, starting with a letter or digit.
+    #[cfg_attr(
+        feature = "schema",
+        schemars(regex(pattern = r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"))
+    )]
     pub id: String,
     /// The dimension's name, such as "Strategy and goals".
     pub name: Localized,
@@ -165,7 +176,12 @@ pub struct Dimension {
 #[cfg_attr(feature = "schema", schemars(deny_unknown_fields))]
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Question {
-    /// A stable identifier, used in events and exported results.
+    /// A stable identifier, used in events and exported results: 1 to 64
+    /// letters, digits, `-`, `_` and `.`, starting with a letter or digit.
+    #[cfg_attr(
+        feature = "schema",
+        schemars(regex(pattern = r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"))
+    )]
     pub id: String,
     /// The `id` of the dimension this question counts towards.
     pub dimension: String,
@@ -190,9 +206,13 @@ fn offered() -> bool {
 #[cfg_attr(feature = "schema", schemars(deny_unknown_fields))]
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ProfileQuestion {
-    /// A stable identifier of lowercase letters, digits and hyphens: used in
-    /// events, downloads, CSV columns and the host's `profile-<id>`
-    /// attribute.
+    /// A stable identifier of 1 to 64 lowercase letters, digits and hyphens,
+    /// starting with a letter or digit: used in events, downloads, CSV
+    /// columns and the host's `profile-<id>` attribute.
+    #[cfg_attr(
+        feature = "schema",
+        schemars(regex(pattern = r"^[a-z0-9][a-z0-9-]{0,63}$"))
+    )]
     pub id: String,
     /// The question itself.
     pub text: Localized,
@@ -205,7 +225,12 @@ pub struct ProfileQuestion {
 #[cfg_attr(feature = "schema", schemars(deny_unknown_fields))]
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ProfileAnswer {
-    /// A stable identifier of lowercase letters, digits and hyphens.
+    /// A stable identifier of 1 to 64 lowercase letters, digits and hyphens,
+    /// starting with a letter or digit.
+    #[cfg_attr(
+        feature = "schema",
+        schemars(regex(pattern = r"^[a-z0-9][a-z0-9-]{0,63}$"))
+    )]
     pub id: String,
     /// The answer as the respondent reads it.
     pub text: Localized,
@@ -247,7 +272,12 @@ pub struct ProfileMisfit {
 #[cfg_attr(feature = "schema", schemars(deny_unknown_fields))]
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Questionnaire {
-    /// Identifies the questionnaire, in storage keys, codes and events.
+    /// Identifies the questionnaire, in storage keys, codes and events: 1 to
+    /// 64 letters, digits, `-`, `_` and `.`, starting with a letter or digit.
+    #[cfg_attr(
+        feature = "schema",
+        schemars(regex(pattern = r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"))
+    )]
     pub id: String,
     /// Raised whenever questions or options change meaning.
     pub version: u32,
@@ -298,18 +328,39 @@ pub enum AnswerMisfit {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct InvalidQuestionnaire {
     problems: Vec<String>,
+    omitted: usize,
 }
 
 impl InvalidQuestionnaire {
-    /// Each problem as `path: reason`, in the order of the document.
+    /// Keeps the first [`limits::PROBLEMS_LISTED`] of `problems` and counts
+    /// the rest: a site owner fixes a file from the top, and a list of
+    /// thousands would only bury the first mistake.
+    fn new(mut problems: Vec<String>) -> InvalidQuestionnaire {
+        let omitted = problems.len().saturating_sub(limits::PROBLEMS_LISTED);
+        problems.truncate(limits::PROBLEMS_LISTED);
+        InvalidQuestionnaire { problems, omitted }
+    }
+
+    /// Each problem as `path: reason`, in the order of the document; at most
+    /// [`limits::PROBLEMS_LISTED`] of them.
     pub fn problems(&self) -> &[String] {
         &self.problems
+    }
+
+    /// How many more problems there are than [`Self::problems`] lists.
+    pub fn omitted(&self) -> usize {
+        self.omitted
     }
 }
 
 impl fmt::Display for InvalidQuestionnaire {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.problems.join("\n"))
+        f.write_str(&self.problems.join("\n"))?;
+        match self.omitted {
+            0 => Ok(()),
+            1 => f.write_str("\n…and 1 more problem"),
+            n => write!(f, "\n…and {n} more problems"),
+        }
     }
 }
 
@@ -337,18 +388,31 @@ impl Questionnaire {
     ///
     /// A UTF-8 byte order mark before the JSON is skipped, as browsers do
     /// when they decode a fetched file, so the checker and the widget agree.
+    ///
+    /// A text over [`limits::BYTES`], or with more languages, dimensions,
+    /// questions or background questions than [`limits`] allows, gives only
+    /// that problem: nothing else of it is read. At most
+    /// [`limits::PROBLEMS_LISTED`] problems are listed, the rest counted.
     pub fn from_json(json: &str) -> Result<Questionnaire, InvalidQuestionnaire> {
         let json = json.strip_prefix('\u{feff}').unwrap_or(json);
-        let value: serde_json::Value =
-            serde_json::from_str(json).map_err(|err| InvalidQuestionnaire {
-                problems: vec![format!(
-                    "line {}, column {}: not JSON: {}",
-                    err.line(),
-                    err.column(),
-                    syntax_reason(&err)
-                )],
-            })?;
-        let mut problems = Vec::new();
+        if json.len() > limits::BYTES {
+            return Err(InvalidQuestionnaire::new(limits::exceeded(
+                json,
+                &serde_json::Value::Null,
+            )));
+        }
+        let value: serde_json::Value = serde_json::from_str(json).map_err(|err| {
+            InvalidQuestionnaire::new(vec![format!(
+                "line {}, column {}: not JSON: {}",
+                err.line(),
+                err.column(),
+                syntax_reason(&err)
+            )])
+        })?;
+        let mut problems = limits::exceeded(json, &value);
+        if !problems.is_empty() {
+            return Err(InvalidQuestionnaire::new(problems));
+        }
         let questionnaire = Questionnaire::read("", &value, &mut problems);
         if let Some(questionnaire) = questionnaire.filter(|_| problems.is_empty()) {
             problems = questionnaire.problems();
@@ -356,7 +420,7 @@ impl Questionnaire {
                 return Ok(questionnaire);
             }
         }
-        Err(InvalidQuestionnaire { problems })
+        Err(InvalidQuestionnaire::new(problems))
     }
 
     /// The JSON Schema of the format, generated from these types: the text of
@@ -480,9 +544,7 @@ impl Questionnaire {
             languages: &self.languages,
             problems: Vec::new(),
         };
-        if self.id.trim().is_empty() {
-            check.problem("id", "must not be empty");
-        }
+        check.id("id", &self.id);
         if self.languages.is_empty() {
             check.problem("languages", "must name at least one language");
         }
@@ -497,7 +559,10 @@ impl Questionnaire {
             if !well_formed {
                 check.problem(
                     &format!("languages[{i}]"),
-                    &format!("\"{language}\" is not a lowercase language code such as \"en\""),
+                    &format!(
+                        "{} is not a lowercase language code such as \"en\"",
+                        quoted(language)
+                    ),
                 );
             }
         }
@@ -626,6 +691,41 @@ pub fn syntax_reason(error: &serde_json::Error) -> String {
     text.strip_suffix(&position).unwrap_or(&text).to_string()
 }
 
+/// Whether `id` may name a questionnaire, phase, dimension or question: 1 to
+/// [`limits::ID_CHARS`] ASCII letters, digits, `-`, `_` and `.`, the first a
+/// letter or digit. Ids go verbatim into CSV files, where a cell starting
+/// with `=`, `+`, `-` or `@` is a formula to a spreadsheet, and into file
+/// names and storage keys, where `/`, `#` or a bidi control would mislead.
+pub fn is_id(id: &str) -> bool {
+    id_fits(id, |c| {
+        c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.')
+    })
+}
+
+/// Whether `id` may name a background question or answer: as [`is_id`], but
+/// only lowercase letters, digits and `-`, since it also goes into an
+/// attribute name (`profile-<id>`), which HTML lowercases.
+pub fn is_profile_id(id: &str) -> bool {
+    id_fits(id, |c| {
+        c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-'
+    })
+}
+
+fn id_fits(id: &str, allowed: impl Fn(char) -> bool) -> bool {
+    id.len() <= limits::ID_CHARS
+        && id.chars().next().is_some_and(|c| c.is_ascii_alphanumeric())
+        && id.chars().all(allowed)
+}
+
+/// `value` in quotes for a problem, cut to 40 characters: a problem names a
+/// value so that the owner finds it, and an id of a megabyte would bury it.
+fn quoted(value: &str) -> String {
+    match value.char_indices().nth(40) {
+        Some((end, _)) => format!("\"{}…\"", &value[..end]),
+        None => format!("\"{value}\""),
+    }
+}
+
 /// Collects problems while walking a questionnaire.
 struct Checker<'a> {
     languages: &'a [String],
@@ -637,23 +737,33 @@ impl Checker<'_> {
         self.problems.push(format!("{path}: {reason}"));
     }
 
+    /// An id, which goes into CSV columns and cells, file names, storage
+    /// keys and element ids: see [`is_id`].
     fn id(&mut self, path: &str, id: &str) {
-        if id.trim().is_empty() {
-            self.problem(path, "must not be empty");
+        if !is_id(id) {
+            self.problem(
+                path,
+                &format!(
+                    "{} is not an id: use 1 to {} letters, digits, '-', '_' and '.', starting with a letter or digit",
+                    quoted(id),
+                    limits::ID_CHARS
+                ),
+            );
         }
     }
 
-    /// An id that goes into attributes and CSV columns: lowercase letters,
-    /// digits and hyphens.
+    /// A background question's or answer's id, which also goes into an
+    /// attribute's name (`profile-<id>`), where HTML folds case: see
+    /// [`is_profile_id`].
     fn slug(&mut self, path: &str, id: &str) {
-        let fits = !id.is_empty()
-            && id
-                .chars()
-                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
-        if !fits {
+        if !is_profile_id(id) {
             self.problem(
                 path,
-                &format!("\"{id}\" is not made of lowercase letters, digits and hyphens only"),
+                &format!(
+                    "{} is not a background id: use 1 to {} lowercase letters, digits and hyphens, starting with a letter or digit",
+                    quoted(id),
+                    limits::ID_CHARS
+                ),
             );
         }
     }
@@ -668,19 +778,27 @@ impl Checker<'_> {
     }
 
     fn unique<'s>(&mut self, path: &str, values: impl Iterator<Item = &'s str>, what: &str) {
-        let mut seen = Vec::new();
+        let mut seen = std::collections::HashSet::new();
         for (i, value) in values.enumerate() {
-            if seen.contains(&value) {
+            if !seen.insert(value) {
                 self.problem(
                     &format!("{path}[{i}]"),
-                    &format!("{what} \"{value}\" is used twice"),
+                    &format!("{what} {} is used twice", quoted(value)),
                 );
             }
-            seen.push(value);
         }
     }
 
     fn text(&mut self, path: &str, text: &Localized) {
+        for (language, t) in &text.0 {
+            let chars = t.chars().count();
+            if chars > limits::TEXT_CHARS {
+                self.problem(
+                    &format!("{path}.{language}"),
+                    &format!("at most {} characters, found {chars}", limits::TEXT_CHARS),
+                );
+            }
+        }
         for language in self.languages {
             match text.find(language) {
                 None => self.problem(path, &format!("\"{language}\" text missing")),
@@ -694,7 +812,10 @@ impl Checker<'_> {
             if !self.languages.contains(language) {
                 self.problem(
                     path,
-                    &format!("\"{language}\" is not one of the questionnaire's languages"),
+                    &format!(
+                        "{} is not one of the questionnaire's languages",
+                        quoted(language)
+                    ),
                 );
             }
         }

@@ -93,17 +93,37 @@ impl Serialize for Element {
     }
 }
 
-/// Elements the loader must never create from data: each would run, load or
-/// style something.
-const REFUSED_TAGS: &[&str] = &[
-    "base", "embed", "frame", "iframe", "link", "meta", "object", "script", "style", "template",
+/// The elements the loader may create from data: text structure and the
+/// controls the intro has. Anything else is refused, so that a component
+/// that one day renders an image, a form or a script makes the build fail
+/// rather than the loader create it.
+const ALLOWED_TAGS: &[&str] = &[
+    "abbr", "b", "br", "button", "code", "details", "div", "em", "footer", "h1", "h2", "h3",
+    "header", "li", "nav", "ol", "p", "section", "small", "span", "strong", "summary", "ul",
 ];
 
+/// The attributes the loader may set from data: none of them loads, runs
+/// or styles anything (`aria-*` and `data-*` are allowed by prefix).
+const ALLOWED_ATTRIBUTES: &[&str] = &[
+    "class", "dir", "hidden", "id", "lang", "part", "role", "tabindex", "title", "type",
+];
+
+fn allowed_attribute(name: &str) -> bool {
+    ALLOWED_ATTRIBUTES.contains(&name)
+        || name
+            .strip_prefix("aria-")
+            .is_some_and(|rest| !rest.is_empty())
+        || name
+            .strip_prefix("data-")
+            .is_some_and(|rest| !rest.is_empty())
+}
+
 /// The one element `markup` holds, as a tree, or what makes it unfit for the
-/// loader: anything but one element at the top, a tag of [`REFUSED_TAGS`],
-/// an event handler, an inline style or a URL attribute. The loader sets
-/// attributes with `setAttribute`, which a strict CSP or Trusted Types
-/// would block for these.
+/// loader: anything but one element at the top, a tag not in
+/// [`ALLOWED_TAGS`] or an attribute not allowed by [`allowed_attribute`]
+/// (an event handler, an inline style, a URL). The loader sets attributes
+/// with `setAttribute`, which a strict CSP or Trusted Types would block for
+/// those.
 pub fn tree(markup: &str) -> Result<Node, String> {
     let parsed = Parsed::parse_fragment(markup);
     let mut top = parsed
@@ -122,18 +142,13 @@ fn node(reference: ego_tree::NodeRef<'_, scraper::Node>) -> Result<Node, String>
         scraper::Node::Text(text) => Ok(Node::Text(text.to_string())),
         scraper::Node::Element(element) => {
             let tag = element.name().to_string();
-            if REFUSED_TAGS.contains(&tag.as_str()) {
+            if !ALLOWED_TAGS.contains(&tag.as_str()) {
                 return Err(format!("<{tag}> is not allowed in the prerendered intro"));
             }
             let attributes = element
                 .attrs()
                 .map(|(name, value)| {
-                    let unsafe_name = name.starts_with("on")
-                        || matches!(
-                            name,
-                            "style" | "href" | "src" | "srcdoc" | "action" | "formaction"
-                        );
-                    if unsafe_name {
+                    if !allowed_attribute(name) {
                         Err(format!(
                             "<{tag} {name}> is not allowed in the prerendered intro"
                         ))

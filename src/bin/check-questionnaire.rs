@@ -23,7 +23,13 @@ fn main() -> ExitCode {
         let checked = std::fs::read_to_string(file)
             .map_err(|err| vec![format!("cannot read: {err}")])
             .and_then(|json| {
-                Questionnaire::from_json(&json).map_err(|invalid| invalid.problems().to_vec())
+                Questionnaire::from_json(&json).map_err(|invalid| {
+                    let mut problems = invalid.problems().to_vec();
+                    if invalid.omitted() > 0 {
+                        problems.push(format!("…and {} more", count(invalid.omitted(), "problem")));
+                    }
+                    problems
+                })
             });
         match checked {
             Ok(q) => println!(

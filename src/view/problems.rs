@@ -24,8 +24,11 @@ pub struct ProblemsProps {
     /// Where the questionnaire came from: its URL, or a description of the
     /// inline script.
     pub source: String,
-    /// Each problem as `path: reason`.
+    /// Each problem as `path: reason`, at most
+    /// [`crate::model::limits::PROBLEMS_LISTED`] of them.
     pub problems: Vec<String>,
+    /// How many more problems there are than listed.
+    pub omitted: usize,
 }
 
 /// A readable list of what is wrong with a questionnaire.
@@ -48,6 +51,9 @@ pub fn Problems(props: &ProblemsProps) -> Html {
             <ul class="mq-problems-list" lang="en">
                 { for props.problems.iter().map(|problem| html! { <li><code>{ problem }</code></li> }) }
             </ul>
+            if props.omitted > 0 {
+                <p class="mq-problems-more">{ ui.problems_more.count(props.omitted) }</p>
+            }
             <p class="mq-problems-hint">{ for hint }</p>
         </div>
     }

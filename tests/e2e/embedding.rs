@@ -15,7 +15,7 @@ use crate::support::webdriver::{Browser, fresh_temp_dir, wait_until};
 use crate::{crate_dir, dist};
 
 /// Loading and compiling the release wasm in a cold Chromium.
-const APP_START: Duration = Duration::from_secs(20);
+pub(crate) const APP_START: Duration = Duration::from_secs(20);
 
 /// One step of the quiz: a click and a re-render.
 const STEP: Duration = Duration::from_secs(5);

@@ -18,6 +18,7 @@ mod custom;
 mod downloads;
 mod embedding;
 mod group;
+mod hostile;
 mod hosts;
 mod keyboard;
 mod lifecycle;
