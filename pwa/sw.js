@@ -7,7 +7,9 @@
 //   folder beside this script; every other request in its scope (other pages
 //   of the site, a file with a query string such as `embed.js?v=2`) goes to the
 //   network untouched. Only a navigation to the page itself (`./?utm=…`)
-//   ignores its query string;
+//   ignores its query string. A request that names other bytes by its
+//   integrity (embed.js asks for the wasm and stylesheet by their hashes) is
+//   left to the network too;
 // - each file carries its SHA-384, checked before it is cached and again
 //   before it is served from the cache: a copy that does not match (changed in
 //   Cache Storage by another script of the origin, or a soft-404 page saved as

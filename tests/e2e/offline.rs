@@ -361,6 +361,22 @@ fn e2e_the_worker_answers_only_the_files_of_its_release() {
         "the requests that reached the server for {asked:?}"
     );
 
+    // A request that names other bytes by its integrity (a newer loader's)
+    // gets no copy of this release: the server answers (with a file the
+    // browser then refuses, as neither has those bytes).
+    let reached = reaching(server, &watched, || {
+        let other = format!("sha384-{}", "A".repeat(64));
+        let refused = visit.browser.execute_async(&format!(
+            "return await fetch('style.css', {{ integrity: {other:?} }}).then(() => 'served', () => 'refused');"
+        ));
+        assert_eq!(refused, json!("refused"));
+    });
+    assert_eq!(
+        reached,
+        ["/style.css"],
+        "the request with another integrity"
+    );
+
     // While online, the page and embed.js come from the network, the rest of
     // the release from the cache.
     let reached = reaching(server, &watched, || visit.goto(scope));
@@ -378,11 +394,11 @@ fn e2e_files_replaced_without_a_new_worker_are_not_mixed_with_the_cache() {
     // has none): the worker's list no longer fits the files on the server.
     let offline = OfflineVisit::open("mq-unpacked", |server| server);
     let (visit, site, scope) = (&offline.visit, &offline.site, &offline.scope);
-    for name in ["embed.js", "style.css"] {
-        edit_file(site, name, |text| text + "\n/* the next release */\n");
-    }
-    // The widget's files are asked for by embed.js, so after its check: the
-    // wasm (unchanged) comes from the server too, the cache being dropped.
+    // A release that changed the loader only: the widget's files it asks for
+    // carry the hashes it names, the same as before.
+    edit_file(site, "embed.js", |text| text + "\n/* the next release */\n");
+    // embed.js asks for the widget's files after the worker has checked it:
+    // they come from the server too, the old release's cache being dropped.
     let watched = ["/embed.js", "/style.css", "/maturity-quiz_bg.wasm"];
     let reached = reaching(offline.server(), &watched, || {
         visit.goto(scope);
