@@ -441,6 +441,39 @@ fn e2e_a_file_changed_in_the_cache_is_not_served() {
 }
 
 #[test]
+fn e2e_a_release_with_a_file_the_server_garbles_is_not_cached() {
+    // A server that answers a missing file with its "not found" page and
+    // status 200: an icon, so that the page itself still works.
+    let site = fresh_temp_dir("mq-soft-404");
+    release_in(&site, |_| {});
+    let server = StaticServer::builder(&site)
+        .page(
+            "/icon-512.png",
+            Page::html("<!doctype html><p>Not found</p>"),
+        )
+        .start();
+    let scope = server.url("/");
+    let visit = Visit::open(&scope, vec![server]);
+    // demo.js registers the worker too; this waits for how its install ends.
+    let state = visit.browser.execute_async(
+        "const registration = await navigator.serviceWorker.register('sw.js');
+         const worker = registration.installing ?? registration.waiting ?? registration.active;
+         const done = () => ['activated', 'redundant'].includes(worker.state);
+         if (!done()) await new Promise((resolve) =>
+           worker.addEventListener('statechange', () => done() && resolve()));
+         return worker.state;",
+    );
+    assert_eq!(
+        state,
+        json!("redundant"),
+        "the worker installed a release with a wrong file"
+    );
+    let caches = caches_with(&visit.browser, &cache_prefix(&scope), &BTreeSet::new());
+    assert_eq!(caches, json!({}), "a cache of the release is left");
+    assert_eq!(visit.complete(0, &ALL_FUNCTIONAL), "Functioneel");
+}
+
+#[test]
 fn e2e_two_deployments_on_one_origin_keep_their_caches() {
     // Two copies of the quiz on one site, in two folders: two scopes.
     let root = fresh_temp_dir("mq-two");
