@@ -29,11 +29,32 @@ data_url() {
 	printf 'data:%s;base64,%s' "$1" "$(base64 -w0 "dist/$2")"
 }
 
-# A "</script" inside an inline script would end it early; "<\/script" means
-# the same to JavaScript, in a string, a regular expression or a comment.
-inline_script() {
-	sed 's#</\(script\)#<\\/\1#gi' "dist/$1"
+# The page's inline script and style, each with the newlines around it; the
+# policy below names them by their SHA-256.
+settings="
+globalThis.MATURITY_QUIZ_INLINE = {
+  \"maturity-quiz_bg.wasm\": \"$(data_url application/wasm maturity-quiz_bg.wasm)\",
+  \"style.css\": \"$(data_url text/css style.css)\",
+};
+"
+# embed.js with "</script" and "<!--" escaped (see scripts/inline-script.sh).
+loader="
+$(bash scripts/inline-script.sh dist/embed.js)
+"
+style=" body { margin: 0 auto; max-width: 48em; padding: 1em; } "
+
+sha256() {
+	printf "'sha256-%s'" "$(printf '%s' "$1" | openssl dgst -sha256 -binary | base64 -w0)"
 }
+
+# The standalone page's policy (index.html), made for a page that holds
+# everything and has no origin of its own: its script and style only by their
+# hashes; the wasm, the widget's stylesheet and the icon only as the data:
+# URLs above ('self' never matches data:); nothing else, so that the file
+# still runs from disk with no connection, and makes no request even if
+# something were injected into it.
+policy="default-src 'none'; script-src $(sha256 "$settings") $(sha256 "$loader") 'wasm-unsafe-eval'; \
+style-src $(sha256 "$style") data:; connect-src data:; img-src data:; base-uri 'none'; object-src 'none'; form-action 'none'"
 
 out=dist-single/maturity-quiz.html
 mkdir -p dist-single
@@ -43,20 +64,14 @@ mkdir -p dist-single
 <html lang="nl">
 <head>
 <meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="$policy">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="color-scheme" content="light dark">
 <title>Social Maturity Model – vragenlijst</title>
 <link rel="icon" href="$(data_url image/svg+xml icon.svg)">
-<style>body { margin: 0 auto; max-width: 48em; padding: 1em; }</style>
-<script>
-globalThis.MATURITY_QUIZ_INLINE = {
-  "maturity-quiz_bg.wasm": "$(data_url application/wasm maturity-quiz_bg.wasm)",
-  "style.css": "$(data_url text/css style.css)",
-};
-</script>
-<script type="module">
-$(inline_script embed.js)
-</script>
+<style>$style</style>
+<script>$settings</script>
+<script type="module">$loader</script>
 </head>
 <body>
 <maturity-quiz>
