@@ -239,7 +239,8 @@ class MaturityQuizElement extends HTMLElement {
       root = this.attachShadow({ mode: "open" });
       this.#styled = linkStylesheet(root);
     }
-    // What an earlier widget left (its emptied container, a notice) goes.
+    // What an earlier mount left (a placeholder, a notice) goes; an ended
+    // widget's own element has left already.
     for (const child of [...root.childNodes]) {
       if (child.nodeName !== "LINK") child.remove();
     }
@@ -253,12 +254,14 @@ class MaturityQuizElement extends HTMLElement {
         this.#mounting = false;
         // Left the page while the files loaded: mount when it comes back.
         if (!this.isConnected) return;
-        // The widget renders into a container of its own, which replaces the
-        // placeholder once it holds the first render: yew renders in a
-        // microtask, and may yield to the browser on a slow device.
-        const container = document.createElement("div");
-        this.#widget = new Widget(this, container);
-        queueMicrotask(() => placeholder.handOver(container, root));
+        // The widget renders into an element of its own (a fresh one, or
+        // the one an ended widget of the page left: see src/view/slot.rs),
+        // which replaces the placeholder once it holds the first render:
+        // yew renders in a microtask, and may yield to the browser on a
+        // slow device.
+        this.#widget = new Widget(this, document.createElement("div"));
+        const rendered = this.#widget.element;
+        queueMicrotask(() => placeholder.handOver(rendered, root));
       },
       (error) => {
         this.#mounting = false;
