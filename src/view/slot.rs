@@ -128,8 +128,9 @@ impl Slot {
     }
 
     /// Ends the widget: the slot shows nothing (its components, effects and
-    /// listeners go at yew's next render, a microtask later), its root leaves
-    /// the page, and the slot waits for the page's next widget.
+    /// listeners go at yew's next render, a microtask later), its root
+    /// leaves the widget's element, and the slot waits for the page's next
+    /// widget.
     pub fn park(mut self) {
         self.start(Shows::Nothing);
         self.root.remove();
