@@ -150,6 +150,7 @@ fn spa_site_holding(held: Option<&Gate>) -> StaticServer {
     builder.start()
 }
 
+/// The shell's site, its wasm served at once.
 fn spa_site() -> StaticServer {
     spa_site_holding(None)
 }
