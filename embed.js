@@ -195,6 +195,23 @@ function build(node) {
 const controls = (container) => [...container.querySelectorAll("button, summary")];
 
 /**
+ * How long the hand-over waits for the widget's first render. That takes
+ * milliseconds; even at 4x CPU throttling the first question shows 0.85 s
+ * after navigation, download and compile included (BENCHMARKS.md). Ten
+ * seconds is a widget that will not render.
+ */
+const HAND_OVER_LIMIT_MS = 10_000;
+
+/** The loader's sentence for a widget that cannot start, in `element`'s language. */
+function loadFailed(element) {
+  const notice = document.createElement("p");
+  notice.setAttribute("role", "alert");
+  notice.className = "mq-load-error";
+  notice.textContent = texts(element).load_failed;
+  return notice;
+}
+
+/**
  * What the widget shows until its wasm runs: the intro, prerendered, when
  * that is its first screen, else a line saying it loads. A click on the
  * prerendered intro's buttons is remembered, not lost.
@@ -202,6 +219,8 @@ const controls = (container) => [...container.querySelectorAll("button, summary"
 class Placeholder {
   constructor(element) {
     this.container = document.createElement("div");
+    /** The widget's element, for the words of a failure. */
+    this.element = element;
     /** Indexes (in `controls`) of the buttons clicked, in order. */
     this.clicks = [];
     if (opensOnIntro(element)) {
@@ -230,9 +249,28 @@ class Placeholder {
    * same controls, which the intro and its prerender have in the same order.
    */
   handOver(rendered, root) {
-    if (!this.container.isConnected) return; // replaced by a crash notice
+    if (!this.container.isConnected) return; // replaced by a crash notice, or the element left
     if (!rendered.firstChild) {
-      setTimeout(() => this.handOver(rendered, root), 0);
+      // yew renders in a microtask, or over a few tasks when it yields on a
+      // slow device: the first child is awaited, but not for ever. A widget
+      // that never renders is a bug; the visitor gets the loader's sentence
+      // instead of a busy intro that never answers.
+      const observer = new MutationObserver(() => {
+        if (!rendered.firstChild) return;
+        settle();
+        this.handOver(rendered, root);
+      });
+      const limit = setTimeout(() => {
+        settle();
+        if (!this.container.isConnected) return;
+        this.container.replaceWith(loadFailed(this.element));
+        console.error(`maturity-quiz: the widget did not render within ${HAND_OVER_LIMIT_MS} ms`);
+      }, HAND_OVER_LIMIT_MS);
+      const settle = () => {
+        observer.disconnect();
+        clearTimeout(limit);
+      };
+      observer.observe(rendered, { childList: true });
       return;
     }
     const before = controls(this.container);
@@ -292,7 +330,8 @@ class MaturityQuizElement extends HTMLElement {
       root = this.attachShadow({ mode: "open" });
       this.#styled = linkStylesheet(root);
     }
-    // What an earlier widget left (its emptied container, a notice) goes.
+    // What an earlier mount left (a placeholder, a notice) goes; an ended
+    // widget's own element has left already.
     for (const child of [...root.childNodes]) {
       if (child.nodeName !== "LINK") child.remove();
     }
@@ -306,21 +345,19 @@ class MaturityQuizElement extends HTMLElement {
         this.#mounting = false;
         // Left the page while the files loaded: mount when it comes back.
         if (!this.isConnected) return;
-        // The widget renders into a container of its own, which replaces the
-        // placeholder once it holds the first render: yew renders in a
-        // microtask, and may yield to the browser on a slow device.
-        const container = document.createElement("div");
-        this.#widget = new Widget(this, container);
-        queueMicrotask(() => placeholder.handOver(container, root));
+        // The widget renders into an element of its own (a fresh one, or
+        // the one an ended widget of the page left: see src/view/slot.rs),
+        // which replaces the placeholder once it holds the first render:
+        // yew renders in a microtask, and may yield to the browser on a
+        // slow device.
+        this.#widget = new Widget(this, document.createElement("div"));
+        const rendered = this.#widget.element;
+        queueMicrotask(() => placeholder.handOver(rendered, root));
       },
       (error) => {
         this.#mounting = false;
         placeholder.container.remove();
-        const notice = document.createElement("p");
-        notice.setAttribute("role", "alert");
-        notice.className = "mq-load-error";
-        notice.textContent = texts(this).load_failed;
-        root.append(notice);
+        root.append(loadFailed(this));
         console.error("maturity-quiz:", error);
       },
     );

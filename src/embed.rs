@@ -14,7 +14,7 @@ use web_sys::{DocumentFragment, Element, Node, ShadowRoot};
 use crate::i18n::{choose_language, ui_text, widget_language};
 use crate::model::{InvalidQuestionnaire, Questionnaire};
 use crate::saved;
-use crate::view::{App, AppProps, Problems, ProblemsProps};
+use crate::view::{AppProps, ProblemsProps, Shows, Slot};
 use crate::web::{Host, fetch, page, storage};
 
 /// Runs once when the module is instantiated, before any widget exists.
@@ -28,8 +28,12 @@ pub fn start() {
 /// One widget on the page, owned by its `<maturity-quiz>` element.
 #[wasm_bindgen]
 pub struct Widget {
-    /// Shared with the fetch of a `src` questionnaire, which fills it in.
-    shown: Rc<RefCell<Shown>>,
+    /// Where it renders; shared with the fetch of a `src` questionnaire,
+    /// which fills it in. `None` once destroyed: a fetch that ends after
+    /// that shows nothing.
+    slot: Rc<RefCell<Option<Slot>>>,
+    /// The slot's root, which the loader puts on the page.
+    element: Element,
     /// The element the widget lives in, listed in [`HOSTS`] while it does.
     host: Element,
 }
@@ -39,30 +43,6 @@ thread_local! {
     /// roots, which a crash notice replaces: a search of the document would
     /// miss those in other components' shadow roots.
     static HOSTS: RefCell<Vec<Element>> = const { RefCell::new(Vec::new()) };
-}
-
-impl Widget {
-    /// A widget showing `shown` in `host`, listed among the page's widgets.
-    fn listed(host: Element, shown: Rc<RefCell<Shown>>) -> Widget {
-        HOSTS.with(|hosts| hosts.borrow_mut().push(host.clone()));
-        Widget { shown, host }
-    }
-}
-
-/// What a widget shows in its container.
-enum Shown {
-    /// The questionnaire is still being fetched.
-    Loading,
-    /// The quiz.
-    Quiz {
-        app: yew::AppHandle<App>,
-        props: AppProps,
-    },
-    /// Why the questionnaire cannot be used.
-    Problems { app: yew::AppHandle<Problems> },
-    /// Destroyed: the element left the page. A `src` fetch that ends after
-    /// this mounts nothing.
-    Gone,
 }
 
 /// Why a questionnaire is not shown: its problems as the checker words them,
@@ -106,58 +86,30 @@ impl Source {
 
 #[wasm_bindgen]
 impl Widget {
-    /// Renders the element's questionnaire into `container` (inside `host`'s
-    /// shadow root), in the language `host` asks for: the built-in one, or a
-    /// site owner's from `host`'s `src` attribute or inline JSON script. A
-    /// questionnaire that cannot be loaded or is invalid shows its problems
-    /// instead.
+    /// Renders the element's questionnaire, in the language `host` asks
+    /// for: the built-in one, or a site owner's from `host`'s `src`
+    /// attribute or inline JSON script. A questionnaire that cannot be
+    /// loaded or is invalid shows its problems instead. It renders into the
+    /// root an ended widget of the page left (see [`Slot`]), else into
+    /// `container`; [`Widget::element`] says which, for the loader to show.
     #[wasm_bindgen(constructor)]
     pub fn new(host: Element, container: Element) -> Widget {
-        thread_local! {
-            static BUILT_IN: Rc<Questionnaire> = Rc::new(Questionnaire::built_in());
-        }
-        let element = host.clone();
-        let shown = match Source::of(&host) {
-            Source::BuiltIn => quiz(host, container, BUILT_IN.with(Rc::clone)),
-            Source::Inline(json) => show(
-                host,
-                container,
-                "the inline <script type=\"application/json\">",
-                Questionnaire::from_json(&json).map_err(Refusal::from),
-            ),
-            Source::Url(src) => {
-                let shown = Rc::new(RefCell::new(Shown::Loading));
-                show_loading(&host, &container);
-                let pending = Rc::clone(&shown);
-                spawn_local(async move {
-                    let url = fetch::resolve(&src);
-                    let loaded = match &url {
-                        Ok(url) => fetch::questionnaire(url).await,
-                        Err(reason) => Err(reason.clone()),
-                    }
-                    .map_err(|reason| Refusal {
-                        problems: vec![format!("could not load {src}: {reason}")],
-                        omitted: 0,
-                    })
-                    .and_then(|json| Questionnaire::from_json(&json).map_err(Refusal::from));
-                    if matches!(*pending.borrow(), Shown::Gone) {
-                        return;
-                    }
-                    let source = url.as_deref().unwrap_or(&src);
-                    let shown = show(host, container, source, loaded);
-                    *pending.borrow_mut() = shown;
-                });
-                return Widget::listed(element, shown);
-            }
-        };
-        Widget::listed(element, Rc::new(RefCell::new(shown)))
+        Widget::start(host, Slot::take(container))
     }
 
-    /// Unmounts the widget: its yew app ends, and with it every listener
-    /// and closure the app holds (such as its `hashchange` listener). The
-    /// loader calls this once the element has left the page for good, not
-    /// while it is moved. Its progress is saved as each answer is given, so
-    /// nothing is lost; a new widget on the same element resumes from it.
+    /// The element the widget renders into, which its first render fills a
+    /// microtask after [`Widget::new`].
+    #[wasm_bindgen(getter)]
+    pub fn element(&self) -> Element {
+        self.element.clone()
+    }
+
+    /// Ends the widget: its components go, and with them every listener and
+    /// closure they hold (such as its `hashchange` listener), and its root
+    /// leaves the element, kept for the page's next widget (see [`Slot`]).
+    /// The loader calls this once the element has left the page for good,
+    /// not while it is moved. Its progress is saved as each answer is given,
+    /// so nothing is lost; a new widget on the same element resumes from it.
     pub fn destroy(self) {
         HOSTS.with(|hosts| {
             let mut hosts = hosts.borrow_mut();
@@ -165,35 +117,105 @@ impl Widget {
                 hosts.swap_remove(at);
             }
         });
-        let shown = std::mem::replace(&mut *self.shown.borrow_mut(), Shown::Gone);
-        match shown {
-            Shown::Quiz { app, .. } => app.destroy(),
-            Shown::Problems { app } => app.destroy(),
-            Shown::Loading | Shown::Gone => {}
+        if let Some(slot) = self.slot.borrow_mut().take() {
+            slot.park();
         }
     }
 
     /// Follows a change of the host's `lang` attribute.
     #[wasm_bindgen(js_name = languageChanged)]
     pub fn language_changed(&mut self) {
-        if let Shown::Quiz { app, props } = &mut *self.shown.borrow_mut() {
+        let mut slot = self.slot.borrow_mut();
+        let Some(slot) = slot.as_mut() else {
+            return;
+        };
+        if let Shows::Quiz(props) = slot.shows() {
             let language = preferred_language(&props.host.0, &props.questionnaire);
             if language != props.language {
-                props.language = language;
-                app.update(props.clone());
+                let props = AppProps {
+                    language,
+                    ..props.clone()
+                };
+                slot.change(Shows::Quiz(props));
             }
         }
     }
 }
 
-/// Mounts a widget for `questionnaire` into `container`; `host` gives its
-/// language and receives its events.
-pub fn mount(host: Element, container: Element, questionnaire: Rc<Questionnaire>) -> Widget {
-    let shown = quiz(host.clone(), container, questionnaire);
-    Widget::listed(host, Rc::new(RefCell::new(shown)))
+impl Widget {
+    /// A widget rendering into `slot`, its host listed among the page's
+    /// widgets.
+    fn listed(host: Element, slot: Slot) -> Widget {
+        HOSTS.with(|hosts| hosts.borrow_mut().push(host.clone()));
+        Widget {
+            element: slot.root().clone(),
+            slot: Rc::new(RefCell::new(Some(slot))),
+            host,
+        }
+    }
+
+    /// Starts a widget for `host` in `slot`.
+    fn start(host: Element, mut slot: Slot) -> Widget {
+        thread_local! {
+            static BUILT_IN: Rc<Questionnaire> = Rc::new(Questionnaire::built_in());
+        }
+        let owner = host.clone();
+        let src = match Source::of(&host) {
+            Source::BuiltIn => {
+                slot.start(quiz(host, BUILT_IN.with(Rc::clone)));
+                None
+            }
+            Source::Inline(json) => {
+                let loaded = Questionnaire::from_json(&json).map_err(Refusal::from);
+                slot.start(show(
+                    host,
+                    "the inline <script type=\"application/json\">",
+                    loaded,
+                ));
+                None
+            }
+            Source::Url(src) => {
+                // Never a blank box while the questionnaire is fetched.
+                slot.start(Shows::Loading(host_language(&host)));
+                Some((host, src))
+            }
+        };
+        let widget = Widget::listed(owner, slot);
+        if let Some((host, src)) = src {
+            let pending = Rc::clone(&widget.slot);
+            spawn_local(async move {
+                let url = fetch::resolve(&src);
+                let loaded = match &url {
+                    Ok(url) => fetch::questionnaire(url).await,
+                    Err(reason) => Err(reason.clone()),
+                }
+                .map_err(|reason| Refusal {
+                    problems: vec![format!("could not load {src}: {reason}")],
+                    omitted: 0,
+                })
+                .and_then(|json| Questionnaire::from_json(&json).map_err(Refusal::from));
+                if let Some(slot) = pending.borrow_mut().as_mut() {
+                    slot.change(show(host, url.as_deref().unwrap_or(&src), loaded));
+                }
+            });
+        }
+        widget
+    }
 }
 
-fn quiz(host: Element, container: Element, questionnaire: Rc<Questionnaire>) -> Shown {
+/// Mounts a widget for `questionnaire` into `container` (a parked slot's
+/// root is put in it); `host` gives its language and receives its events.
+pub fn mount(host: Element, container: Element, questionnaire: Rc<Questionnaire>) -> Widget {
+    let mut slot = Slot::take(container.clone());
+    if *slot.root() != container {
+        let _ = container.append_child(slot.root());
+    }
+    slot.start(quiz(host.clone(), questionnaire));
+    Widget::listed(host, slot)
+}
+
+/// What a widget shows for `questionnaire`: the quiz, in `host`'s language.
+fn quiz(host: Element, questionnaire: Rc<Questionnaire>) -> Shows {
     let language = preferred_language(&host, &questionnaire);
     let place = widget_place(&host);
     let storage_key = saved::storage_key(&questionnaire, &place);
@@ -232,7 +254,7 @@ fn quiz(host: Element, container: Element, questionnaire: Rc<Questionnaire>) -> 
         }
         valid
     });
-    let props = AppProps {
+    Shows::Quiz(AppProps {
         questionnaire,
         language,
         host: Host(host),
@@ -240,50 +262,26 @@ fn quiz(host: Element, container: Element, questionnaire: Rc<Questionnaire>) -> 
         group,
         preset,
         share_url,
-    };
-    let app = yew::Renderer::<App>::with_root_and_props(container, props.clone()).render();
-    Shown::Quiz { app, props }
+    })
 }
 
-/// Shows the quiz for a loaded questionnaire, or the problems that kept it
-/// from loading (also on the console, for whoever looks there first).
-fn show(
-    host: Element,
-    container: Element,
-    source: &str,
-    loaded: Result<Questionnaire, Refusal>,
-) -> Shown {
-    // Whatever stood in for the widget while it loaded goes.
-    container.set_text_content(None);
+/// The quiz for a loaded questionnaire, or the problems that kept it from
+/// loading (also on the console, for whoever looks there first).
+fn show(host: Element, source: &str, loaded: Result<Questionnaire, Refusal>) -> Shows {
     match loaded {
-        Ok(questionnaire) => quiz(host, container, Rc::new(questionnaire)),
+        Ok(questionnaire) => quiz(host, Rc::new(questionnaire)),
         Err(Refusal { problems, omitted }) => {
             web_sys::console::error_1(
                 &format!("maturity-quiz: {source}:\n{}", problems.join("\n")).into(),
             );
-            let props = ProblemsProps {
+            Shows::Problems(ProblemsProps {
                 language: host_language(&host),
                 source: source.to_string(),
                 problems,
                 omitted,
-            };
-            Shown::Problems {
-                app: yew::Renderer::<Problems>::with_root_and_props(container, props).render(),
-            }
+            })
         }
     }
-}
-
-/// A short line in `container` while the questionnaire is fetched, so the
-/// widget is never a blank box.
-fn show_loading(host: &Element, container: &Element) {
-    let Ok(line) = gloo::utils::document().create_element("p") else {
-        return;
-    };
-    line.set_class_name("mq-loading");
-    let _ = line.set_attribute("role", "status");
-    line.set_text_content(Some(ui_text(&host_language(host)).loading));
-    let _ = container.append_child(&line);
 }
 
 /// Where `host` sits, as far as its saved progress goes (see

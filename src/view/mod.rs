@@ -16,9 +16,11 @@ mod question;
 mod result;
 mod segments;
 mod share;
+mod slot;
 mod warm_up;
 
 pub use app::{App, AppProps};
 pub use frame::Frame;
 pub use intro::Intro;
 pub use problems::{Problems, ProblemsProps};
+pub use slot::{Shows, Slot};

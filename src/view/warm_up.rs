@@ -19,7 +19,8 @@ use crate::model::Questionnaire;
 use crate::quiz::Quiz;
 use crate::report;
 use crate::scoring::{Outcome, assess};
-use crate::view::result::{ResultScreen, ResultScreenProps};
+use crate::view::result::ResultScreenProps;
+use crate::view::slot::{Shows, Slot};
 use crate::web::idle;
 
 /// Whether a widget on this page has warmed the result up already: compiled
@@ -55,7 +56,7 @@ pub fn use_result_warm_up(questionnaire: &Rc<Questionnaire>, quiz: &Quiz) {
 }
 
 /// Builds the `complete` event's detail for `props` and drops it, renders
-/// the result into an element in no document, and destroys that at the next
+/// the result into an element in no document, and parks that at the next
 /// idle moment, by when yew has rendered it (right after this task).
 fn warm_up(props: ResultScreenProps) {
     if let Outcome::Assessed(assessment) = assess(&props.questionnaire, &props.response.answers) {
@@ -67,8 +68,10 @@ fn warm_up(props: ResultScreenProps) {
             &assessment,
         ));
     }
-    if let Some(root) = idle::detached() {
-        let app = yew::Renderer::<ResultScreen>::with_root_and_props(root, props).render();
-        idle::when_idle(move || app.destroy());
+    // In a parked slot if the page has one: a root of its own would stay
+    // for the life of the page (see `slot`).
+    if let Some(mut slot) = Slot::parked().or_else(|| idle::detached().map(Slot::new)) {
+        slot.start(Shows::WarmUp(props));
+        idle::when_idle(move || slot.park());
     }
 }
