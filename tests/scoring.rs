@@ -7,7 +7,7 @@
 
 #![cfg(not(target_arch = "wasm32"))]
 
-use maturity_quiz::model::{Answer, Level, Questionnaire};
+use maturity_quiz::model::{Answer, Dimension, Level, Question, Questionnaire};
 use maturity_quiz::scoring::{Assessment, NextStep, Outcome, Score, assess};
 use std::sync::LazyLock;
 
@@ -551,8 +551,29 @@ fn a_questionnaire_without_checks_does_not_panic() {
 fn mean_of_many_unequal_dimensions_does_not_overflow() {
     // Dimension d has d + 1 questions and scores 1 + 1/(d + 1), so M's exact
     // denominator is a multiple of lcm(1..=60), far beyond u64.
+    // Past the format's limits (30 dimensions, 200 questions), so built in
+    // code from a valid one: the rule must hold for any questionnaire.
     let sizes: Vec<usize> = (1..=60).collect();
-    let q = model_sized(4, &sizes);
+    let template = model_sized(4, &[1]);
+    let mut q = template.clone();
+    q.dimensions = sizes
+        .iter()
+        .map(|&d| Dimension {
+            id: format!("d{d}"),
+            ..template.dimensions[0].clone()
+        })
+        .collect();
+    q.questions = sizes
+        .iter()
+        .flat_map(|&d| {
+            let template = &template;
+            (0..d).map(move |i| Question {
+                id: format!("d{d}q{i}"),
+                dimension: format!("d{d}"),
+                ..template.questions[0].clone()
+            })
+        })
+        .collect();
     let text: String = sizes
         .iter()
         .map(|&n| format!("2{} ", "1".repeat(n - 1)))
