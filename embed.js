@@ -107,11 +107,18 @@ function loadWidget() {
 function linkStylesheet(root) {
   const link = document.createElement("link");
   link.rel = "stylesheet";
-  // A swapped file fails the hash and fires `error`; the CORS mode lets the
-  // browser check a stylesheet from another origin.
-  link.integrity = INTEGRITY["style.css"];
-  link.crossOrigin = "anonymous";
-  link.href = asset("style.css");
+  const href = asset("style.css");
+  // Under its own name (beside the loader, in MATURITY_QUIZ_PUBLIC_PATH, on
+  // a CDN, inlined) the stylesheet must be the one built: a swapped file
+  // fails the hash and fires `error`, and the CORS mode lets the browser
+  // check one from another origin. A bundler that renamed it has made it
+  // part of the site's own build, and may have rewritten it (webpack 5
+  // minifies it): that file is the site's, like the page around it.
+  if (href.startsWith("data:") || new URL(href).pathname.endsWith("/style.css")) {
+    link.integrity = INTEGRITY["style.css"];
+    link.crossOrigin = "anonymous";
+  }
+  link.href = href;
   const loaded = new Promise((resolve, reject) => {
     link.addEventListener("load", resolve, { once: true });
     link.addEventListener("error", () => reject(new Error(`cannot load ${link.href}`)), { once: true });
