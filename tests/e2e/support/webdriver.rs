@@ -1150,11 +1150,18 @@ fn find_on_path(name: &str) -> Option<PathBuf> {
 /// A free TCP port on 127.0.0.1. The port is released before chromedriver
 /// binds it; another process could take it in between, which is unlikely on
 /// a test machine and shows up as a startup timeout with the driver's log.
+/// A port for a driver, from below Linux's ephemeral range (32768 and up):
+/// the test servers bind port 0 and get ephemeral ports, so one of them can
+/// never take the driver's port between this check and the driver's start
+/// (CI once saw a test server answer a driver's `/status`).
 fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0")
-        .and_then(|l| l.local_addr())
-        .expect("find a free port")
-        .port()
+    static NEXT: AtomicUsize = AtomicUsize::new(0);
+    let base = 20_000 + (std::process::id() as usize % 1000) * 10;
+    (0..10_000)
+        .map(|_| (base + NEXT.fetch_add(1, Ordering::SeqCst) % 10_000) as u16)
+        .map(|port| if port >= 30_000 { port - 10_000 } else { port })
+        .find(|&port| TcpListener::bind(("127.0.0.1", port)).is_ok())
+        .expect("a free port from 20000 to 29999")
 }
 
 /// A new, empty directory under the system temp dir, unique to this process
