@@ -53,10 +53,7 @@ pub const MAX_ECHO: usize = 20;
 /// `found` as a message repeats it: whole up to [`MAX_ECHO`] characters,
 /// else its first [`MAX_ECHO`] and `…`.
 fn echo(found: &str) -> String {
-    match found.char_indices().nth(MAX_ECHO) {
-        Some((cut, _)) => format!("{}…", &found[..cut]),
-        None => found.to_string(),
-    }
+    crate::model::shortened(found, MAX_ECHO)
 }
 
 /// Separates the version from the answers: not a base64url character.

@@ -720,9 +720,16 @@ fn id_fits(id: &str, allowed: impl Fn(char) -> bool) -> bool {
 /// `value` in quotes for a problem, cut to 40 characters: a problem names a
 /// value so that the owner finds it, and an id of a megabyte would bury it.
 fn quoted(value: &str) -> String {
-    match value.char_indices().nth(40) {
-        Some((end, _)) => format!("\"{}…\"", &value[..end]),
-        None => format!("\"{value}\""),
+    format!("\"{}\"", shortened(value, 40))
+}
+
+/// `value` whole up to `most` characters, else its first `most` and `…`:
+/// how a message repeats a value that came from outside, so that a crafted
+/// one of megabytes cannot fill the page.
+pub fn shortened(value: &str, most: usize) -> String {
+    match value.char_indices().nth(most) {
+        Some((cut, _)) => format!("{}…", &value[..cut]),
+        None => value.to_string(),
     }
 }
 

@@ -144,7 +144,7 @@ fn failed(error: &JsValue) -> String {
 }
 
 /// A JavaScript error's message.
-pub fn describe(error: &JsValue) -> String {
+fn describe(error: &JsValue) -> String {
     error
         .dyn_ref::<js_sys::Error>()
         .map(|error| String::from(error.message()))

@@ -9,7 +9,7 @@ use serde_json::{Value, json};
 use maturity_quiz::i18n::ui_text;
 
 use crate::dist;
-use crate::embedding::{APP_START, CASE_B, Visit};
+use crate::embedding::{APP_START, CASE_B, Visit, host_page};
 use crate::support::server::{Page, StaticServer};
 use crate::support::webdriver::{Browser, wait_until};
 
@@ -21,19 +21,20 @@ const EXAMPLE: &str = include_str!("../../docs/examples/digital-workplace.json")
 /// loader's settings, a `<base>` for relative URLs, and a widget with a
 /// relative `src`.
 fn clobbered_page(elsewhere: &str) -> Page {
-    Page::html(format!(
-        "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Comments</title>\
-         <script type=\"module\" src=\"/embed.js\"></script></head><body>\
-         <article class=\"comment\">\
-           <base href=\"{elsewhere}/\">\
-           <a id=\"MATURITY_QUIZ_PUBLIC_PATH\" href=\"{elsewhere}/mq/\">nice quiz</a>\
-           <a id=\"MATURITY_QUIZ_INLINE\" name=\"maturity-quiz_bg.wasm\" href=\"{elsewhere}/x.wasm\">one</a>\
-           <a id=\"MATURITY_QUIZ_INLINE\" name=\"style.css\" href=\"{elsewhere}/x.css\">two</a>\
-         </article>\
-         <maturity-quiz lang=\"en\"></maturity-quiz>\
-         <maturity-quiz lang=\"en\" src=\"models/digital-workplace.json\"></maturity-quiz>\
-         </body></html>"
-    ))
+    host_page(
+        "",
+        "",
+        &format!(
+            "<article class=\"comment\">\
+               <base href=\"{elsewhere}/\">\
+               <a id=\"MATURITY_QUIZ_PUBLIC_PATH\" href=\"{elsewhere}/mq/\">nice quiz</a>\
+               <a id=\"MATURITY_QUIZ_INLINE\" name=\"maturity-quiz_bg.wasm\" href=\"{elsewhere}/x.wasm\">one</a>\
+               <a id=\"MATURITY_QUIZ_INLINE\" name=\"style.css\" href=\"{elsewhere}/x.css\">two</a>\
+             </article>\
+             <maturity-quiz lang=\"en\"></maturity-quiz>\
+             <maturity-quiz lang=\"en\" src=\"models/digital-workplace.json\"></maturity-quiz>"
+        ),
+    )
 }
 
 #[test]
@@ -96,11 +97,7 @@ fn load_message_with(path: &str, swapped: Page) -> Value {
     let site = StaticServer::builder(dist())
         .page(
             "/page.html",
-            Page::html(
-                "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Swapped</title>\
-                 <script type=\"module\" src=\"/embed.js\"></script></head>\
-                 <body><maturity-quiz lang=\"en\"></maturity-quiz></body></html>",
-            ),
+            host_page("", "", r#"<maturity-quiz lang="en"></maturity-quiz>"#),
         )
         .page(path, swapped)
         .start();
