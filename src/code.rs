@@ -32,7 +32,7 @@ use serde_json::Value;
 
 use crate::csv;
 use crate::i18n::{fill, ui_text};
-use crate::model::{Answer, AnswerMisfit, Level, Profile, Questionnaire, Response};
+use crate::model::{Answer, AnswerMisfit, Level, Localized, Profile, Questionnaire, Response};
 use crate::report::{DOWNLOAD_FORMAT, OLDEST_DOWNLOAD_FORMAT, profile_column};
 
 /// The version of the code's format; raised whenever its layout changes.
@@ -120,7 +120,11 @@ enum Problem {
     },
     /// A background answer that is none of the question's answers.
     ProfileAnswer {
+        /// The question's id, as the result gave it.
         question: String,
+        /// The question's text in each language, which the message names;
+        /// `None` when no background question has that id.
+        text: Option<Localized>,
         found: String,
     },
     /// A CSV text with no header line.
@@ -227,9 +231,19 @@ impl CodeError {
                     ("needed", &needed.to_string()),
                 ],
             ),
-            Problem::ProfileAnswer { question, found } => fill(
+            Problem::ProfileAnswer {
+                question,
+                text,
+                found,
+            } => fill(
                 ui.profile_answer_unknown,
-                &[("question", question), ("found", found)],
+                &[
+                    (
+                        "question",
+                        text.as_ref().map_or(question, |t| t.get(language)),
+                    ),
+                    ("found", found),
+                ],
             ),
             Problem::CsvEmpty => ui.csv_empty.to_string(),
             Problem::CsvColumn { column } => fill(ui.csv_column, &[("column", column)]),
@@ -698,8 +712,9 @@ fn profile_answer(
 ) -> Result<Option<usize>, CodeError> {
     match questionnaire.find_profile(question, id) {
         (_, Some(answer)) => Ok(Some(answer)),
-        _ => Err(CodeError(Problem::ProfileAnswer {
-            question: question.to_string(),
+        (known, None) => Err(CodeError(Problem::ProfileAnswer {
+            question: echo(question),
+            text: known.map(|q| questionnaire.profile[q].text.clone()),
             found: echo(id),
         })),
     }
@@ -894,7 +909,7 @@ mod tests {
         ] {
             let code = encode(&q, &answers, &profile);
             assert_eq!(code.len(), 10, "{code}");
-            assert!(code.starts_with("22."), "{code}");
+            assert!(code.starts_with("23."), "{code}");
             assert_eq!(
                 decode(&q, &code),
                 Ok(Response {
@@ -903,17 +918,17 @@ mod tests {
                 })
             );
         }
-        assert_eq!(encode(&q, &[], &[]), "22.AAAAAAA", "nothing answered");
+        assert_eq!(encode(&q, &[], &[]), "23.AAAAAAA", "nothing answered");
     }
 
     #[test]
     fn format_1_codes_are_still_read_without_background_answers() {
         // Case B's code as the release before background questions wrote it.
-        let read = decode(&q(), "12.BnE43A").unwrap();
+        let read = decode(&q(), "13.BnE43A").unwrap();
         assert_eq!(read.answers, case_b());
         assert_eq!(read.profile, [None, None]);
         assert_eq!(
-            decode(&q(), "12.BnE43AA").unwrap_err().to_string(),
+            decode(&q(), "13.BnE43AA").unwrap_err().to_string(),
             "6 characters are expected after the ‘.’, not 7.",
             "format 1 has no background digits"
         );
@@ -925,7 +940,7 @@ mod tests {
         let cases = [
             ("", "It contains no result code."),
             (
-                "12.AB!DEF",
+                "13.AB!DEF",
                 "The character ‘!’ at position 6 does not belong in a result code.",
             ),
             (
@@ -934,33 +949,42 @@ mod tests {
             ),
             (
                 "32.AAAAAAA",
-                "The code is in code format 3; this release reads code formats 1 to 2.",
+                "The result code is in code format 3; this release reads code formats 1 to 2.",
             ),
             (
                 "02.AAAAAAA",
-                "The code is in code format 0; this release reads code formats 1 to 2.",
+                "The result code is in code format 0; this release reads code formats 1 to 2.",
             ),
             (
-                "13.AAAAAA",
-                "The result belongs to version 3 of the questionnaire; this is version 2.",
+                "14.AAAAAA",
+                "The result belongs to version 4 of the questionnaire; this is version 3.",
             ),
-            ("12", "The ‘.’ after the version number is missing."),
+            (
+                // A result code of version 2, made before the questions
+                // changed meaning (issue 21), is refused, not misread.
+                "12.BnE43A",
+                "The result belongs to version 2 of the questionnaire; this is version 3.",
+            ),
+            (
+                "12",
+                "The full stop (‘.’) after the version number is missing.",
+            ),
             (
                 "102.AAAAAA",
-                "The result belongs to version 02 of the questionnaire; this is version 2.",
+                "The result belongs to version 02 of the questionnaire; this is version 3.",
             ),
             (
                 "1.AAAAAA",
                 "The character ‘.’ at position 2 does not belong in a result code.",
             ),
-            ("12.AAAA", "6 characters are expected after the ‘.’, not 4."),
+            ("13.AAAA", "6 characters are expected after the ‘.’, not 4."),
             (
-                "12.______",
+                "13.______",
                 "The answers in the code do not fit this questionnaire.",
             ),
-            ("22.AAAA", "7 characters are expected after the ‘.’, not 4."),
+            ("23.AAAA", "7 characters are expected after the ‘.’, not 4."),
             (
-                "22._______",
+                "23._______",
                 "The answers in the code do not fit this questionnaire.",
             ),
         ];
@@ -979,18 +1003,18 @@ mod tests {
         let message = |code: &str| decode(&q, code).unwrap_err().to_string();
         assert_eq!(
             message("11234567890.AAAAAA"),
-            "The result belongs to version 1234567890 of the questionnaire; this is version 2.",
+            "The result belongs to version 1234567890 of the questionnaire; this is version 3.",
             "ten digits are read as a version"
         );
         assert_eq!(
             message("112345678901.AAAAAA"),
-            "The result belongs to version 12345678901… of the questionnaire; this is version 2.",
+            "The result belongs to version 12345678901… of the questionnaire; this is version 3.",
             "the eleventh digit is refused"
         );
         let huge = format!("1{}.AAAAAA", "9".repeat(1_000_000));
         assert_eq!(
             message(&huge),
-            "The result belongs to version 99999999999… of the questionnaire; this is version 2.",
+            "The result belongs to version 99999999999… of the questionnaire; this is version 3.",
             "a million digits are neither read nor echoed"
         );
         assert_eq!(
@@ -1024,7 +1048,7 @@ mod tests {
         assert_eq!(
             download("social-maturity", "7".repeat(10_000).into()),
             format!(
-                "The result belongs to version \"{}… of the questionnaire; this is version 2.",
+                "The result belongs to version \"{}… of the questionnaire; this is version 3.",
                 "7".repeat(MAX_ECHO - 1)
             ),
             "a version written as a long string"
@@ -1089,7 +1113,7 @@ mod tests {
         let q = q();
         let good = serde_json::json!({
             "format": 1,
-            "questionnaire": { "id": "social-maturity", "version": 2 },
+            "questionnaire": { "id": "social-maturity", "version": 3 },
             "answers": { "q1": 4, "q2": "dont-know", "q3": null }
         });
         let read = read_download(&q, &good.to_string()).unwrap();
@@ -1112,7 +1136,7 @@ mod tests {
         two["profile"]["size"] = "huge".into();
         assert_eq!(
             read_download(&q, &two.to_string()).unwrap_err().to_string(),
-            "The answer ‘huge’ does not exist for the background question ‘size’."
+            "The answer ‘huge’ does not exist for the background question ‘How many employees does your organisation have?’."
         );
         let mut other = good.clone();
         other["questionnaire"]["version"] = 1.into();
@@ -1120,7 +1144,7 @@ mod tests {
             read_download(&q, &other.to_string())
                 .unwrap_err()
                 .to_string(),
-            "The result belongs to version 1 of the questionnaire; this is version 2."
+            "The result belongs to version 1 of the questionnaire; this is version 3."
         );
         other["questionnaire"]["id"] = "other".into();
         assert_eq!(
@@ -1165,13 +1189,13 @@ mod tests {
         };
         let text = [
             header.join(","),
-            row("2", "2", "care"),
+            row("3", "2", "care"),
             String::new(),
             row("1", "2", ""),
-            row("2", "7", ""),
-            row("2", "2", "space"),
-            "2,social-maturity,4".to_string(),
-            row("2", "", "\"open"),
+            row("3", "7", ""),
+            row("3", "2", "space"),
+            "3,social-maturity,4".to_string(),
+            row("3", "", "\"open"),
         ]
         .join("\r\n");
         let read: Vec<(usize, Result<Vec<Option<usize>>, String>)> = read_csv(&q, &text)
@@ -1185,7 +1209,7 @@ mod tests {
                 (
                     4,
                     Err(
-                        "The result belongs to version 1 of the questionnaire; this is version 2."
+                        "The result belongs to version 1 of the questionnaire; this is version 3."
                             .to_string()
                     )
                 ),
@@ -1196,7 +1220,7 @@ mod tests {
                 (
                     6,
                     Err(
-                        "The answer ‘space’ does not exist for the background question ‘sector’."
+                        "The answer ‘space’ does not exist for the background question ‘Which sector does your organisation operate in?’."
                             .to_string()
                     )
                 ),

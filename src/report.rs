@@ -419,7 +419,7 @@ mod tests {
         let detail: serde_json::Value = serde_json::from_str(&text).unwrap();
         assert_eq!(
             detail["questionnaire"],
-            serde_json::json!({"id": "social-maturity", "version": 2})
+            serde_json::json!({"id": "social-maturity", "version": 3})
         );
         assert_eq!(detail["language"], "en");
         assert_eq!(
@@ -460,11 +460,11 @@ mod tests {
         let q = Questionnaire::built_in();
         assert_eq!(
             started(&q, "nl"),
-            r#"{"questionnaire":{"id":"social-maturity","version":2},"language":"nl"}"#
+            r#"{"questionnaire":{"id":"social-maturity","version":3},"language":"nl"}"#
         );
         assert_eq!(
             answered(&q, "nl", 2, Answer::Level(Level(3))),
-            r#"{"questionnaire":{"id":"social-maturity","version":2},"language":"nl","questionId":"q3","questionNumber":3,"answer":3}"#
+            r#"{"questionnaire":{"id":"social-maturity","version":3},"language":"nl","questionId":"q3","questionNumber":3,"answer":3}"#
         );
         assert!(answered(&q, "en", 0, Answer::DontKnow).ends_with(r#""answer":"dont-know"}"#));
     }
@@ -503,7 +503,7 @@ mod tests {
         assert_eq!(header.split(',').count(), row.split(',').count());
         assert!(
             row.starts_with(
-                "social-maturity,2,nl,2,experimental,2.75,false,true,monitoring,11,12,4,4,3,3,"
+                "social-maturity,3,nl,2,experimental,2.75,false,true,monitoring,11,12,4,4,3,3,"
             ),
             "{row}"
         );

@@ -16,8 +16,8 @@ use strategies::{BUILT_IN, answer, profile};
 const REASONS: [&str; 9] = [
     "It contains no result code.",
     "The character ‘",
-    "The code is in code format ",
-    "The ‘.’ after the version number is missing.",
+    "The result code is in code format ",
+    "The full stop (‘.’) after the version number is missing.",
     "The result belongs to version ",
     "The answers in the code do not fit this questionnaire.",
     "Question ",
@@ -161,12 +161,13 @@ fn all_combinations_of_four_questions_round_trip() {
 fn every_refusal_reads_as_dutch() {
     let lines = [
         "",
-        "12.AB!DEF",
+        "13.AB!DEF",
         "32.AAAAAAA",
-        "13.AAAAAA",
+        "14.AAAAAA",
+        "12.AAAAAA",
         "12",
-        "12.AAAA",
-        "12.______",
+        "13.AAAA",
+        "13.______",
         "https://example.org/#top",
     ];
     for line in lines {
@@ -179,8 +180,8 @@ fn every_refusal_reads_as_dutch() {
         r#"{"format": 9}"#,
         r#"{"format": 1, "questionnaire": {"id": "other", "version": 2}}"#,
         r#"{"format": 1, "questionnaire": {"id": "social-maturity", "version": 1}}"#,
-        r#"{"format": 1, "questionnaire": {"id": "social-maturity", "version": 2}, "answers": {"q4": 5}}"#,
-        r#"{"format": 1, "questionnaire": {"id": "social-maturity", "version": 2}, "answers": {"q4": "maybe"}}"#,
+        r#"{"format": 1, "questionnaire": {"id": "social-maturity", "version": 3}, "answers": {"q4": 5}}"#,
+        r#"{"format": 1, "questionnaire": {"id": "social-maturity", "version": 3}, "answers": {"q4": "maybe"}}"#,
     ];
     for file in files {
         assert_dutch(&read_download(&BUILT_IN, file).unwrap_err(), file);
@@ -189,11 +190,11 @@ fn every_refusal_reads_as_dutch() {
     let csvs = [
         String::new(),
         "questionnaire,version,q1".to_string(),
-        format!("{header}\nsocial-maturity,2,1"),
-        format!("{header}\nsocial-maturity,2,1,1,1,1,1,1,1,1,1,1,1,maybe,"),
-        format!("{header}\nsocial-maturity,2,1,1,1,1,1,1,1,1,1,1,1,1,huge"),
+        format!("{header}\nsocial-maturity,3,1"),
+        format!("{header}\nsocial-maturity,3,1,1,1,1,1,1,1,1,1,1,1,maybe,"),
+        format!("{header}\nsocial-maturity,3,1,1,1,1,1,1,1,1,1,1,1,1,huge"),
         format!("{header}\nsocial-maturity,1,1,1,1,1,1,1,1,1,1,1,1,1,"),
-        format!("{header}\nother,2,1,1,1,1,1,1,1,1,1,1,1,1,"),
+        format!("{header}\nother,3,1,1,1,1,1,1,1,1,1,1,1,1,"),
         format!("{header}\n\"social-maturity"),
     ];
     for csv in &csvs {

@@ -75,9 +75,10 @@ fn texts(q: &Questionnaire) -> Vec<(String, &Localized)> {
 fn built_in_questionnaire_is_valid() {
     let q = built_in();
     assert_eq!(q.id, "social-maturity");
-    // Version 2: the options of version 1 were rewritten and changed meaning,
-    // so codes, links and downloads made with version 1 are refused.
-    assert_eq!(q.version, 2);
+    // Version 3: the second editorial review and the calibration runs
+    // rewrote options so that they changed meaning (issue 21), so codes,
+    // links and downloads made with versions 1 and 2 are refused.
+    assert_eq!(q.version, 3);
     // The constructor the app uses agrees.
     assert_eq!(Questionnaire::built_in(), q);
 }
@@ -273,6 +274,76 @@ fn built_in_intro_says_how_to_answer() {
         en.contains("does not count"),
         "intro.en: ‘Don’t know’ does not count"
     );
+    // How to choose between overlapping options, and what counts as social
+    // media (the second review's findings 6 and 12).
+    for (language, most, tie, scope) in [
+        (
+            "nl",
+            "voor het grootste deel van uw organisatie",
+            "kies dan het eerste van de twee",
+            "openbare platforms",
+        ),
+        (
+            "en",
+            "for most of your organisation",
+            "choose the first of the two",
+            "public platforms",
+        ),
+    ] {
+        let intro = q.intro.get(language);
+        for phrase in [most, tie, scope] {
+            assert!(intro.contains(phrase), "intro.{language} lacks {phrase:?}");
+        }
+    }
+}
+
+#[test]
+fn built_in_channels_keep_the_articles_characteristics() {
+    let q = built_in();
+    let channels = q.dimensions.iter().find(|d| d.id == "channels").unwrap();
+    let expected: [&[&str]; 4] = [
+        &["geen actieve eigen accounts", "persoonlijk account"],
+        &["eigen accounts, links op de website en video’s"],
+        &["campagnes", "vaste beheerder", "zeer actief"],
+        &[
+            "per doelgroep",
+            "grens tussen de organisatie en de buitenwereld vervaagt",
+        ],
+    ];
+    for (level, phrases) in expected.iter().enumerate() {
+        let text = channels.levels[level].get("nl");
+        for phrase in *phrases {
+            assert!(
+                text.contains(phrase),
+                "channels level {}: {phrase:?}",
+                level + 1
+            );
+        }
+    }
+}
+
+#[test]
+fn built_in_about_gives_the_source_and_disclaims_endorsement() {
+    let q = built_in();
+    for (language, title, disclaimer) in [
+        (
+            "nl",
+            "‘Social Maturity Model: Groeien in volwassenheid van Social Media’",
+            "M&I Partners heeft de vragenlijst niet gemaakt, beoordeeld of goedgekeurd.",
+        ),
+        (
+            "en",
+            "‘Social Maturity Model: Groeien in volwassenheid van Social Media’",
+            "M&I Partners neither made, reviewed nor endorsed it.",
+        ),
+    ] {
+        let about = q.about.get(language);
+        assert!(about.contains(title), "about.{language}: the source");
+        assert!(
+            about.contains(disclaimer),
+            "about.{language}: no endorsement"
+        );
+    }
 }
 
 /// Every characteristic the source article gives for each phase, as words
@@ -321,7 +392,7 @@ const PHASE_CHARACTERISTICS_NL: [&[&str]; 4] = [
         "beleid en best practices",
         "uitvoering van dat beleid is belegd",
         "socialmediamanager",
-        "volgens een vaste aanpak ontvangen en beantwoord",
+        "volgens een vaste aanpak opgevangen en beantwoord",
         "monitoringtools",
         "structureel gebruikt",
     ],
@@ -359,8 +430,8 @@ fn built_in_phases_keep_every_characteristic_of_the_article() {
 fn built_in_about_gives_the_poll_to_the_article_author() {
     let q = built_in();
     for (language, author, expectation) in [
-        ("nl", "de auteur van een artikel", "eerste of tweede fase"),
-        ("en", "the author of an article", "first or second phase"),
+        ("nl", "de auteur van het artikel", "eerste of tweede fase"),
+        ("en", "the author of the article", "first or second phase"),
     ] {
         let about = q.about.get(language);
         assert!(about.contains(author), "about.{language}: whose poll");

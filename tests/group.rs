@@ -80,12 +80,12 @@ fn twenty_codes_add_up_as_worked_out_by_hand() {
             ),
             (
                 Origin::Line(12),
-                "The result belongs to version 1 of the questionnaire; this is version 2."
+                "The result belongs to version 1 of the questionnaire; this is version 3."
                     .to_string()
             ),
             (
                 Origin::Line(20),
-                "5 of the 12 questions have a real answer; a result needs at least 6.".to_string()
+                "5 of the 12 questions have been answered (not counting ‘Don’t know’); a result needs at least 6.".to_string()
             ),
         ]
     );
@@ -246,7 +246,7 @@ fn the_results_csv_is_read_back_as_it_was_written() {
 
     // A spreadsheet's own changes: semicolons, a row broken by hand.
     let mut rows: Vec<String> = csv.replace(',', ";").lines().map(String::from).collect();
-    rows[3] = rows[3].replacen("social-maturity;2;", "social-maturity;1;", 1);
+    rows[3] = rows[3].replacen("social-maturity;3;", "social-maturity;1;", 1);
     let edited = Group::read(&q, "", &[("export.csv".to_string(), rows.join("\n"))]);
     assert_eq!(edited.entries.len(), 59);
     assert_eq!(
@@ -255,7 +255,7 @@ fn the_results_csv_is_read_back_as_it_was_written() {
     );
     assert_eq!(
         edited.rejected[0].error.message("nl"),
-        "Het resultaat hoort bij versie 1 van de vragenlijst; dit is versie 2."
+        "Het resultaat hoort bij versie 1 van de vragenlijst; dit is versie 3."
     );
 }
 

@@ -59,11 +59,11 @@ const TOO_FEW: [&str; 12] = [
 fn group_lines() -> Vec<String> {
     let q = maturity_quiz::model::Questionnaire::built_in();
     let mut lines: Vec<String> = [
-        "12.BnE43A",
-        "12.AAAAAA",
+        "13.BnE43A",
+        "13.AAAAAA",
         "nonsense",
-        "12.qqqqqq",
-        "12.VVVVVV",
+        "13.qqqqqq",
+        "13.VVVVVV",
     ]
     .map(String::from)
     .to_vec();
@@ -266,7 +266,7 @@ fn e2e_every_screen_passes_axe_wcag_22_aa_in_both_languages_and_themes() {
         wait("the shared result", "return !!q('.mq-shared');");
         scan("shared result from a link", &mut found);
         fresh(&visit, "about:blank");
-        fresh(&visit, &format!("{url}#r=12.oops"));
+        fresh(&visit, &format!("{url}#r=13.oops"));
         wait("the notice", "return !!q('.mq-notice');");
         scan("notice of an unreadable link", &mut found);
         fresh(&visit, group);

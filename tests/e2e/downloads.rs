@@ -43,7 +43,7 @@ pub(crate) fn case_b_json() -> Value {
     };
     json!({
         "format": 2,
-        "questionnaire": { "id": "social-maturity", "version": 2 },
+        "questionnaire": { "id": "social-maturity", "version": 3 },
         "language": "en",
         "phase": { "level": 2, "id": "experimental", "name": "Experimental" },
         "mean": 2.75,

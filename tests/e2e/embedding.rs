@@ -552,7 +552,7 @@ fn e2e_host_hears_start_answer_and_complete() {
             (&json!("quiz"), &json!(true), &json!(true))
         );
     }
-    let questionnaire = json!({ "id": "social-maturity", "version": 2 });
+    let questionnaire = json!({ "id": "social-maturity", "version": 3 });
     assert_eq!(
         heard[0]["detail"],
         json!({ "questionnaire": questionnaire, "language": "en" })

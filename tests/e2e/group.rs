@@ -122,11 +122,11 @@ fn e2e_group_view_counts_200_pasted_lines_and_names_the_rejected_ones() {
         (
             30,
             "11.AAAAAA".to_string(),
-            "The result belongs to version 1 of the questionnaire; this is version 2.",
+            "The result belongs to version 1 of the questionnaire; this is version 3.",
         ),
         (
             55,
-            "12.AAAA".to_string(),
+            "13.AAAA".to_string(),
             "6 characters are expected after the ‘.’, not 4.",
         ),
         (
@@ -137,27 +137,27 @@ fn e2e_group_view_counts_200_pasted_lines_and_names_the_rejected_ones() {
         (
             101,
             encode(&q, &[], &[]),
-            "0 of the 12 questions have a real answer; a result needs at least 6.",
+            "0 of the 12 questions have been answered (not counting ‘Don’t know’); a result needs at least 6.",
         ),
         (
             120,
             "32.AAAAAAA".to_string(),
-            "The code is in code format 3; this release reads code formats 1 to 2.",
+            "The result code is in code format 3; this release reads code formats 1 to 2.",
         ),
         (
             140,
-            "12.______".to_string(),
+            "13.______".to_string(),
             "The answers in the code do not fit this questionnaire.",
         ),
         (
             160,
-            "12.AAAAA!".to_string(),
+            "13.AAAAA!".to_string(),
             "The character ‘!’ at position 9 does not belong in a result code.",
         ),
         (
             180,
             "12".to_string(),
-            "The ‘.’ after the version number is missing.",
+            "The full stop (‘.’) after the version number is missing.",
         ),
         (
             199,

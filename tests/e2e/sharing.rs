@@ -89,7 +89,7 @@ fn e2e_a_result_link_opens_the_same_result_in_a_fresh_browser() {
     visit.start(0);
     visit.answer(0, "2");
     let saved = visit.browser.execute(
-        "return localStorage.getItem('maturity-quiz/social-maturity/v2');",
+        "return localStorage.getItem('maturity-quiz/social-maturity/v3');",
         vec![],
     );
     visit.goto(&link.replace("lang=en", "lang=nl"));
@@ -103,7 +103,7 @@ fn e2e_a_result_link_opens_the_same_result_in_a_fresh_browser() {
     });
     assert_eq!(
         visit.browser.execute(
-            "return localStorage.getItem('maturity-quiz/social-maturity/v2');",
+            "return localStorage.getItem('maturity-quiz/social-maturity/v3');",
             vec![]
         ),
         saved,
@@ -129,8 +129,8 @@ fn e2e_the_link_leaves_the_page_query_out_or_starts_with_share_url() {
     let setup = format!(
         "window.warnings = []; const warn = console.warn; \
          console.warn = (...args) => {{ warnings.push(args.map(String).join(' ')); warn(...args); }}; \
-         for (const key of ['', '#pos:1', '#pos:2']) localStorage.setItem('maturity-quiz/social-maturity/v2' + key, \
-           JSON.stringify({{ format: 2, questionnaire: 'social-maturity', version: 2, language: 'en', step: 'result', answers: {case_b}, profile: {{}} }}));"
+         for (const key of ['', '#pos:1', '#pos:2']) localStorage.setItem('maturity-quiz/social-maturity/v3' + key, \
+           JSON.stringify({{ format: 2, questionnaire: 'social-maturity', version: 3, language: 'en', step: 'result', answers: {case_b}, profile: {{}} }}));"
     );
     let page = "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Invitation</title>\
         <base href=\"/elsewhere/\"><script src=\"/setup.js\"></script>\
@@ -172,7 +172,7 @@ fn e2e_the_link_leaves_the_page_query_out_or_starts_with_share_url() {
 #[test]
 fn e2e_a_bad_link_says_why_and_the_quiz_starts_as_usual() {
     let server = StaticServer::serve(dist());
-    let url = server.url("/#r=12.AB!DEF&lang=en");
+    let url = server.url("/#r=13.AB!DEF&lang=en");
     let visit = Visit::open(&url, vec![server]);
     let notice = visit.run(0, "return text('.mq-notice');");
     assert_eq!(

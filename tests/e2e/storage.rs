@@ -17,7 +17,7 @@ use crate::support::webdriver::wait_until;
 const STEP: Duration = Duration::from_secs(5);
 
 /// Where the first widget of the built-in questionnaire keeps its progress.
-const KEY: &str = "maturity-quiz/social-maturity/v2";
+const KEY: &str = "maturity-quiz/social-maturity/v3";
 
 /// Records console errors and uncaught errors from the page's first script
 /// on: a panic would show up here.
@@ -55,7 +55,7 @@ fn visit_page(body: &str, setup: &str) -> (Visit, String) {
 }
 
 /// What the notice says that removed progress gets.
-const DISCARDED: &str = "waren niet te lezen en zijn gewist";
+const DISCARDED: &str = "of waren niet te lezen, en zijn gewist";
 
 /// The notice the first widget shows, or "".
 fn notice(visit: &Visit) -> String {
@@ -250,8 +250,8 @@ fn e2e_widgets_in_two_shadow_roots_keep_their_own_progress() {
     assert_eq!(
         keys,
         json!([
-            "maturity-quiz/social-maturity/v2#quiz-card.pos:0/pos:0",
-            "maturity-quiz/social-maturity/v2#quiz-card.pos:1/pos:0",
+            "maturity-quiz/social-maturity/v3#quiz-card.pos:0/pos:0",
+            "maturity-quiz/social-maturity/v3#quiz-card.pos:1/pos:0",
         ]),
         "one key per component"
     );
