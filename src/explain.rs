@@ -1,19 +1,21 @@
 //! The sentences that explain a result to the respondent: why it is capped,
-//! what a provisional result rests on, why there is none yet, and how long
-//! the questionnaire takes. Built from the widget's templates
+//! what a provisional result rests on, why there is none yet, where each
+//! phase begins on the chart, and how long the questionnaire takes. Built from the widget's templates
 //! (`content/ui.json`) without the browser, so that every sentence is
 //! tested natively, in every language, with one name or count and with
 //! several.
 
-use crate::i18n::{UiText, fill, number, quoted_list, ui_text};
+use crate::i18n::{UiText, fill, list, number, quoted_list, ui_text};
 use crate::model::Questionnaire;
 use crate::scoring::Assessment;
 
 /// Seconds a respondent needs per question, for the time estimate: twelve
-/// questions take about three minutes.
-const SECONDS_PER_QUESTION: usize = 15;
+/// questions take about six minutes. A screen holds 60 to 75 words (the
+/// question, four options and the don't-know option), which a careful reader
+/// reads and weighs in about 30 seconds (`docs/content-style.md`, "Time").
+const SECONDS_PER_QUESTION: usize = 30;
 
-/// The intro's line on length: "12 vragen, ongeveer 3 minuten."
+/// The intro's line on length: "12 vragen, ongeveer 6 minuten."
 pub fn facts(questions: usize, language: &str) -> String {
     let ui = ui_text(language);
     let minutes = (questions * SECONDS_PER_QUESTION).div_ceil(60).max(1);
@@ -48,8 +50,58 @@ fn dimension_names(q: &Questionnaire, indexes: &[usize], ui: &UiText, language: 
     quoted_list(&names, ui)
 }
 
+/// How the result's sentences name the organisation: "uw organisatie", or
+/// "deze organisatie" when someone shared the result.
+pub fn organisation(shared: bool, language: &str) -> &'static str {
+    let ui = ui_text(language);
+    if shared {
+        ui.organisation_shared
+    } else {
+        ui.organisation_own
+    }
+}
+
+/// The title of the list of dimensions, weakest first: "Waar uw organisatie
+/// staat en naartoe kan groeien".
+pub fn next_steps_title(shared: bool, language: &str) -> String {
+    fill(
+        ui_text(language).next_steps_title,
+        &[("organisation", organisation(shared, language))],
+    )
+}
+
+/// That every known dimension is in the top phase, said only when no
+/// dimension has a next step.
+pub fn top_reached(assessment: &Assessment, shared: bool, language: &str) -> Option<String> {
+    assessment.next_steps.is_empty().then(|| {
+        fill(
+            ui_text(language).top_reached,
+            &[("organisation", organisation(shared, language))],
+        )
+    })
+}
+
+/// Why the profile is uneven, and where to start: the weakest dimension
+/// heads the list under [`next_steps_title`].
+pub fn uneven(assessment: &Assessment, shared: bool, language: &str) -> Option<String> {
+    assessment.uneven.then(|| {
+        fill(
+            ui_text(language).note_uneven,
+            &[
+                ("organisation", organisation(shared, language)),
+                ("section", &next_steps_title(shared, language)),
+            ],
+        )
+    })
+}
+
 /// Why the result is lower than the average: the dimensions that cap it.
-pub fn capped(q: &Questionnaire, assessment: &Assessment, language: &str) -> Option<String> {
+pub fn capped(
+    q: &Questionnaire,
+    assessment: &Assessment,
+    shared: bool,
+    language: &str,
+) -> Option<String> {
     let ui = ui_text(language);
     let capped_by = &assessment.capped_by;
     let &first = capped_by.first()?;
@@ -59,6 +111,7 @@ pub fn capped(q: &Questionnaire, assessment: &Assessment, language: &str) -> Opt
     Some(fill(
         ui.note_capped.get(capped_by.len()),
         &[
+            ("organisation", organisation(shared, language)),
             ("mean", &number(assessment.mean.as_f64(), language)),
             ("scale", &q.phases.len().to_string()),
             ("uncapped", q.phase(assessment.uncapped).name.get(language)),
@@ -68,8 +121,8 @@ pub fn capped(q: &Questionnaire, assessment: &Assessment, language: &str) -> Opt
     ))
 }
 
-/// How many questions the provisional result rests on, and which dimensions
-/// it knows nothing about.
+/// How many questions the provisional result rests on and how many a full
+/// one needs, and which dimensions it knows nothing about.
 pub fn provisional(q: &Questionnaire, assessment: &Assessment, language: &str) -> Option<String> {
     if !assessment.provisional {
         return None;
@@ -82,6 +135,14 @@ pub fn provisional(q: &Questionnaire, assessment: &Assessment, language: &str) -
             ("total", &assessment.total.to_string()),
         ],
     );
+    let full = assessment.full();
+    if assessment.answered < full {
+        text.push(' ');
+        text.push_str(&fill(
+            ui.note_full.get(full),
+            &[("full", &full.to_string())],
+        ));
+    }
     let unknown: Vec<usize> = assessment
         .dimensions
         .iter()
@@ -97,4 +158,34 @@ pub fn provisional(q: &Questionnaire, assessment: &Assessment, language: &str) -
         ));
     }
     Some(text)
+}
+
+/// The line under the chart: the scale, and the score at which each phase
+/// after the first begins, a quarter point below its level (the rule's
+/// rounding, `phase(x) = floor(x + 1/4)`).
+pub fn chart_scale(q: &Questionnaire, language: &str) -> String {
+    let ui = ui_text(language);
+    let thresholds: Vec<String> = q
+        .phases
+        .iter()
+        .enumerate()
+        .skip(1)
+        .map(|(i, phase)| {
+            fill(
+                ui.chart_threshold,
+                &[
+                    ("score", &number(i as f64 + 0.75, language)),
+                    ("phase", phase.name.get(language)),
+                ],
+            )
+        })
+        .collect();
+    let thresholds: Vec<&str> = thresholds.iter().map(String::as_str).collect();
+    fill(
+        ui.chart_scale,
+        &[
+            ("scale", &q.phases.len().to_string()),
+            ("thresholds", &list(&thresholds, ui.and)),
+        ],
+    )
 }

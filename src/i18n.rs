@@ -68,25 +68,47 @@ pub struct UiText {
     /// The answer that gives none to a background question.
     pub profile_decline: &'static str,
     pub result_label: &'static str,
+    /// The label over someone else's result, opened from a link.
+    pub result_label_shared: &'static str,
+    /// How the result's sentences name the respondent's own organisation.
+    pub organisation_own: &'static str,
+    /// How they name an organisation whose result someone shared.
+    pub organisation_shared: &'static str,
     /// Phase `{n}` of `{total}`.
     pub phase_of: &'static str,
-    /// Uses `{mean}`, `{scale}` (the top level), `{uncapped}`,
-    /// `{dimensions}` (a [`quoted_list`]) and `{lowest}`; the form follows
-    /// the number of dimensions.
+    /// That a result is one person's self-assessment, an indication.
+    pub result_disclaimer: &'static str,
+    /// Uses `{organisation}`, `{mean}`, `{scale}` (the top level),
+    /// `{uncapped}`, `{dimensions}` (a [`quoted_list`]) and `{lowest}`; the
+    /// form follows the number of dimensions.
     pub note_capped: Plural,
     /// Uses `{answered}` and `{total}`; the form follows `{total}`.
     pub note_provisional: Plural,
+    /// How many questions a full result rests on, `{full}`; the form
+    /// follows it.
+    pub note_full: Plural,
     /// Uses `{dimensions}`; the form follows their number.
     pub note_unknown: Plural,
+    /// Uses `{organisation}` and `{section}`, the title of the list it
+    /// points to.
     pub note_uneven: &'static str,
     pub dimensions_title: &'static str,
     pub dimension: &'static str,
     pub score: &'static str,
     pub phase: &'static str,
     pub unknown: &'static str,
+    /// Under the bars: the scale from 1 to `{scale}` and where each phase
+    /// begins, `{thresholds}` (a list of `chart_threshold`).
+    pub chart_scale: &'static str,
+    /// One phase's threshold: `{score}` and the `{phase}` it begins.
+    pub chart_threshold: &'static str,
+    /// Uses `{organisation}`.
     pub next_steps_title: &'static str,
+    /// Where a dimension is now; uses `{phase}`.
+    pub dimension_now: &'static str,
     /// Uses `{phase}`.
     pub next_step_towards: &'static str,
+    /// Uses `{organisation}`.
     pub top_reached: &'static str,
     pub too_few_title: &'static str,
     /// Uses `{answered}`, `{total}` and `{needed}`; the form follows
@@ -129,8 +151,8 @@ pub struct UiText {
     pub download_format: &'static str,
     /// Uses `{n}`.
     pub download_answer: &'static str,
-    /// Uses `{found}` (an answer id) and `{question}` (a background
-    /// question's id).
+    /// Uses `{found}` (an answer id) and `{question}` (the background
+    /// question's text).
     pub profile_answer_unknown: &'static str,
     pub csv_empty: &'static str,
     /// Uses `{column}`.
@@ -477,13 +499,24 @@ mod tests {
             (
                 "note_capped",
                 plural(&ui.note_capped),
-                "mean scale uncapped dimensions lowest",
+                "organisation mean scale uncapped dimensions lowest",
             ),
             (
                 "note_provisional",
                 plural(&ui.note_provisional),
                 "answered total",
             ),
+            ("note_full", plural(&ui.note_full), "full"),
+            ("note_uneven", vec![ui.note_uneven], "organisation section"),
+            ("chart_scale", vec![ui.chart_scale], "scale thresholds"),
+            ("chart_threshold", vec![ui.chart_threshold], "score phase"),
+            (
+                "next_steps_title",
+                vec![ui.next_steps_title],
+                "organisation",
+            ),
+            ("dimension_now", vec![ui.dimension_now], "phase"),
+            ("top_reached", vec![ui.top_reached], "organisation"),
             ("note_unknown", plural(&ui.note_unknown), "dimensions"),
             ("next_step_towards", vec![ui.next_step_towards], "phase"),
             (

@@ -97,15 +97,19 @@ impl Serialize for Element {
 /// controls the intro has. Anything else is refused, so that a component
 /// that one day renders an image, a form or a script makes the build fail
 /// rather than the loader create it.
+/// `slot` is where the host page's own privacy line shows: it holds the
+/// page's markup, never the loader's.
 const ALLOWED_TAGS: &[&str] = &[
     "abbr", "b", "br", "button", "code", "details", "div", "em", "footer", "h1", "h2", "h3",
-    "header", "li", "nav", "ol", "p", "section", "small", "span", "strong", "summary", "ul",
+    "header", "li", "nav", "ol", "p", "section", "slot", "small", "span", "strong", "summary",
+    "ul",
 ];
 
 /// The attributes the loader may set from data: none of them loads, runs
-/// or styles anything (`aria-*` and `data-*` are allowed by prefix).
+/// or styles anything (`aria-*` and `data-*` are allowed by prefix; `name`
+/// is a slot's).
 const ALLOWED_ATTRIBUTES: &[&str] = &[
-    "class", "dir", "hidden", "id", "lang", "part", "role", "tabindex", "title", "type",
+    "class", "dir", "hidden", "id", "lang", "name", "part", "role", "tabindex", "title", "type",
 ];
 
 fn allowed_attribute(name: &str) -> bool {

@@ -311,7 +311,7 @@ impl Quiz {
 
     /// Where the last question leads: the background screen when it has a
     /// question to ask, else the result.
-    fn after_questions(&self) -> Step {
+    pub fn after_questions(&self) -> Step {
         if self.asked().is_empty() {
             Step::Result
         } else {

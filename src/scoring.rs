@@ -196,6 +196,20 @@ pub struct Assessment {
     pub next_steps: Vec<NextStep>,
 }
 
+impl Assessment {
+    /// How many questions with a level a full, not provisional, result
+    /// rests on: three quarters of them, rounded up.
+    #[must_use]
+    pub fn full(&self) -> usize {
+        full(self.total)
+    }
+}
+
+/// Three quarters of `total` questions, rounded up.
+fn full(total: usize) -> usize {
+    total.saturating_mul(3).div_ceil(4)
+}
+
 /// What a set of answers amounts to.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Outcome {
@@ -292,8 +306,7 @@ pub fn assess(questionnaire: &Questionnaire, answers: &[Option<Answer>]) -> Outc
     } else {
         Vec::new()
     };
-    let provisional = dimensions.iter().any(|d| d.answered == 0)
-        || answered.saturating_mul(4) < total.saturating_mul(3);
+    let provisional = dimensions.iter().any(|d| d.answered == 0) || answered < full(total);
     let uneven = highest.0 - lowest.0 >= 2;
 
     let mut weakest: Vec<(Score, Level, usize)> = dimensions

@@ -3,7 +3,9 @@
 //! with the exact sentences a respondent reads: one name or count and
 //! several, so that singular and plural, lists and quotes are all seen.
 
-use maturity_quiz::explain::{capped, facts, provisional, too_few};
+use maturity_quiz::explain::{
+    capped, chart_scale, facts, next_steps_title, provisional, too_few, top_reached, uneven,
+};
 use maturity_quiz::i18n::ui_text;
 use maturity_quiz::model::{Answer, BUILT_IN_JSON, Level, Questionnaire};
 use maturity_quiz::scoring::{Assessment, Outcome, assess};
@@ -44,28 +46,76 @@ fn two_questions() -> Questionnaire {
 fn case_b_is_capped_by_one_dimension() {
     let (q, b) = case_b();
     assert_eq!(
-        capped(&q, &b, "nl").unwrap(),
-        "Uw gemiddelde score (2,75 op een schaal van 1 tot 4) past bij de fase Functioneel, \
-         maar de dimensie ‘Monitoren en leren’ blijft achter in de fase Ad hoc. \
-         Eén zwakke dimensie houdt het geheel tegen: uw resultaat komt hoogstens één fase \
+        capped(&q, &b, false, "nl").unwrap(),
+        "De gemiddelde score van uw organisatie (2,75 op een schaal van 1 tot 4) past bij \
+         de fase Functioneel, maar de dimensie ‘Monitoren en leren’ blijft achter in de fase \
+         Ad hoc. Eén zwakke dimensie remt het geheel af: het resultaat komt hooguit één fase \
          hoger uit dan die dimensie."
     );
     assert_eq!(
-        capped(&q, &b, "en").unwrap(),
-        "Your average score (2.75 on a scale of 1 to 4) fits the Functional phase, \
-         but the dimension ‘Monitoring and learning’ lags behind in the Ad hoc phase. \
-         One weak dimension holds back the overall result: it ends at most one phase \
-         above that dimension."
+        capped(&q, &b, false, "en").unwrap(),
+        "The average score of your organisation (2.75 on a scale of 1 to 4) fits the \
+         Functional phase, but the dimension ‘Monitoring and learning’ lags behind in the \
+         Ad hoc phase. One weak dimension holds back the overall result: it can be no more \
+         than one phase above that dimension."
     );
     assert_eq!(
         provisional(&q, &b, "nl"),
         None,
         "11 of 12 answered, every dimension known"
     );
+}
+
+#[test]
+fn case_b_is_uneven_and_points_to_the_list_that_starts_with_the_weakest() {
+    let (_, b) = case_b();
     assert_eq!(
-        ui_text("nl").note_uneven,
-        "Ongelijk profiel: uw sterkste en uw zwakste dimensie liggen twee of meer fasen \
-         uit elkaar. Hieronder staat de zwakste dimensie bovenaan."
+        uneven(&b, false, "nl").unwrap(),
+        "Onevenwichtig profiel: de sterkste en de zwakste dimensie van uw organisatie liggen \
+         twee of meer fasen uit elkaar. Begin bij de zwakste: die staat bovenaan onder \
+         ‘Waar uw organisatie staat en naartoe kan groeien’."
+    );
+    assert_eq!(
+        uneven(&b, false, "en").unwrap(),
+        "Uneven profile: the strongest and the weakest dimension of your organisation are \
+         two or more phases apart. Start with the weakest: it comes first under ‘Where your \
+         organisation stands and can grow next’."
+    );
+    assert_eq!(
+        next_steps_title(false, "nl"),
+        "Waar uw organisatie staat en naartoe kan groeien",
+        "the title the note quotes is the list's own"
+    );
+    // The list under that title begins with the weakest dimension:
+    // monitoring (1, 1), Ad hoc.
+    assert_eq!(b.next_steps[0].dimension, 4);
+    let weakest = b.dimensions[4].phase.unwrap();
+    assert!(b.dimensions.iter().all(|d| d.phase.unwrap() >= weakest));
+}
+
+#[test]
+fn a_shared_result_speaks_of_this_organisation() {
+    let (q, b) = case_b();
+    assert_eq!(
+        capped(&q, &b, true, "nl").unwrap(),
+        "De gemiddelde score van deze organisatie (2,75 op een schaal van 1 tot 4) past bij \
+         de fase Functioneel, maar de dimensie ‘Monitoren en leren’ blijft achter in de fase \
+         Ad hoc. Eén zwakke dimensie remt het geheel af: het resultaat komt hooguit één fase \
+         hoger uit dan die dimensie."
+    );
+    assert_eq!(
+        uneven(&b, true, "en").unwrap(),
+        "Uneven profile: the strongest and the weakest dimension of this organisation are \
+         two or more phases apart. Start with the weakest: it comes first under ‘Where this \
+         organisation stands and can grow next’."
+    );
+    assert_eq!(
+        ui_text("nl").result_label_shared,
+        "De fase van deze organisatie:"
+    );
+    assert_eq!(
+        ui_text("en").result_label_shared,
+        "This organisation’s phase:"
     );
 }
 
@@ -75,18 +125,18 @@ fn a_result_capped_by_two_dimensions_lists_both() {
     let result = assessed(&q, &levels(&[4, 4, 4, 4, 4, 4, 4, 4, 1, 1, 1, 1]));
     assert_eq!(result.capped_by.len(), 2);
     assert_eq!(
-        capped(&q, &result, "nl").unwrap(),
-        "Uw gemiddelde score (3 op een schaal van 1 tot 4) past bij de fase Functioneel, \
-         maar de dimensies ‘Monitoren en leren’ en ‘Integratie en samenwerking’ blijven \
-         achter in de fase Ad hoc. Zwakke dimensies houden het geheel tegen: uw resultaat \
-         komt hoogstens één fase hoger uit dan die dimensies."
+        capped(&q, &result, false, "nl").unwrap(),
+        "De gemiddelde score van uw organisatie (3 op een schaal van 1 tot 4) past bij de \
+         fase Functioneel, maar de dimensies ‘Monitoren en leren’ en ‘Integratie en \
+         samenwerking’ blijven achter in de fase Ad hoc. Zwakke dimensies remmen het geheel \
+         af: het resultaat komt hooguit één fase hoger uit dan die dimensies."
     );
     assert_eq!(
-        capped(&q, &result, "en").unwrap(),
-        "Your average score (3 on a scale of 1 to 4) fits the Functional phase, \
-         but the dimensions ‘Monitoring and learning’ and ‘Integration and collaboration’ \
-         lag behind in the Ad hoc phase. Weak dimensions hold back the overall result: \
-         it ends at most one phase above those dimensions."
+        capped(&q, &result, false, "en").unwrap(),
+        "The average score of your organisation (3 on a scale of 1 to 4) fits the \
+         Functional phase, but the dimensions ‘Monitoring and learning’ and ‘Integration and \
+         collaboration’ lag behind in the Ad hoc phase. Weak dimensions hold back the \
+         overall result: it can be no more than one phase above those dimensions."
     );
 }
 
@@ -96,33 +146,98 @@ fn a_provisional_result_names_one_unknown_dimension() {
     let result = assessed(&q, &levels(&[2, 2, 2, 2, 2, 2, 2, 2, 0, 0, 2, 2]));
     assert_eq!(
         provisional(&q, &result, "nl").unwrap(),
-        "Voorlopig resultaat: u heeft 10 van de 12 vragen inhoudelijk beantwoord \
-         (‘Weet ik niet’ telt niet mee). Over de dimensie ‘Monitoren en leren’ is nog \
-         niets bekend; die telt niet mee."
+        "Voorlopig resultaat: het rust op 10 van de 12 vragen; ‘Weet ik niet’ telt niet mee. \
+         Over de dimensie ‘Monitoren en leren’ is geen vraag inhoudelijk beantwoord; die \
+         dimensie telt niet mee voor het resultaat."
     );
     assert_eq!(
         provisional(&q, &result, "en").unwrap(),
-        "Provisional result: you have given a real answer to 10 of the 12 questions \
-         (‘Don’t know’ does not count). Nothing is known yet about the dimension \
-         ‘Monitoring and learning’; it does not count."
+        "Provisional result: it rests on 10 of the 12 questions; ‘Don’t know’ does not \
+         count. No question about the dimension ‘Monitoring and learning’ has been answered \
+         (‘Don’t know’ aside); that dimension does not count towards the result."
     );
 }
 
 #[test]
-fn a_provisional_result_lists_two_unknown_dimensions() {
+fn a_provisional_result_lists_two_unknown_dimensions_and_says_what_a_full_one_needs() {
     let q = Questionnaire::built_in();
     let result = assessed(&q, &levels(&[3, 3, 3, 3, 3, 3, 3, 3, 0, 0, 0, 0]));
     assert_eq!(
         provisional(&q, &result, "nl").unwrap(),
-        "Voorlopig resultaat: u heeft 8 van de 12 vragen inhoudelijk beantwoord \
-         (‘Weet ik niet’ telt niet mee). Over de dimensies ‘Monitoren en leren’ en \
-         ‘Integratie en samenwerking’ is nog niets bekend; die tellen niet mee."
+        "Voorlopig resultaat: het rust op 8 van de 12 vragen; ‘Weet ik niet’ telt niet mee. \
+         Een volledig resultaat rust op minstens 9 vragen. Over de dimensies ‘Monitoren en \
+         leren’ en ‘Integratie en samenwerking’ is geen vraag inhoudelijk beantwoord; die \
+         dimensies tellen niet mee voor het resultaat."
     );
     assert_eq!(
         provisional(&q, &result, "en").unwrap(),
-        "Provisional result: you have given a real answer to 8 of the 12 questions \
-         (‘Don’t know’ does not count). Nothing is known yet about the dimensions \
-         ‘Monitoring and learning’ and ‘Integration and collaboration’; they do not count."
+        "Provisional result: it rests on 8 of the 12 questions; ‘Don’t know’ does not count. \
+         A full result rests on at least 9 questions. No question about the dimensions \
+         ‘Monitoring and learning’ and ‘Integration and collaboration’ has been answered \
+         (‘Don’t know’ aside); those dimensions do not count towards the result."
+    );
+}
+
+#[test]
+fn a_provisional_result_with_every_dimension_known_says_why() {
+    let q = Questionnaire::built_in();
+    // Eight of twelve, at least one of each pair: every dimension known, yet
+    // fewer than the nine a full result rests on (the second review's
+    // finding 52: the reader was not told why).
+    let result = assessed(&q, &levels(&[2, 0, 2, 0, 2, 0, 2, 0, 2, 2, 2, 2]));
+    assert_eq!(
+        provisional(&q, &result, "nl").unwrap(),
+        "Voorlopig resultaat: het rust op 8 van de 12 vragen; ‘Weet ik niet’ telt niet mee. \
+         Een volledig resultaat rust op minstens 9 vragen."
+    );
+    assert_eq!(
+        provisional(&q, &result, "en").unwrap(),
+        "Provisional result: it rests on 8 of the 12 questions; ‘Don’t know’ does not count. \
+         A full result rests on at least 9 questions."
+    );
+    let nine = assessed(&q, &levels(&[2, 0, 2, 0, 2, 0, 2, 2, 2, 2, 2, 2]));
+    assert_eq!(provisional(&q, &nine, "nl"), None, "nine is a full result");
+}
+
+#[test]
+fn the_top_phase_is_claimed_only_for_the_dimensions_answered() {
+    let q = Questionnaire::built_in();
+    let all = assessed(&q, &levels(&[4; 12]));
+    assert_eq!(
+        top_reached(&all, false, "nl").unwrap(),
+        "Op elke dimensie met beantwoorde vragen zit uw organisatie in de hoogste fase. \
+         Wie blijft leren, houdt dat zo."
+    );
+    let one_unknown = assessed(&q, &levels(&[4, 4, 4, 4, 4, 4, 4, 4, 0, 0, 4, 4]));
+    assert_eq!(
+        top_reached(&one_unknown, true, "en").unwrap(),
+        "On every dimension with answered questions, this organisation is in the highest \
+         phase. Continued learning keeps it there."
+    );
+    assert!(
+        provisional(&q, &one_unknown, "en")
+            .unwrap()
+            .contains("‘Monitoring and learning’"),
+        "the unknown dimension is named beside it"
+    );
+    let (_, b) = case_b();
+    assert_eq!(top_reached(&b, false, "nl"), None, "case B has next steps");
+}
+
+#[test]
+fn the_chart_says_where_each_phase_begins() {
+    let q = Questionnaire::built_in();
+    assert_eq!(
+        chart_scale(&q, "nl"),
+        "De schaal loopt van 1 tot 4. Een dimensie bereikt een fase al een kwart punt onder \
+         het hele getal; daar staan de streepjes: 1,75 (Experimenteel), 2,75 (Functioneel) \
+         en 3,75 (Transformatie)."
+    );
+    assert_eq!(
+        chart_scale(&q, "en"),
+        "The scale runs from 1 to 4. A dimension reaches a phase a quarter point below the \
+         whole number; that is where the marks are: 1.75 (Experimental), 2.75 (Functional) \
+         and 3.75 (Transformation)."
     );
 }
 
@@ -135,8 +250,8 @@ fn too_few_answers_say_how_many_are_needed() {
     );
     assert_eq!(
         too_few(5, 12, 6, "en"),
-        "You have given a real answer to 5 of the 12 questions. A result needs at least 6; \
-         ‘Don’t know’ does not count."
+        "You have answered 5 of the 12 questions (not counting ‘Don’t know’). A result needs \
+         at least 6."
     );
 }
 
@@ -169,23 +284,23 @@ fn a_two_question_questionnaire_speaks_of_one_minute() {
         facts(q.questions.len(), "en"),
         "2 questions, about 1 minute."
     );
-    assert_eq!(facts(12, "nl"), "12 vragen, ongeveer 3 minuten.");
-    assert_eq!(facts(12, "en"), "12 questions, about 3 minutes.");
+    assert_eq!(facts(12, "nl"), "12 vragen, ongeveer 6 minuten.");
+    assert_eq!(facts(12, "en"), "12 questions, about 6 minutes.");
     assert_eq!(facts(1, "nl"), "1 vraag, ongeveer 1 minuut.");
     let result = assessed(&q, &levels(&[3, 0]));
     assert_eq!(
         provisional(&q, &result, "nl").unwrap(),
-        "Voorlopig resultaat: u heeft 1 van de 2 vragen inhoudelijk beantwoord \
-         (‘Weet ik niet’ telt niet mee)."
+        "Voorlopig resultaat: het rust op 1 van de 2 vragen; ‘Weet ik niet’ telt niet mee. \
+         Een volledig resultaat rust op minstens 2 vragen."
     );
     assert_eq!(
-        capped(&q, &result, "nl"),
+        capped(&q, &result, false, "nl"),
         None,
         "one dimension caps nothing"
     );
     assert_eq!(
         too_few(0, 2, 1, "en"),
-        "You have given a real answer to 0 of the 2 questions. A result needs at least 1; \
-         ‘Don’t know’ does not count."
+        "You have answered 0 of the 2 questions (not counting ‘Don’t know’). A result needs \
+         at least 1."
     );
 }

@@ -216,7 +216,8 @@ pub fn App(props: &AppProps) -> Html {
                     <QuestionScreen questionnaire={questionnaire.clone()} language={language.clone()}
                         instance={(*instance).clone()} {index} answer={quiz.answers[index]}
                         missing_answer={quiz.missing_answer} moved={quiz.moved} {on_choose}
-                        on_continue={dispatch(|| Action::Continue)} on_back={dispatch(|| Action::Back)} />
+                        on_continue={dispatch(|| Action::Continue)} on_back={dispatch(|| Action::Back)}
+                        result_next={quiz.after_questions() == Step::Result} />
                 }
             }
             Step::Profile => {

@@ -5,6 +5,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::explain;
 use crate::i18n::{number, ui_text};
 use crate::model::Questionnaire;
 use crate::scoring::DimensionResult;
@@ -21,17 +22,20 @@ pub struct DimensionChartProps {
     pub dimensions: Vec<DimensionResult>,
 }
 
-/// The dimension bars, each filled to its score out of the top level and
-/// marked at the borders between phases.
+/// The dimension bars, each filled from 1 to its score on the scale 1 to the
+/// top level and marked where each phase begins, with a line that says so.
 #[component]
 pub fn DimensionChart(props: &DimensionChartProps) -> Html {
     let language = props.language.as_str();
     let ui = ui_text(language);
     let q = &props.questionnaire;
-    let top = f64::from(q.top_level().0);
-    let percent = |value: f64| value / top * 100.0;
+    // The scale starts at 1, the lowest level: an all-lowest dimension has
+    // an empty bar, and a mark sits where the rule's rounding starts a phase
+    // (a quarter below each level), so a bar past a mark is in that phase.
+    let span = f64::from(q.top_level().0.saturating_sub(1).max(1));
+    let percent = |value: f64| (value - 1.0) / span * 100.0;
     let ticks: Vec<f64> = (1..q.phases.len())
-        .map(|level| percent(level as f64))
+        .map(|level| percent(level as f64 + 0.75))
         .collect();
     let rows: Vec<(&str, String, String, Option<f64>)> = props
         .dimensions
@@ -58,6 +62,7 @@ pub fn DimensionChart(props: &DimensionChartProps) -> Html {
                     <Bar name={name.to_string()} value={phase.clone()} fill={score.map(percent)} ticks={ticks.clone()} />
                 }
             </ul>
+            <p class="mq-chart-scale">{ explain::chart_scale(q, language) }</p>
             // A table ignores the width and overflow that hide it; a div does not.
             <div class="mq-visually-hidden">
                 <table>

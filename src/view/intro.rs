@@ -24,8 +24,9 @@ pub struct IntroProps {
     pub on_start: Callback<()>,
 }
 
-/// What the questionnaire measures, its length, the privacy promise, and the
-/// button to begin.
+/// What the questionnaire measures, its length, what it does with the
+/// answers (and, through the `privacy` slot, what the host page does), and
+/// the button to begin.
 #[component]
 pub fn Intro(props: &IntroProps) -> Html {
     let language = props.language.as_str();
@@ -42,6 +43,8 @@ pub fn Intro(props: &IntroProps) -> Html {
                 { explain::facts(q.questions.len(), language) }
             </p>
             <p class="mq-privacy">{ ui.privacy }</p>
+            // The host page's own line on what it does with results, under ours.
+            <slot name="privacy"></slot>
             <button type="button" class="mq-button mq-start" onclick={on_start}>{ ui.start }</button>
             <details class="mq-about">
                 <summary>{ ui.about_title }</summary>

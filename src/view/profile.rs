@@ -58,6 +58,9 @@ pub fn ProfileScreen(props: &ProfileScreenProps) -> Html {
         <form class="mq-profile" part="profile" novalidate=true onsubmit={on_submit}>
             <h2 class="mq-heading" tabindex="-1" ref={heading}>{ ui.profile_title }</h2>
             <p class="mq-profile-intro">{ ui.profile_intro }</p>
+            // The host page's own line on what it does with results: these
+            // answers travel with the result to wherever the page sends it.
+            <slot name="privacy"></slot>
             for index in props.asked.iter().copied() {
                 <fieldset class="mq-fieldset mq-profile-question">
                     <legend class="mq-legend">

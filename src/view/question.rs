@@ -36,6 +36,10 @@ pub struct QuestionScreenProps {
     pub on_continue: Callback<()>,
     /// Called by the Back button.
     pub on_back: Callback<()>,
+    /// Whether the result comes straight after the last question: then its
+    /// button says so; when the background screen comes first, it says
+    /// "continue".
+    pub result_next: bool,
 }
 
 /// The question at `index`, its options and the way on.
@@ -122,7 +126,7 @@ pub fn QuestionScreen(props: &QuestionScreenProps) -> Html {
             // Continue comes first, as it looks: the tab order follows the eye.
             <div class="mq-actions">
                 <button type="submit" class="mq-button mq-continue">
-                    { if last { ui.see_result } else { ui.r#continue } }
+                    { if last && props.result_next { ui.see_result } else { ui.r#continue } }
                 </button>
                 <button type="button" class="mq-button mq-button-secondary mq-back" onclick={on_back}>
                     { ui.back }

@@ -1,12 +1,13 @@
-//! The result: the phase reached, why, and what to do next.
+//! The result: the phase reached, why, where each dimension stands, and
+//! what comes next.
 
 use std::rc::Rc;
 
 use yew::prelude::*;
 
 use crate::explain;
-use crate::i18n::{UiText, fill, ui_text};
-use crate::model::{Questionnaire, Response};
+use crate::i18n::{fill, ui_text};
+use crate::model::{Level, Questionnaire, Response};
 use crate::scoring::{Assessment, Outcome, assess};
 use crate::view::dimension_chart::DimensionChart;
 use crate::view::focus::use_focus;
@@ -102,10 +103,16 @@ pub fn ResultScreen(props: &ResultScreenProps) -> Html {
         Outcome::Assessed(assessment) => {
             let q = &props.questionnaire;
             let phase = q.phase(assessment.phase);
+            let shared = props.shared;
+            let label = if shared {
+                ui.result_label_shared
+            } else {
+                ui.result_label
+            };
             html! {
                 <section class="mq-result" part="result">
                     <h2 class="mq-result-heading" tabindex="-1" ref={heading.clone()}>
-                        <span class="mq-result-label">{ ui.result_label }</span>
+                        <span class="mq-result-label">{ label }</span>
                         <span class="mq-phase-name">{ phase.name.get(language) }</span>
                     </h2>
                     <ol class="mq-ladder" aria-label={fill(ui.phase_of, &[
@@ -119,32 +126,43 @@ pub fn ResultScreen(props: &ResultScreenProps) -> Html {
                             </li>
                         }
                     </ol>
-                    { notes(q, &assessment, ui, language) }
                     <div class="mq-description">{ paragraphs(phase.description.get(language)) }</div>
+                    <p class="mq-disclaimer">{ ui.result_disclaimer }</p>
+                    { notes(q, &assessment, shared, language) }
                     <h3 class="mq-subheading">{ ui.dimensions_title }</h3>
                     <DimensionChart questionnaire={q.clone()} language={language.to_string()}
                         dimensions={assessment.dimensions.clone()} />
-                    <h3 class="mq-subheading">{ ui.next_steps_title }</h3>
-                    if assessment.next_steps.is_empty() {
-                        <p class="mq-next-steps">{ ui.top_reached }</p>
-                    } else {
-                        <ol class="mq-next-steps" part="next-steps">
-                            for step in assessment.next_steps.iter() {
-                                <li class="mq-next-step">
-                                    <strong class="mq-next-step-dimension">
-                                        { q.dimensions[step.dimension].name.get(language) }
-                                    </strong>
-                                    { " " }
-                                    <span class="mq-next-step-towards">
-                                        { fill(ui.next_step_towards, &[("phase", q.phase(step.level).name.get(language))]) }
-                                    </span>
-                                    <span class="mq-next-step-text">
-                                        { q.dimensions[step.dimension].levels[step.level.index()].get(language) }
-                                    </span>
-                                </li>
-                            }
-                        </ol>
+                    <h3 class="mq-subheading">{ explain::next_steps_title(shared, language) }</h3>
+                    if let Some(top) = explain::top_reached(&assessment, shared, language) {
+                        <p class="mq-top-reached">{ top }</p>
                     }
+                    <ol class="mq-next-steps" part="next-steps">
+                        for (dimension, now, next) in standings(&assessment) {
+                            <li class="mq-next-step">
+                                <strong class="mq-next-step-dimension">
+                                    { q.dimensions[dimension].name.get(language) }
+                                </strong>
+                                <span class="mq-next-step-now">
+                                    <span class="mq-next-step-label">
+                                        { fill(ui.dimension_now, &[("phase", q.phase(now).name.get(language))]) }
+                                    </span>
+                                    { " " }
+                                    { q.dimensions[dimension].levels[now.index()].get(language) }
+                                </span>
+                                if let Some(next) = next {
+                                    <span class="mq-next-step-towards">
+                                        <span class="mq-next-step-label">
+                                            { fill(ui.next_step_towards, &[("phase", q.phase(next).name.get(language))]) }
+                                        </span>
+                                        { " " }
+                                        <span class="mq-next-step-text">
+                                            { q.dimensions[dimension].levels[next.index()].get(language) }
+                                        </span>
+                                    </span>
+                                }
+                            </li>
+                        }
+                    </ol>
                     <SharePanel questionnaire={q.clone()} language={language.to_string()}
                         response={props.response.clone()} assessment={assessment.clone()}
                         on_group={props.on_group.clone()} share_url={props.share_url.clone()} />
@@ -161,9 +179,34 @@ pub fn ResultScreen(props: &ResultScreenProps) -> Html {
     }
 }
 
+/// Every known dimension with its phase now and the level to reach next
+/// (`None` at the top): first those with a next step, weakest first as the
+/// assessment orders them, then those at the top, in the questionnaire's
+/// order.
+fn standings(assessment: &Assessment) -> Vec<(usize, Level, Option<Level>)> {
+    let mut rows: Vec<(usize, Level, Option<Level>)> = assessment
+        .next_steps
+        .iter()
+        .filter_map(|step| {
+            let now = assessment.dimensions[step.dimension].phase?;
+            Some((step.dimension, now, Some(step.level)))
+        })
+        .collect();
+    rows.extend(
+        assessment
+            .dimensions
+            .iter()
+            .enumerate()
+            .filter_map(|(d, result)| Some((d, result.phase?)))
+            .filter(|(d, _)| !assessment.next_steps.iter().any(|s| s.dimension == *d))
+            .map(|(d, now)| (d, now, None)),
+    );
+    rows
+}
+
 /// The notes that explain an unusual result: capped by a weak dimension,
 /// provisional, or uneven.
-fn notes(q: &Questionnaire, assessment: &Assessment, ui: &UiText, language: &str) -> Html {
+fn notes(q: &Questionnaire, assessment: &Assessment, shared: bool, language: &str) -> Html {
     let html = |class: &str, text: Option<String>| {
         text.map_or_else(
             Html::default,
@@ -172,9 +215,9 @@ fn notes(q: &Questionnaire, assessment: &Assessment, ui: &UiText, language: &str
     };
     html! {
         <>
-            { html("mq-note-capped", explain::capped(q, assessment, language)) }
+            { html("mq-note-capped", explain::capped(q, assessment, shared, language)) }
             { html("mq-note-provisional", explain::provisional(q, assessment, language)) }
-            { html("mq-note-uneven", assessment.uneven.then(|| ui.note_uneven.to_string())) }
+            { html("mq-note-uneven", explain::uneven(assessment, shared, language)) }
         </>
     }
 }
