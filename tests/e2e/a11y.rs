@@ -15,6 +15,9 @@ use crate::{crate_dir, dist};
 /// Loading the loader and the stylesheet in a cold browser.
 const APP_START: Duration = Duration::from_secs(20);
 
+/// The host page's privacy line on every audited widget.
+const HOST_LINE: &str = "We keep your result to combine the poll's outcomes.";
+
 /// axe-core's tags for WCAG 2.0, 2.1 and 2.2, levels A and AA.
 const WCAG_AA: &str = "['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa']";
 
@@ -102,10 +105,14 @@ fn page(lang: &str, theme: &str, setup: Setup) -> Page {
         Setup::Broken => ("", r#" src="/broken.json""#),
         Setup::Group => ("", r#" mode="group""#),
     };
+    // Every widget carries the host page's own privacy line, with a link
+    // in the colour around it (a page's own styling), so that the intro and
+    // the background screen are audited with it.
     Page::html(format!(
         r#"<!doctype html><html lang="{lang}"><head><meta charset="utf-8"><title>Audit</title>
+<style>[slot=privacy] a {{ color: inherit; }}</style>
 {block}<script src="/axe.js"></script><script type="module" src="/embed.js"></script></head>
-<body><main><maturity-quiz lang="{lang}" theme="{theme}"{src}></maturity-quiz></main></body></html>"#
+<body><main><maturity-quiz lang="{lang}" theme="{theme}"{src}><span slot="privacy">{HOST_LINE} <a href="/privacy">Privacy</a>.</span></maturity-quiz></main></body></html>"#
     ))
 }
 

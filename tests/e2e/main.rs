@@ -24,8 +24,10 @@ mod keyboard;
 mod lifecycle;
 mod offline;
 mod prerender;
+mod privacy;
 mod profile;
 mod sharing;
+mod standing;
 mod storage;
 mod support;
 
