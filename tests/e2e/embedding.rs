@@ -181,6 +181,18 @@ impl Visit {
         Visit::open(&url, vec![sites.widget, sites.pages])
     }
 
+    /// A full-page screenshot at `width` px, for people to look at:
+    /// `test-output/<engine>/<name>-<width>.png`.
+    pub(crate) fn screenshot(&self, name: &str, width: u32) {
+        let path = crate_dir()
+            .join("test-output")
+            .join(self.browser.engine().name())
+            .join(format!("{name}-{width}.png"));
+        self.browser.set_window_size(width, 900);
+        self.browser.full_page_screenshot(&path);
+        println!("screenshot: {}", path.display());
+    }
+
     pub(crate) fn run(&self, widget: usize, script: &str) -> Value {
         self.browser
             .execute(&format!("{WIDGETS}{PRELUDE}{script}"), vec![json!(widget)])

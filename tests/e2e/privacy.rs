@@ -6,7 +6,6 @@
 
 use serde_json::{Value, json};
 
-use crate::crate_dir;
 use crate::dist;
 use crate::embedding::{CASE_B, Visit};
 use crate::support::server::{Page, StaticServer};
@@ -65,16 +64,6 @@ fn assert_line_under(state: &Value, screen: &str) {
     );
 }
 
-fn shot(visit: &Visit, name: &str, width: u32) {
-    let path = crate_dir()
-        .join("test-output")
-        .join(visit.browser.engine().name())
-        .join(format!("{name}-{width}.png"));
-    visit.browser.set_window_size(width, 900);
-    visit.browser.full_page_screenshot(&path);
-    println!("screenshot: {}", path.display());
-}
-
 #[test]
 fn e2e_the_host_pages_privacy_line_shows_under_ours_on_the_intro_and_the_background_screen() {
     let server = StaticServer::builder(dist())
@@ -104,7 +93,7 @@ fn e2e_the_host_pages_privacy_line_shows_under_ours_on_the_intro_and_the_backgro
         "a widget without the slot shows nothing there: {without}"
     );
     for width in [360, 1280] {
-        shot(&visit, "privacy-line-intro", width);
+        visit.screenshot("privacy-line-intro", width);
     }
 
     // A question: no slot, so the page's line is not rendered.
@@ -133,7 +122,7 @@ fn e2e_the_host_pages_privacy_line_shows_under_ours_on_the_intro_and_the_backgro
         "background screen",
     );
     for width in [360, 1280] {
-        shot(&visit, "privacy-line-background", width);
+        visit.screenshot("privacy-line-background", width);
     }
 
     // The result: the line is gone again.

@@ -8,7 +8,7 @@
 
 use serde_json::{Value, json};
 
-use crate::{crate_dir, dist};
+use crate::dist;
 use crate::embedding::{CASE_B, Visit};
 use crate::support::server::{Page, StaticServer};
 use crate::support::webdriver::wait_until;
@@ -85,7 +85,10 @@ fn e2e_the_result_says_where_each_dimension_stands_and_a_shared_one_speaks_of_th
         "Dit resultaat is de zelfevaluatie van één persoon: een indicatie, geen oordeel. \
          Bespreek het met collega’s van andere afdelingen."
     );
-    assert_eq!(own["descriptionFirst"], true, "description, then notes, then chart: {own}");
+    assert_eq!(
+        own["descriptionFirst"], true,
+        "description, then notes, then chart: {own}"
+    );
     assert_eq!(
         own["headings"],
         json!([
@@ -124,7 +127,11 @@ fn e2e_the_result_says_where_each_dimension_stands_and_a_shared_one_speaks_of_th
     // 4 fills the bar, monitoring's 1 leaves it empty.
     assert_eq!(own["ticks"], json!(["25%", "58.33%", "91.67%"]));
     let fills = own["fills"].as_array().expect("fills");
-    assert_eq!((&fills[0], &fills[4]), (&json!("100%"), &json!("0%")), "{own}");
+    assert_eq!(
+        (&fills[0], &fills[4]),
+        (&json!("100%"), &json!("0%")),
+        "{own}"
+    );
     assert!(
         own["scale"]
             .as_str()
@@ -134,13 +141,7 @@ fn e2e_the_result_says_where_each_dimension_stands_and_a_shared_one_speaks_of_th
     );
 
     for width in [360, 1280] {
-        let path = crate_dir()
-            .join("test-output")
-            .join(visit.browser.engine().name())
-            .join(format!("result-standing-{width}.png"));
-        visit.browser.set_window_size(width, 900);
-        visit.browser.full_page_screenshot(&path);
-        println!("screenshot: {}", path.display());
+        visit.screenshot("result-standing", width);
     }
 
     // The same result from its link, in a browser that did not answer.
