@@ -192,7 +192,8 @@ fn e2e_group_view_counts_200_pasted_lines_and_names_the_rejected_ones() {
     assert_eq!(shown["bars"], json!(["20%", "30%", "40%", "10%"]));
     assert_eq!(
         shown["split"],
-        "Ad hoc and Experimental: 95 (50%). Functional and Transformation: 95 (50%)."
+        "Earlier phases (Ad hoc and Experimental): 95 (50%). Later phases (Functional and \
+         Transformation): 95 (50%)."
     );
     let strategy = &shown["dimensions"][0];
     assert_eq!(
