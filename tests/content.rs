@@ -303,7 +303,11 @@ fn built_in_channels_keep_the_articles_characteristics() {
     let channels = q.dimensions.iter().find(|d| d.id == "channels").unwrap();
     let expected: [&[&str]; 4] = [
         &["geen actieve eigen accounts", "persoonlijk account"],
-        &["eigen accounts, links op de website en video’s"],
+        &[
+            "eigen accounts",
+            "experimenteert",
+            "links op de website en video’s",
+        ],
         &["campagnes", "vaste beheerder", "zeer actief"],
         &[
             "per doelgroep",
@@ -364,7 +368,7 @@ const PHASE_CHARACTERISTICS_NL: [&[&str]; 4] = [
     &[
         "als verschijnsel geaccepteerd",
         "serieus",
-        "Twitteraccount van de organisatie",
+        "Twitteraccount (nu X) van de organisatie",
         "links naar social media op de website",
         "YouTube",
         "experimenten",

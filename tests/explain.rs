@@ -205,14 +205,13 @@ fn the_top_phase_is_claimed_only_for_the_dimensions_answered() {
     let all = assessed(&q, &levels(&[4; 12]));
     assert_eq!(
         top_reached(&all, false, "nl").unwrap(),
-        "Op elke dimensie met beantwoorde vragen zit uw organisatie in de hoogste fase. \
-         Wie blijft leren, houdt dat zo."
+        "Op elke dimensie met beantwoorde vragen zit uw organisatie in de hoogste fase."
     );
     let one_unknown = assessed(&q, &levels(&[4, 4, 4, 4, 4, 4, 4, 4, 0, 0, 4, 4]));
     assert_eq!(
         top_reached(&one_unknown, true, "en").unwrap(),
         "On every dimension with answered questions, this organisation is in the highest \
-         phase. Continued learning keeps it there."
+         phase."
     );
     assert!(
         provisional(&q, &one_unknown, "en")
@@ -230,13 +229,13 @@ fn the_chart_says_where_each_phase_begins() {
     assert_eq!(
         chart_scale(&q, "nl"),
         "De schaal loopt van 1 tot 4. Een dimensie bereikt een fase al een kwart punt onder \
-         het hele getal; daar staan de streepjes: 1,75 (Experimenteel), 2,75 (Functioneel) \
-         en 3,75 (Transformatie)."
+         het nummer van die fase; daar staan de streepjes: 1,75 (Experimenteel), \
+         2,75 (Functioneel) en 3,75 (Transformatie)."
     );
     assert_eq!(
         chart_scale(&q, "en"),
-        "The scale runs from 1 to 4. A dimension reaches a phase a quarter point below the \
-         whole number; that is where the marks are: 1.75 (Experimental), 2.75 (Functional) \
+        "The scale runs from 1 to 4. A dimension reaches a phase a quarter of a point below \
+         that phase’s number; the marks show where: 1.75 (Experimental), 2.75 (Functional) \
          and 3.75 (Transformation)."
     );
 }

@@ -16,7 +16,7 @@ use crate::support::webdriver::{Browser, Element, Engine, wait_until};
 const DOWNLOAD: Duration = Duration::from_secs(15);
 
 /// Case B's file name, from the questionnaire id and the result code.
-const BASE_NAME: &str = "social-maturity-22-BW-H-aA";
+const BASE_NAME: &str = "social-maturity-23-BW-H-aA";
 
 /// The CSV download of case B in English (README, "The CSV download").
 const CASE_B_CSV: &str = "questionnaire,version,language,phase,phase_id,mean,provisional,uneven,\
@@ -24,7 +24,7 @@ capped_by,answered,total,strategy_score,strategy_phase,organisation_score,organi
 channels_score,channels_phase,dialogue_score,dialogue_phase,monitoring_score,monitoring_phase,\
 integration_score,integration_phase,q1,q2,q3,q4,q5,q6,q7,q8,q9,q10,q11,q12,\
 profile_sector,profile_size\r\n\
-social-maturity,2,en,2,experimental,2.75,false,true,monitoring,11,12,4,4,3,3,3,3,3,3,1,1,2.5,2,\
+social-maturity,3,en,2,experimental,2.75,false,true,monitoring,11,12,4,4,3,3,3,3,3,3,1,1,2.5,2,\
 4,4,3,3,3,3,3,dont-know,1,1,3,2,,\r\n";
 
 /// The JSON download of case B in English besides `exportedAt` (README,

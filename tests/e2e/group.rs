@@ -192,7 +192,7 @@ fn e2e_group_view_counts_200_pasted_lines_and_names_the_rejected_ones() {
     assert_eq!(shown["bars"], json!(["20%", "30%", "40%", "10%"]));
     assert_eq!(
         shown["split"],
-        "Earlier phases (Ad hoc and Experimental): 95 (50%). Later phases (Functional and \
+        "Lower phases (Ad hoc and Experimental): 95 (50%). Higher phases (Functional and \
          Transformation): 95 (50%)."
     );
     let strategy = &shown["dimensions"][0];
@@ -412,7 +412,10 @@ fn e2e_group_view_splits_200_pasted_codes_by_sector() {
     let visit = open_group_page();
     paste(&visit, &lines, 200);
     let shown = wait_for_segments(&visit, "200 results read.");
-    assert_eq!(shown["by"], "Which sector does your organisation work in?");
+    assert_eq!(
+        shown["by"],
+        "Which sector does your organisation operate in?"
+    );
     assert_eq!(shown["rows"], expected_rows());
     assert_eq!(shown["small"], json!(["Wholesale and retail"]));
     assert_eq!(

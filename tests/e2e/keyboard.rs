@@ -361,18 +361,18 @@ fn e2e_case_b_is_experimental_capped_by_monitoring_in_both_languages() {
         (
             "/",
             "Experimenteel",
-            "Uw gemiddelde score (2,75 op een schaal van 1 tot 4) past bij de fase Functioneel, \
-             maar de dimensie ‘Monitoren en leren’ blijft achter in de fase Ad hoc. \
-             Eén zwakke dimensie houdt het geheel tegen: uw resultaat komt hoogstens één fase \
+            "De gemiddelde score van uw organisatie (2,75 op een schaal van 1 tot 4) past bij \
+             de fase Functioneel, maar de dimensie ‘Monitoren en leren’ blijft achter in de fase \
+             Ad hoc. Eén zwakke dimensie remt het geheel af: het resultaat komt hooguit één fase \
              hoger uit dan die dimensie.",
         ),
         (
             "/en.html",
             "Experimental",
-            "Your average score (2.75 on a scale of 1 to 4) fits the Functional phase, \
-             but the dimension ‘Monitoring and learning’ lags behind in the Ad hoc phase. \
-             One weak dimension holds back the overall result: it ends at most one phase \
-             above that dimension.",
+            "The average score of your organisation (2.75 on a scale of 1 to 4) fits the \
+             Functional phase, but the dimension ‘Monitoring and learning’ lags behind in the \
+             Ad hoc phase. One weak dimension holds back the overall result: it can be no more \
+             than one phase above that dimension.",
         ),
     ] {
         let quiz = Quiz::open(page);

@@ -115,14 +115,14 @@ fn e2e_case_b_with_a_sector_and_a_size_then_skipped_in_both_languages() {
             "nl",
             "Experimenteel",
             "Over uw organisatie",
-            "In welke sector werkt uw organisatie?",
+            "In welke sector is uw organisatie actief?",
             "Zeg ik liever niet",
         ),
         (
             "en",
             "Experimental",
             "About your organisation",
-            "Which sector does your organisation work in?",
+            "Which sector does your organisation operate in?",
             "Prefer not to say",
         ),
     ] {

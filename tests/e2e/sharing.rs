@@ -149,7 +149,7 @@ fn e2e_the_link_leaves_the_page_query_out_or_starts_with_share_url() {
     );
     let shown: Vec<Value> = (0..3).map(|i| visit.run(i, RESULT_JS)).collect();
     let code = shown[0]["code"].as_str().expect("a code").to_owned();
-    assert_eq!(code, "22.BW-H-aA", "case B without background answers");
+    assert_eq!(code, "23.BW-H-aA", "case B without background answers");
     let links: Vec<&str> = shown.iter().map(|s| s["link"].as_str().unwrap()).collect();
     assert_eq!(
         links,
@@ -177,7 +177,7 @@ fn e2e_a_bad_link_says_why_and_the_quiz_starts_as_usual() {
     let notice = visit.run(0, "return text('.mq-notice');");
     assert_eq!(
         notice,
-        "De link naar een resultaat is niet te lezen. Het teken ‘!’ op positie 6 hoort niet in een resultaatcode. De vragenlijst begint gewoon.",
+        "De link naar een resultaat is niet te lezen. Het teken ‘!’ op positie 6 hoort niet in een resultaatcode. U kunt de vragenlijst wel zelf invullen.",
         "in the page's language (the link's lang only applies to a result)"
     );
     assert!(visit.state(0)["start"].is_string(), "on the intro");

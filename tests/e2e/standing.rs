@@ -83,7 +83,7 @@ fn e2e_the_result_says_where_each_dimension_stands_and_a_shared_one_speaks_of_th
     assert_eq!(
         own["disclaimer"],
         "Dit resultaat is de zelfevaluatie van één persoon: een indicatie, geen oordeel. \
-         Bespreek het met collega’s van andere afdelingen."
+         Bespreek het met collega’s: zij zien het misschien anders."
     );
     assert_eq!(
         own["descriptionFirst"], true,
