@@ -10,12 +10,12 @@ use crate::model::Questionnaire;
 use crate::scoring::Assessment;
 
 /// Seconds a respondent needs per question, for the time estimate: twelve
-/// questions take about six minutes. A screen holds 60 to 75 words (the
+/// questions take about seven minutes. A screen holds 68 to 88 words (the
 /// question, four options and the don't-know option), which a careful reader
-/// reads and weighs in about 30 seconds (`docs/content-style.md`, "Time").
-const SECONDS_PER_QUESTION: usize = 30;
+/// reads and weighs in about 35 seconds (`docs/content-style.md`, "Time").
+const SECONDS_PER_QUESTION: usize = 35;
 
-/// The intro's line on length: "12 vragen, ongeveer 6 minuten."
+/// The intro's line on length: "12 vragen, ongeveer 7 minuten."
 pub fn facts(questions: usize, language: &str) -> String {
     let ui = ui_text(language);
     let minutes = (questions * SECONDS_PER_QUESTION).div_ceil(60).max(1);

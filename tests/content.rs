@@ -407,7 +407,7 @@ const PHASE_CHARACTERISTICS_NL: [&[&str]; 4] = [
         "nieuwe waarde",
         "volledig geïntegreerd in de strategie en de bedrijfsvoering",
         "concrete resultaten",
-        "co-creatie",
+        "cocreatie",
         "Social Lead Management (",
         "strategisch en per doelgroep",
         "tools",

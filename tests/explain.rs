@@ -73,7 +73,7 @@ fn case_b_is_uneven_and_points_to_the_list_that_starts_with_the_weakest() {
         uneven(&b, false, "nl").unwrap(),
         "Onevenwichtig profiel: de sterkste en de zwakste dimensie van uw organisatie liggen \
          twee of meer fasen uit elkaar. Begin bij de zwakste: die staat bovenaan onder \
-         ‘Waar uw organisatie staat en naartoe kan groeien’."
+         ‘Waar uw organisatie staat en waar ze naartoe kan groeien’."
     );
     assert_eq!(
         uneven(&b, false, "en").unwrap(),
@@ -83,7 +83,7 @@ fn case_b_is_uneven_and_points_to_the_list_that_starts_with_the_weakest() {
     );
     assert_eq!(
         next_steps_title(false, "nl"),
-        "Waar uw organisatie staat en naartoe kan groeien",
+        "Waar uw organisatie staat en waar ze naartoe kan groeien",
         "the title the note quotes is the list's own"
     );
     // The list under that title begins with the weakest dimension:
@@ -273,19 +273,20 @@ fn the_group_view_counts_one_and_several_results() {
 }
 
 #[test]
-fn a_two_question_questionnaire_speaks_of_one_minute() {
+fn a_two_question_questionnaire_speaks_of_minutes_in_the_right_form() {
     let q = two_questions();
     assert_eq!(
         facts(q.questions.len(), "nl"),
-        "2 vragen, ongeveer 1 minuut."
+        "2 vragen, ongeveer 2 minuten."
     );
     assert_eq!(
         facts(q.questions.len(), "en"),
-        "2 questions, about 1 minute."
+        "2 questions, about 2 minutes."
     );
-    assert_eq!(facts(12, "nl"), "12 vragen, ongeveer 6 minuten.");
-    assert_eq!(facts(12, "en"), "12 questions, about 6 minutes.");
+    assert_eq!(facts(12, "nl"), "12 vragen, ongeveer 7 minuten.");
+    assert_eq!(facts(12, "en"), "12 questions, about 7 minutes.");
     assert_eq!(facts(1, "nl"), "1 vraag, ongeveer 1 minuut.");
+    assert_eq!(facts(1, "en"), "1 question, about 1 minute.");
     let result = assessed(&q, &levels(&[3, 0]));
     assert_eq!(
         provisional(&q, &result, "nl").unwrap(),

@@ -307,8 +307,8 @@ fn files_are_refused_by_size_and_number_before_they_are_read() {
         messages(&over)[2..],
         [
             Some(
-                "With the files before it, this file goes over the 50 MB read at once. \
-                 Choose it on its own afterwards."
+                "Together with the files before it, this file exceeds the 50 MB that can be \
+                 read at once. Choose it again afterwards, on its own."
                     .to_string()
             ),
             None,
@@ -320,7 +320,7 @@ fn files_are_refused_by_size_and_number_before_they_are_read() {
     assert_eq!(
         messages(&many[MAX_FILES..]),
         [Some(
-            "1000 files are read at once; this file is not.".to_string()
+            "At most 1000 files are read at once; this file was left out.".to_string()
         )]
     );
     assert_eq!(
@@ -376,7 +376,8 @@ fn lines_are_read_up_to_their_limit_and_the_next_one_is_refused() {
         rejections(&over),
         [(
             Origin::File("more.txt".to_string()),
-            "200000 lines are read at once; this line and all after it are not.".to_string()
+            "At most 200000 lines are read at once; this line and all after it were left out."
+                .to_string()
         )]
     );
 }

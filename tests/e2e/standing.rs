@@ -82,7 +82,7 @@ fn e2e_the_result_says_where_each_dimension_stands_and_a_shared_one_speaks_of_th
     assert_eq!(own["label"], "De fase van uw organisatie:", "{own}");
     assert_eq!(
         own["disclaimer"],
-        "Dit resultaat is de zelfevaluatie van één persoon: een indicatie, geen oordeel. \
+        "Dit resultaat berust op de zelfevaluatie van één persoon: een indicatie, geen oordeel. \
          Bespreek het met collega’s: zij zien het misschien anders."
     );
     assert_eq!(
@@ -93,15 +93,14 @@ fn e2e_the_result_says_where_each_dimension_stands_and_a_shared_one_speaks_of_th
         own["headings"],
         json!([
             "Per dimensie",
-            "Waar uw organisatie staat en naartoe kan groeien",
+            "Waar uw organisatie staat en waar ze naartoe kan groeien",
             "Bewaar of deel dit resultaat"
         ])
     );
     assert!(
-        own["uneven"]
-            .as_str()
-            .unwrap_or_default()
-            .ends_with("bovenaan onder ‘Waar uw organisatie staat en naartoe kan groeien’."),
+        own["uneven"].as_str().unwrap_or_default().ends_with(
+            "bovenaan onder ‘Waar uw organisatie staat en waar ze naartoe kan groeien’."
+        ),
         "{own}"
     );
     // Case B: monitoring 1, integration 2.5, organisation, channels and
@@ -170,6 +169,6 @@ fn e2e_the_result_says_where_each_dimension_stands_and_a_shared_one_speaks_of_th
     );
     assert_eq!(
         shared["headings"][1],
-        "Waar deze organisatie staat en naartoe kan groeien"
+        "Waar deze organisatie staat en waar ze naartoe kan groeien"
     );
 }
