@@ -6,7 +6,7 @@
 //! several.
 
 use crate::i18n::{UiText, fill, list, number, quoted_list, ui_text};
-use crate::model::Questionnaire;
+use crate::model::{Level, Questionnaire};
 use crate::scoring::Assessment;
 
 /// Seconds a respondent needs per question, for the time estimate: twelve
@@ -117,6 +117,34 @@ pub fn capped(
             ("uncapped", q.phase(assessment.uncapped).name.get(language)),
             ("dimensions", &dimension_names(q, capped_by, ui, language)),
             ("lowest", lowest),
+        ],
+    ))
+}
+
+/// Why the result is lower than some dimensions' phases when no dimension
+/// caps it: the average alone sets it, and the next phase begins a quarter
+/// point below its level. Said only then, so that a result the bars seem to
+/// contradict always has its reason beside it.
+pub fn mean(
+    q: &Questionnaire,
+    assessment: &Assessment,
+    shared: bool,
+    language: &str,
+) -> Option<String> {
+    let phase = assessment.phase;
+    let above = assessment.dimensions.iter().any(|d| d.phase > Some(phase));
+    if !assessment.capped_by.is_empty() || !above || phase >= q.top_level() {
+        return None;
+    }
+    let next = Level(phase.0 + 1);
+    Some(fill(
+        ui_text(language).note_mean,
+        &[
+            ("organisation", organisation(shared, language)),
+            ("mean", &number(assessment.mean.as_f64(), language)),
+            ("scale", &q.phases.len().to_string()),
+            ("next", q.phase(next).name.get(language)),
+            ("threshold", &number(f64::from(phase.0) + 0.75, language)),
         ],
     ))
 }

@@ -82,6 +82,10 @@ pub struct UiText {
     /// `{uncapped}`, `{dimensions}` (a [`quoted_list`]) and `{lowest}`; the
     /// form follows the number of dimensions.
     pub note_capped: Plural,
+    /// Why the result is lower than some dimensions when no dimension caps
+    /// it: `{organisation}`'s `{mean}` on the scale to `{scale}`, and the
+    /// `{threshold}` at which the `{next}` phase begins.
+    pub note_mean: &'static str,
     /// Uses `{answered}` and `{total}`; the form follows `{total}`.
     pub note_provisional: Plural,
     /// How many questions a full result rests on, `{full}`; the form
@@ -507,6 +511,11 @@ mod tests {
                 "answered total",
             ),
             ("note_full", plural(&ui.note_full), "full"),
+            (
+                "note_mean",
+                vec![ui.note_mean],
+                "organisation mean scale next threshold",
+            ),
             ("note_uneven", vec![ui.note_uneven], "organisation section"),
             ("chart_scale", vec![ui.chart_scale], "scale thresholds"),
             ("chart_threshold", vec![ui.chart_threshold], "score phase"),

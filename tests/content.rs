@@ -308,11 +308,8 @@ fn built_in_channels_keep_the_articles_characteristics() {
             "experimenteert",
             "links op de website en video’s",
         ],
-        &["campagnes", "vaste beheerder", "zeer actief"],
-        &[
-            "per doelgroep",
-            "grens tussen de organisatie en de buitenwereld vervaagt",
-        ],
+        &["campagnes", "vastgelegd doel", "zeer actief", "blog"],
+        &["strategisch en per doelgroep", "omschreven doelgroepen"],
     ];
     for (level, phrases) in expected.iter().enumerate() {
         let text = channels.levels[level].get("nl");
@@ -384,7 +381,7 @@ const PHASE_CHARACTERISTICS_NL: [&[&str]; 4] = [
     ],
     &[
         "doelgericht",
-        "ten dienste van haar eigen doelen",
+        "ten dienste van de organisatie",
         "volwaardig middel",
         "bestaande processen",
         "meerwaarde",

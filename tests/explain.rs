@@ -4,7 +4,7 @@
 //! several, so that singular and plural, lists and quotes are all seen.
 
 use maturity_quiz::explain::{
-    capped, chart_scale, facts, next_steps_title, provisional, too_few, top_reached, uneven,
+    capped, chart_scale, facts, mean, next_steps_title, provisional, too_few, top_reached, uneven,
 };
 use maturity_quiz::i18n::ui_text;
 use maturity_quiz::model::{Answer, BUILT_IN_JSON, Level, Questionnaire};
@@ -116,6 +116,33 @@ fn a_shared_result_speaks_of_this_organisation() {
     assert_eq!(
         ui_text("en").result_label_shared,
         "This organisation’s phase:"
+    );
+}
+
+#[test]
+fn a_result_set_by_the_average_below_most_bars_says_why() {
+    let q = Questionnaire::built_in();
+    // Four dimensions at 3, two at 2: the average 2.67 is Experimenteel,
+    // no dimension caps it, and four bars say Functioneel.
+    let result = assessed(&q, &levels(&[3, 3, 3, 3, 3, 3, 3, 3, 2, 2, 2, 2]));
+    assert!(result.capped_by.is_empty());
+    assert_eq!(
+        mean(&q, &result, false, "nl").unwrap(),
+        "Het resultaat volgt uit de gemiddelde score van uw organisatie: 2,67 op een schaal \
+         van 1 tot 4. De fase Functioneel begint bij 2,75."
+    );
+    assert_eq!(
+        mean(&q, &result, true, "en").unwrap(),
+        "The result follows from the average score of this organisation: 2.67 on a scale of \
+         1 to 4. The Functional phase begins at 2.75."
+    );
+    let (_, b) = case_b();
+    assert_eq!(mean(&q, &b, false, "nl"), None, "case B's cap says why");
+    let even = assessed(&q, &levels(&[3; 12]));
+    assert_eq!(
+        mean(&q, &even, false, "nl"),
+        None,
+        "no bar above the result"
     );
 }
 

@@ -204,8 +204,8 @@ fn standings(assessment: &Assessment) -> Vec<(usize, Level, Option<Level>)> {
     rows
 }
 
-/// The notes that explain an unusual result: capped by a weak dimension,
-/// provisional, or uneven.
+/// The notes that explain an unusual result: capped by a weak dimension, set
+/// by the average below some dimensions, provisional, or uneven.
 fn notes(q: &Questionnaire, assessment: &Assessment, shared: bool, language: &str) -> Html {
     let html = |class: &str, text: Option<String>| {
         text.map_or_else(
@@ -216,6 +216,7 @@ fn notes(q: &Questionnaire, assessment: &Assessment, shared: bool, language: &st
     html! {
         <>
             { html("mq-note-capped", explain::capped(q, assessment, shared, language)) }
+            { html("mq-note-mean", explain::mean(q, assessment, shared, language)) }
             { html("mq-note-provisional", explain::provisional(q, assessment, language)) }
             { html("mq-note-uneven", explain::uneven(assessment, shared, language)) }
         </>
