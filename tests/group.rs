@@ -308,7 +308,8 @@ fn files_are_refused_by_size_and_number_before_they_are_read() {
         [
             Some(
                 "Together with the files before it, this file exceeds the 50 MB that can be \
-                 read at once. Choose it again afterwards, on its own."
+                 read at once, so it was not read. Choose it again, separately from the other \
+                 files."
                     .to_string()
             ),
             None,
