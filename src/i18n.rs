@@ -70,6 +70,11 @@ pub struct UiText {
     pub result_label: &'static str,
     /// The label over someone else's result, opened from a link.
     pub result_label_shared: &'static str,
+    /// The label over a provisional result, so that the phase is never
+    /// read as final before the note under it.
+    pub result_label_provisional: &'static str,
+    /// The same over someone else's provisional result.
+    pub result_label_provisional_shared: &'static str,
     /// How the result's sentences name the respondent's own organisation.
     pub organisation_own: &'static str,
     /// How they name an organisation whose result someone shared.

@@ -104,10 +104,11 @@ pub fn ResultScreen(props: &ResultScreenProps) -> Html {
             let q = &props.questionnaire;
             let phase = q.phase(assessment.phase);
             let shared = props.shared;
-            let label = if shared {
-                ui.result_label_shared
-            } else {
-                ui.result_label
+            let label = match (assessment.provisional, shared) {
+                (false, false) => ui.result_label,
+                (false, true) => ui.result_label_shared,
+                (true, false) => ui.result_label_provisional,
+                (true, true) => ui.result_label_provisional_shared,
             };
             html! {
                 <section class="mq-result" part="result">
@@ -126,6 +127,9 @@ pub fn ResultScreen(props: &ResultScreenProps) -> Html {
                             </li>
                         }
                     </ol>
+                    // What a provisional result rests on comes before its
+                    // description, so that it is never read as final.
+                    { note("mq-note-provisional", explain::provisional(q, &assessment, language)) }
                     <div class="mq-description">{ paragraphs(phase.description.get(language)) }</div>
                     <p class="mq-disclaimer">{ ui.result_disclaimer }</p>
                     { notes(q, &assessment, shared, language) }
@@ -204,21 +208,23 @@ fn standings(assessment: &Assessment) -> Vec<(usize, Level, Option<Level>)> {
     rows
 }
 
-/// The notes that explain an unusual result: capped by a weak dimension, set
-/// by the average below some dimensions, provisional, or uneven.
+/// A note of class `class`, or nothing when there is no `text`.
+fn note(class: &str, text: Option<String>) -> Html {
+    text.map_or_else(
+        Html::default,
+        |text| html! { <p class={format!("mq-note {class}")}>{ text }</p> },
+    )
+}
+
+/// The notes that explain an unusual result after its description: capped
+/// by a weak dimension, set by the average below some dimensions, or
+/// uneven. A provisional result says so above its description.
 fn notes(q: &Questionnaire, assessment: &Assessment, shared: bool, language: &str) -> Html {
-    let html = |class: &str, text: Option<String>| {
-        text.map_or_else(
-            Html::default,
-            |text| html! { <p class={format!("mq-note {class}")}>{ text }</p> },
-        )
-    };
     html! {
         <>
-            { html("mq-note-capped", explain::capped(q, assessment, shared, language)) }
-            { html("mq-note-mean", explain::mean(q, assessment, shared, language)) }
-            { html("mq-note-provisional", explain::provisional(q, assessment, language)) }
-            { html("mq-note-uneven", explain::uneven(assessment, shared, language)) }
+            { note("mq-note-capped", explain::capped(q, assessment, shared, language)) }
+            { note("mq-note-mean", explain::mean(q, assessment, shared, language)) }
+            { note("mq-note-uneven", explain::uneven(assessment, shared, language)) }
         </>
     }
 }
