@@ -3,7 +3,8 @@
 //! line says it is one person's self-assessment, every dimension says where
 //! it stands now (weakest first, as the uneven note says), the chart's marks
 //! sit where the phases begin, and the same result opened from its link
-//! speaks of "deze organisatie". Screenshots of the result at 360 and
+//! speaks of "deze organisatie"; a provisional result says so in its label,
+//! above its description. Screenshots of the result at 360 and
 //! 1280 px go to `test-output/<engine>/result-standing-*.png`.
 
 use serde_json::{Value, json};
@@ -170,5 +171,37 @@ fn e2e_the_result_says_where_each_dimension_stands_and_a_shared_one_speaks_of_th
     assert_eq!(
         shared["headings"][1],
         "Waar deze organisatie staat en waar ze naartoe kan groeien"
+    );
+
+    // A provisional result (the brief's case C: monitoring unknown) says so
+    // in its label, and what it rests on comes before its description.
+    visit
+        .browser
+        .execute("try { localStorage.clear(); } catch (e) {}", vec![]);
+    visit.goto("about:blank");
+    visit.goto(&url);
+    let case_c = [
+        "2",
+        "2",
+        "2",
+        "dont-know",
+        "2",
+        "3",
+        "2",
+        "2",
+        "dont-know",
+        "dont-know",
+        "1",
+        "2",
+    ];
+    assert_eq!(visit.complete(0, &case_c), "Experimenteel");
+    let provisional = visit.run(
+        0,
+        "const before = (a, b) => !!(q(a) && q(b) && (q(a).compareDocumentPosition(q(b)) & Node.DOCUMENT_POSITION_FOLLOWING));
+         return { label: text('.mq-result-label'), first: before('.mq-note-provisional', '.mq-description') };",
+    );
+    assert_eq!(
+        provisional,
+        json!({ "label": "De voorlopige fase van uw organisatie:", "first": true })
     );
 }
