@@ -170,7 +170,7 @@ fn e2e_the_link_leaves_the_page_query_out_or_starts_with_share_url() {
 }
 
 #[test]
-fn e2e_a_bad_link_says_why_and_the_quiz_starts_as_usual() {
+fn e2e_a_bad_or_old_link_says_why_and_the_quiz_starts_as_usual() {
     let server = StaticServer::serve(dist());
     let url = server.url("/#r=13.AB!DEF&lang=en");
     let visit = Visit::open(&url, vec![server]);
@@ -179,6 +179,15 @@ fn e2e_a_bad_link_says_why_and_the_quiz_starts_as_usual() {
         notice,
         "De link naar een resultaat is niet te lezen. Het teken ‘!’ op positie 6 hoort niet in een resultaatcode. U kunt de vragenlijst wel zelf invullen.",
         "in the page's language (the link's lang only applies to a result)"
+    );
+    assert!(visit.state(0)["start"].is_string(), "on the intro");
+    // A link made with version 2, case B's, before the questions changed
+    // meaning (issue 21): refused with the version, never misread.
+    visit.goto(&visit.servers()[0].url("/#r=22.BW-H-aA"));
+    assert_eq!(
+        visit.run(0, "return text('.mq-notice');"),
+        "De link naar een resultaat is niet te lezen. Het resultaat hoort bij versie 2 van de \
+         vragenlijst; dit is versie 3. U kunt de vragenlijst wel zelf invullen."
     );
     assert!(visit.state(0)["start"].is_string(), "on the intro");
 }
