@@ -25,7 +25,7 @@ const WCAG_AA: &str = "['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', '
 const CASE_A: [&str; 12] = ["3", "3", "3", "3", "3", "2", "3", "3", "3", "3", "2", "3"];
 
 /// The brief's case C: provisional, monitoring unknown.
-const CASE_C: [&str; 12] = [
+pub(crate) const CASE_C: [&str; 12] = [
     "2",
     "2",
     "2",
@@ -150,15 +150,6 @@ fn audit(visit: &Visit, screen: &str, found: &mut Audit) {
     );
 }
 
-/// Goes to a fresh copy of `url` (clearing saved progress) and waits for
-/// the widget.
-fn fresh(visit: &Visit, url: &str) {
-    visit
-        .browser
-        .execute("try { localStorage.clear(); } catch (e) {}", vec![]);
-    visit.goto(url);
-}
-
 #[test]
 fn e2e_every_screen_passes_axe_wcag_22_aa_in_both_languages_and_themes() {
     let axe = std::fs::read(crate_dir().join("node_modules/axe-core/axe.min.js"))
@@ -216,7 +207,7 @@ fn e2e_every_screen_passes_axe_wcag_22_aa_in_both_languages_and_themes() {
             audit(&visit, &format!("{name}, {screen}"), found);
             screens += 1;
         };
-        fresh(&visit, url);
+        visit.fresh(url);
         scan("intro", &mut found);
         visit.start(0);
         scan("question", &mut found);
@@ -233,7 +224,7 @@ fn e2e_every_screen_passes_axe_wcag_22_aa_in_both_languages_and_themes() {
             ("uneven, capped result", CASE_B),
             ("too few answers", TOO_FEW),
         ] {
-            fresh(&visit, url);
+            visit.fresh(url);
             visit.start(0);
             for answer in answers {
                 visit.answer(0, answer);
@@ -251,7 +242,7 @@ fn e2e_every_screen_passes_axe_wcag_22_aa_in_both_languages_and_themes() {
         }
         // The result's share panel after a copy (copied or refused, either
         // way a status line), and the same result opened from its link.
-        fresh(&visit, url);
+        visit.fresh(url);
         visit.start(0);
         for answer in CASE_A {
             visit.answer(0, answer);
@@ -269,14 +260,14 @@ fn e2e_every_screen_passes_axe_wcag_22_aa_in_both_languages_and_themes() {
         );
         scan("result with its share panel, after copying", &mut found);
         let link = visit.run(0, "return q('.mq-share-link').value;");
-        fresh(&visit, link.as_str().unwrap_or_default());
+        visit.fresh(link.as_str().unwrap_or_default());
         wait("the shared result", "return !!q('.mq-shared');");
         scan("shared result from a link", &mut found);
-        fresh(&visit, "about:blank");
-        fresh(&visit, &format!("{url}#r=13.oops"));
+        visit.fresh("about:blank");
+        visit.fresh(&format!("{url}#r=13.oops"));
         wait("the notice", "return !!q('.mq-notice');");
         scan("notice of an unreadable link", &mut found);
-        fresh(&visit, group);
+        visit.fresh(group);
         scan("group view", &mut found);
         visit.run(
             0,
@@ -291,9 +282,9 @@ fn e2e_every_screen_passes_axe_wcag_22_aa_in_both_languages_and_themes() {
             "group view with results, segments and rejected lines",
             &mut found,
         );
-        fresh(&visit, blocked);
+        visit.fresh(blocked);
         scan("storage notice", &mut found);
-        fresh(&visit, broken);
+        visit.fresh(broken);
         assert_eq!(
             visit.run(0, "return !!q('.mq-problems');"),
             json!(true),

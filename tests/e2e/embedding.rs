@@ -181,6 +181,26 @@ impl Visit {
         Visit::open(&url, vec![sites.widget, sites.pages])
     }
 
+    /// Waits for the background questions' screen of `widget`.
+    pub(crate) fn wait_for_background(&self, widget: usize) {
+        wait_until(STEP, "the background questions", || {
+            let state = self.state(widget);
+            if state["profile"] == true {
+                Ok(())
+            } else {
+                Err(state.to_string())
+            }
+        });
+    }
+
+    /// Goes to a fresh copy of `url`, with no saved progress, and waits for
+    /// its widgets.
+    pub(crate) fn fresh(&self, url: &str) {
+        self.browser
+            .execute("try { localStorage.clear(); } catch (e) {}", vec![]);
+        self.goto(url);
+    }
+
     /// A full-page screenshot at `width` px, for people to look at:
     /// `test-output/<engine>/<name>-<width>.png`.
     pub(crate) fn screenshot(&self, name: &str, width: u32) {

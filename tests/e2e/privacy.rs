@@ -9,7 +9,6 @@ use serde_json::{Value, json};
 use crate::dist;
 use crate::embedding::{CASE_B, Visit};
 use crate::support::server::{Page, StaticServer};
-use crate::support::webdriver::wait_until;
 
 /// The page's own line, as a site that forwards results would write it.
 const HOST_LINE: &str = "Wij bewaren uw resultaat om de peiling te bundelen.";
@@ -71,10 +70,7 @@ fn e2e_the_host_pages_privacy_line_shows_under_ours_on_the_intro_and_the_backgro
         .start();
     let url = server.url("/poll.html");
     let visit = Visit::open(&url, vec![server]);
-    visit
-        .browser
-        .execute("try { localStorage.clear(); } catch (e) {}", vec![]);
-    visit.goto(&url);
+    visit.fresh(&url);
 
     // The intro: ours first, the page's under it; nothing in the other.
     let own = visit.run(0, "return text('.mq-privacy');");
@@ -109,14 +105,7 @@ fn e2e_the_host_pages_privacy_line_shows_under_ours_on_the_intro_and_the_backgro
     for answer in CASE_B {
         visit.answer(0, answer);
     }
-    wait_until(
-        std::time::Duration::from_secs(5),
-        "the background questions",
-        || match visit.state(0)["profile"] {
-            Value::Bool(true) => Ok(()),
-            _ => Err(visit.state(0).to_string()),
-        },
-    );
+    visit.wait_for_background(0);
     assert_line_under(
         &slot_state(&visit, 0, ".mq-profile-intro"),
         "background screen",

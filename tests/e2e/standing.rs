@@ -9,6 +9,7 @@
 
 use serde_json::{Value, json};
 
+use crate::a11y::CASE_C;
 use crate::dist;
 use crate::embedding::{CASE_B, Visit};
 use crate::support::server::{Page, StaticServer};
@@ -56,10 +57,7 @@ fn e2e_the_result_says_where_each_dimension_stands_and_a_shared_one_speaks_of_th
         .start();
     let url = server.url("/result.html");
     let visit = Visit::open(&url, vec![server]);
-    visit
-        .browser
-        .execute("try { localStorage.clear(); } catch (e) {}", vec![]);
-    visit.goto(&url);
+    visit.fresh(&url);
     visit.start(0);
     for answer in &CASE_B[..11] {
         visit.answer(0, answer);
@@ -68,14 +66,7 @@ fn e2e_the_result_says_where_each_dimension_stands_and_a_shared_one_speaks_of_th
     assert_eq!(visit.state(0)["progress"], "Vraag 12 van 12");
     assert_eq!(continue_label(&visit), json!("Volgende"));
     visit.answer(0, CASE_B[11]);
-    wait_until(
-        std::time::Duration::from_secs(5),
-        "the background questions",
-        || match visit.state(0)["profile"] {
-            Value::Bool(true) => Ok(()),
-            _ => Err(visit.state(0).to_string()),
-        },
-    );
+    visit.wait_for_background(0);
     assert_eq!(continue_label(&visit), json!("Bekijk het resultaat"));
     assert_eq!(visit.profile(0, &[]), "Experimenteel");
 
@@ -146,10 +137,7 @@ fn e2e_the_result_says_where_each_dimension_stands_and_a_shared_one_speaks_of_th
 
     // The same result from its link, in a browser that did not answer.
     let link = visit.run(0, "return q('.mq-share-link').value;");
-    visit
-        .browser
-        .execute("try { localStorage.clear(); } catch (e) {}", vec![]);
-    visit.goto("about:blank");
+    visit.fresh("about:blank");
     visit.goto(link.as_str().expect("the result's link"));
     wait_until(
         std::time::Duration::from_secs(5),
@@ -175,26 +163,9 @@ fn e2e_the_result_says_where_each_dimension_stands_and_a_shared_one_speaks_of_th
 
     // A provisional result (the brief's case C: monitoring unknown) says so
     // in its label, and what it rests on comes before its description.
-    visit
-        .browser
-        .execute("try { localStorage.clear(); } catch (e) {}", vec![]);
-    visit.goto("about:blank");
+    visit.fresh("about:blank");
     visit.goto(&url);
-    let case_c = [
-        "2",
-        "2",
-        "2",
-        "dont-know",
-        "2",
-        "3",
-        "2",
-        "2",
-        "dont-know",
-        "dont-know",
-        "1",
-        "2",
-    ];
-    assert_eq!(visit.complete(0, &case_c), "Experimenteel");
+    assert_eq!(visit.complete(0, &CASE_C), "Experimenteel");
     let provisional = visit.run(
         0,
         "const before = (a, b) => !!(q(a) && q(b) && (q(a).compareDocumentPosition(q(b)) & Node.DOCUMENT_POSITION_FOLLOWING));
