@@ -1,13 +1,13 @@
 //! The sentences that explain a result to the respondent: why it is capped,
 //! what a provisional result rests on, why there is none yet, where each
-//! phase begins on the chart, and how long the questionnaire takes. Built from the widget's templates
-//! (`content/ui.json`) without the browser, so that every sentence is
+//! phase begins on the chart, and how long the questionnaire takes. Built
+//! from the widget's templates (`content/ui.json`) without the browser, so that every sentence is
 //! tested natively, in every language, with one name or count and with
 //! several.
 
 use crate::i18n::{UiText, fill, list, number, quoted_list, ui_text};
 use crate::model::{Level, Questionnaire};
-use crate::scoring::Assessment;
+use crate::scoring::{Assessment, threshold};
 
 /// Seconds a respondent needs per question, for the time estimate: twelve
 /// questions take about seven minutes. A screen holds 68 to 88 words (the
@@ -144,7 +144,7 @@ pub fn mean(
             ("mean", &number(assessment.mean.as_f64(), language)),
             ("scale", &q.phases.len().to_string()),
             ("next", q.phase(next).name.get(language)),
-            ("threshold", &number(f64::from(phase.0) + 0.75, language)),
+            ("threshold", &number(threshold(next), language)),
         ],
     ))
 }
@@ -189,8 +189,7 @@ pub fn provisional(q: &Questionnaire, assessment: &Assessment, language: &str) -
 }
 
 /// The line under the chart: the scale, and the score at which each phase
-/// after the first begins, a quarter point below its level (the rule's
-/// rounding, `phase(x) = floor(x + 1/4)`).
+/// after the first begins ([`threshold`]).
 pub fn chart_scale(q: &Questionnaire, language: &str) -> String {
     let ui = ui_text(language);
     let thresholds: Vec<String> = q
@@ -202,7 +201,7 @@ pub fn chart_scale(q: &Questionnaire, language: &str) -> String {
             fill(
                 ui.chart_threshold,
                 &[
-                    ("score", &number(i as f64 + 0.75, language)),
+                    ("score", &number(threshold(Level(i as u8 + 1)), language)),
                     ("phase", phase.name.get(language)),
                 ],
             )

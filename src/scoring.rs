@@ -196,6 +196,15 @@ pub struct Assessment {
     pub next_steps: Vec<NextStep>,
 }
 
+/// The score at which `level` begins, for display only: a quarter below the
+/// level, where [`Score::phase`]'s rounding (`floor(score + 1/4)`) first
+/// reaches it. The chart's marks and the sentences that name a threshold
+/// use this, so that they always say what the rule does.
+#[must_use]
+pub fn threshold(level: Level) -> f64 {
+    f64::from(level.0) - 0.25
+}
+
 impl Assessment {
     /// How many questions with a level a full, not provisional, result
     /// rests on: three quarters of them, rounded up.

@@ -7,8 +7,8 @@ use yew::prelude::*;
 
 use crate::explain;
 use crate::i18n::{number, ui_text};
-use crate::model::Questionnaire;
-use crate::scoring::DimensionResult;
+use crate::model::{Level, Questionnaire};
+use crate::scoring::{DimensionResult, threshold};
 use crate::view::bar::Bar;
 
 /// Properties of [`DimensionChart`].
@@ -30,12 +30,12 @@ pub fn DimensionChart(props: &DimensionChartProps) -> Html {
     let ui = ui_text(language);
     let q = &props.questionnaire;
     // The scale starts at 1, the lowest level: an all-lowest dimension has
-    // an empty bar, and a mark sits where the rule's rounding starts a phase
-    // (a quarter below each level), so a bar past a mark is in that phase.
+    // an empty bar, and a mark sits where each phase after the first begins
+    // (its threshold), so a bar past a mark is in that phase.
     let span = f64::from(q.top_level().0.saturating_sub(1).max(1));
     let percent = |value: f64| (value - 1.0) / span * 100.0;
-    let ticks: Vec<f64> = (1..q.phases.len())
-        .map(|level| percent(level as f64 + 0.75))
+    let ticks: Vec<f64> = (2..=q.phases.len())
+        .map(|level| percent(threshold(Level(level as u8))))
         .collect();
     let rows: Vec<(&str, String, String, Option<f64>)> = props
         .dimensions
