@@ -162,18 +162,17 @@ fn percentage(count: usize, total: usize) -> f64 {
     }
 }
 
-/// Whether `text` is a CSV export: its first line that is not blank has a
-/// `questionnaire` column, as [`csv_header`] writes it, in any place (the
-/// reader finds columns by name, so a spreadsheet may have moved it).
+/// Whether `text` is a CSV export: its first record has a `questionnaire`
+/// column, as [`csv_header`] writes it, in any place and quoted or not (the
+/// reader finds columns by name, so a spreadsheet may have moved or quoted
+/// it). Read as a record, not split on separators, so that a column of the
+/// spreadsheet's own with a comma in its name does not hide it. The other
+/// columns are the reader's to ask for, by name, when one is missing.
 fn is_csv(text: &str) -> bool {
-    text.trim_start_matches('\u{feff}')
-        .lines()
-        .find(|l| !l.trim().is_empty())
-        .is_some_and(|header| {
-            header
-                .split([',', ';'])
-                .any(|field| field.trim().trim_matches('"').trim() == "questionnaire")
-        })
+    crate::csv::records(text)
+        .next()
+        .and_then(|(_, header)| header.ok())
+        .is_some_and(|header| header.iter().any(|field| field.trim() == "questionnaire"))
 }
 
 /// How many results of `entries` are in each phase, and each dimension's

@@ -429,6 +429,32 @@ fn a_pasted_export_is_read_whatever_its_columns_order() {
 }
 
 #[test]
+fn an_export_is_known_by_its_header_quoted_or_not_whatever_its_name() {
+    let (q, group) = generated();
+    let csv = group.rows_csv(&q, "en");
+    // A spreadsheet that quotes every header cell and adds a column of its
+    // own in front, whose name holds a comma.
+    let mut lines = csv.lines();
+    let header: Vec<String> = lines
+        .next()
+        .unwrap()
+        .split(',')
+        .map(|h| format!("\"{h}\""))
+        .collect();
+    let mut quoted = format!("\"notes, own\",{}\r\n", header.join(","));
+    for line in lines {
+        quoted.push_str(&format!(",{line}\r\n"));
+    }
+    let pasted = Group::read(&q, &quoted, &[]);
+    assert_eq!(pasted.rejected, [], "pasted with a quoted header");
+    assert_eq!(pasted.entries, group.entries);
+    // An export saved under another name is still read as one.
+    let renamed = Group::read(&q, "", &[("results.txt".to_string(), csv)]);
+    assert_eq!(renamed.rejected, [], "a CSV file named .txt");
+    assert_eq!(renamed.entries, group.entries);
+}
+
+#[test]
 fn the_first_hundred_refusals_are_listed_and_the_rest_counted() {
     let q = Questionnaire::built_in();
     for (bad, listed, more) in [(99, 99, 0), (100, 100, 0), (101, 100, 1), (250, 100, 150)] {
