@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test layer of maturity-quiz, stopping at the first failure:
-#   1. native      `cargo test` — unit, content and scoring tests (the e2e
-#                  tests need the `e2e` feature, which layer 3 turns on)
+#   1. native      `cargo test --workspace` — the core's unit, content and
+#                  scoring tests (core/), and the widget crate's native tests
+#                  (the e2e tests need the `e2e` feature, which layer 3 turns on)
 #   2. components  wasm-bindgen-test (tests/web.rs) in headless Chromium and Firefox
 #   3. end-to-end  tests/e2e/ drives the release build in dist/ as a visitor and
 #                  a host page, once in each engine: Chromium, Firefox, WebKit
@@ -67,8 +68,8 @@ bash scripts/package.sh --no-build
 
 # The e2e tests are compiled only with the `e2e` feature (Cargo.toml), so the
 # native layer leaves them out and layer 3 runs them, once per engine.
-header "1/3 native: cargo test"
-cargo test
+header "1/3 native: cargo test --workspace (core/ and the widget)"
+cargo test --workspace
 
 # wasm-bindgen-test-runner picks the browser by the driver variable it finds;
 # webdriver.json in the crate root adds each browser's flags.

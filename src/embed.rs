@@ -1,21 +1,23 @@
-//! The widget's face to a page: the [`Widget`] that the `embed.js` loader
-//! creates for each `<maturity-quiz>` element, the questionnaire it takes
-//! (built in, from the element's `src`, or from an inline JSON script), the
-//! events it sends its host, and the message that replaces it if it ever
-//! panics.
+//! The widget's face to the loader: the [`Widget`] that `embed.js` creates
+//! for each `<maturity-quiz>` element, which decides what it shows (the
+//! questionnaire built in, from the element's `src`, or from an inline JSON
+//! script; the problems of one that cannot be shown), and the hook that
+//! puts a notice in the widgets' place if one ever panics. What it reads of
+//! the element and the page, it reads through [`crate::web`].
 
 use std::cell::RefCell;
 use std::rc::Rc;
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::spawn_local;
-use web_sys::{DocumentFragment, Element, Node, ShadowRoot};
+use web_sys::Element;
 
-use crate::i18n::{choose_language, ui_text, widget_language};
-use crate::model::{InvalidQuestionnaire, Questionnaire};
-use crate::saved;
+use mq_core::model::{InvalidQuestionnaire, Questionnaire};
+use mq_core::saved;
+
 use crate::view::{AppProps, ProblemsProps, Shows, Slot};
-use crate::web::{Host, fetch, page, storage};
+use crate::web::host::Source;
+use crate::web::{Host, console, crash, fetch, page, storage};
 
 /// Runs once when the module is instantiated, before any widget exists.
 #[wasm_bindgen(start)]
@@ -57,29 +59,6 @@ impl From<InvalidQuestionnaire> for Refusal {
         Refusal {
             problems: invalid.problems().to_vec(),
             omitted: invalid.omitted(),
-        }
-    }
-}
-
-/// Where a widget's questionnaire comes from.
-enum Source {
-    /// The element's `src` attribute, as written.
-    Url(String),
-    /// The text of a `<script type="application/json">` child.
-    Inline(String),
-    /// Neither: the built-in Social Maturity Model.
-    BuiltIn,
-}
-
-impl Source {
-    /// `src` wins over an inline script; either wins over the built-in one.
-    fn of(host: &Element) -> Source {
-        if let Some(src) = host.get_attribute("src") {
-            return Source::Url(src);
-        }
-        match host.query_selector(r#":scope > script[type="application/json"]"#) {
-            Ok(Some(script)) => Source::Inline(script.text_content().unwrap_or_default()),
-            _ => Source::BuiltIn,
         }
     }
 }
@@ -130,7 +109,7 @@ impl Widget {
             return;
         };
         if let Shows::Quiz(props) = slot.shows() {
-            let language = preferred_language(&props.host.0, &props.questionnaire);
+            let language = props.host.preferred_language(&props.questionnaire);
             if language != props.language {
                 let props = AppProps {
                     language,
@@ -160,7 +139,8 @@ impl Widget {
             static BUILT_IN: Rc<Questionnaire> = Rc::new(Questionnaire::built_in());
         }
         let owner = host.clone();
-        let src = match Source::of(&host) {
+        let host = Host(host);
+        let src = match host.source() {
             Source::BuiltIn => {
                 slot.start(quiz(host, BUILT_IN.with(Rc::clone)));
                 None
@@ -176,7 +156,7 @@ impl Widget {
             }
             Source::Url(src) => {
                 // Never a blank box while the questionnaire is fetched.
-                slot.start(Shows::Loading(host_language(&host)));
+                slot.start(Shows::Loading(host.language()));
                 Some((host, src))
             }
         };
@@ -210,54 +190,43 @@ pub fn mount(host: Element, container: Element, questionnaire: Rc<Questionnaire>
     if *slot.root() != container {
         let _ = container.append_child(slot.root());
     }
-    slot.start(quiz(host.clone(), questionnaire));
+    slot.start(quiz(Host(host.clone()), questionnaire));
     Widget::listed(host, slot)
 }
 
 /// What a widget shows for `questionnaire`: the quiz, in `host`'s language.
-fn quiz(host: Element, questionnaire: Rc<Questionnaire>) -> Shows {
-    let language = preferred_language(&host, &questionnaire);
-    let place = widget_place(&host);
+fn quiz(host: Host, questionnaire: Rc<Questionnaire>) -> Shows {
+    let language = host.preferred_language(&questionnaire);
+    let place = host.place();
     let storage_key = saved::storage_key(&questionnaire, &place);
     if let Some(legacy) = saved::legacy_key(&questionnaire, &place) {
         storage::move_legacy(&legacy, &storage_key);
     }
     // A facilitator's page shows only the group view.
-    let group = host.get_attribute("mode").as_deref() == Some("group");
-    let attributes: Vec<(String, String)> = host
-        .get_attribute_names()
-        .iter()
-        .filter_map(|name| name.as_string())
-        .filter_map(|name| {
-            let value = host.get_attribute(&name)?;
-            Some((name, value))
-        })
-        .collect();
+    let group = host.attribute("mode").as_deref() == Some("group");
+    let attributes = host.attributes();
     let (preset, problems) = questionnaire.preset(
         attributes
             .iter()
             .map(|(name, value)| (name.as_str(), value.as_str())),
     );
     for problem in problems {
-        web_sys::console::warn_1(&format!("maturity-quiz: {problem}").into());
+        console::warn(&problem.to_string());
     }
-    let share_url = host.get_attribute("share-url").filter(|value| {
+    let share_url = host.attribute("share-url").filter(|value| {
         let valid = page::share_url(value).is_some();
         if !valid {
-            web_sys::console::warn_1(
-                &format!(
-                    "maturity-quiz: share-url=\"{value}\" is not an http or https address; \
-                     result links start with the page's address"
-                )
-                .into(),
-            );
+            console::warn(&format!(
+                "share-url=\"{value}\" is not an http or https address; \
+                 result links start with the page's address"
+            ));
         }
         valid
     });
     Shows::Quiz(AppProps {
         questionnaire,
         language,
-        host: Host(host),
+        host,
         storage_key,
         group,
         preset,
@@ -267,15 +236,13 @@ fn quiz(host: Element, questionnaire: Rc<Questionnaire>) -> Shows {
 
 /// The quiz for a loaded questionnaire, or the problems that kept it from
 /// loading (also on the console, for whoever looks there first).
-fn show(host: Element, source: &str, loaded: Result<Questionnaire, Refusal>) -> Shows {
+fn show(host: Host, source: &str, loaded: Result<Questionnaire, Refusal>) -> Shows {
     match loaded {
         Ok(questionnaire) => quiz(host, Rc::new(questionnaire)),
         Err(Refusal { problems, omitted }) => {
-            web_sys::console::error_1(
-                &format!("maturity-quiz: {source}:\n{}", problems.join("\n")).into(),
-            );
+            console::error(&format!("{source}:\n{}", problems.join("\n")));
             Shows::Problems(ProblemsProps {
-                language: host_language(&host),
+                language: host.language(),
                 source: source.to_string(),
                 problems,
                 omitted,
@@ -284,114 +251,17 @@ fn show(host: Element, source: &str, loaded: Result<Questionnaire, Refusal>) -> 
     }
 }
 
-/// Where `host` sits, as far as its saved progress goes (see
-/// [`saved::storage_key`]): its place among the widgets of its own root,
-/// and, in a shadow root, the place of each shadow host around it, so that
-/// widgets in two components' shadow roots never share progress.
-fn widget_place(host: &Element) -> saved::WidgetPlace {
-    let own = place(host);
-    let mut hosts = Vec::new();
-    let mut root = host.get_root_node();
-    while let Some(shadow) = root.dyn_ref::<ShadowRoot>() {
-        let outer = shadow.host();
-        hosts.push((outer.local_name(), place(&outer)));
-        root = outer.get_root_node();
-    }
-    hosts.reverse();
-    saved::WidgetPlace { hosts, own }
-}
-
-/// `element`'s `id`, or else its position among the elements of its tag in
-/// its own root (the document, or the shadow root it is in).
-fn place(element: &Element) -> saved::Place {
-    if !element.id().is_empty() {
-        return saved::Place::Id(element.id());
-    }
-    // A document and a shadow root both answer querySelectorAll, which
-    // web-sys binds once per type: one binding serves both. A tag that is no
-    // CSS selector (a custom element name with a `.`) counts as the first.
-    let root = element.get_root_node();
-    let same = root
-        .unchecked_ref::<DocumentFragment>()
-        .query_selector_all(&element.local_name());
-    let position = same.ok().and_then(|same| {
-        (0..same.length()).position(|i| {
-            same.item(i).is_some_and(|node| {
-                AsRef::<JsValue>::as_ref(&node) == AsRef::<JsValue>::as_ref(element)
-            })
-        })
-    });
-    saved::Place::Position(position.unwrap_or(0))
-}
-
-fn preferred_language(host: &Element, questionnaire: &Questionnaire) -> String {
-    let page = gloo::utils::document_element().get_attribute("lang");
-    let browser = gloo::utils::window().navigator().languages();
-    let browser = browser.iter().filter_map(|l| l.as_string());
-    let preferences: Vec<String> = host
-        .get_attribute("lang")
-        .into_iter()
-        .chain(page)
-        .chain(browser)
-        .collect();
-    choose_language(
-        preferences.iter().map(String::as_str),
-        &questionnaire.languages,
-    )
-}
-
 /// Writes the panic where the widgets were, and to the console.
 fn show_panic(info: &std::panic::PanicHookInfo<'_>) {
     let detail = info.to_string();
     show_crash(&detail);
-    web_sys::console::error_1(&detail.into());
+    console::error(&detail);
 }
 
-/// Replaces every widget on the page with a message in its language, so that
-/// a bug leaves a visitor an explanation instead of a blank or frozen area.
-/// `detail` is shown small, for whoever reports the bug.
+/// Replaces every widget on the page with a notice in its language (see
+/// [`crash::show_crash`]). Public for the component tests.
 pub fn show_crash(detail: &str) {
-    let document = gloo::utils::document();
     // A panic while the list itself is borrowed leaves it alone.
-    let elements = HOSTS.with(|hosts| hosts.try_borrow().map(|h| h.clone()).unwrap_or_default());
-    for element in elements {
-        let message = ui_text(&host_language(&element)).crash;
-        let Ok(notice) = document.create_element("div") else {
-            continue;
-        };
-        notice.set_class_name("mq-crash");
-        let _ = notice.set_attribute("role", "alert");
-        notice.set_text_content(Some(message));
-        if let Ok(pre) = document.create_element("pre") {
-            pre.set_text_content(Some(detail));
-            let _ = notice.append_child(&pre);
-        }
-        // The shadow root keeps its stylesheet, which styles the notice.
-        let root: Node = match element.shadow_root() {
-            Some(shadow) => shadow.into(),
-            None => element.into(),
-        };
-        let children = root.child_nodes();
-        for c in (0..children.length()).rev() {
-            if let Some(child) = children.item(c) {
-                if child.node_name() != "LINK" {
-                    let _ = root.remove_child(&child);
-                }
-            }
-        }
-        let _ = root.append_child(&notice);
-    }
-}
-
-/// The language of the nearest `lang` around `element` (its own included)
-/// among the widget's own: for the few words shown before a questionnaire
-/// gives the languages.
-fn host_language(element: &Element) -> String {
-    let lang = element
-        .closest("[lang]")
-        .ok()
-        .flatten()
-        .and_then(|e| e.get_attribute("lang"))
-        .unwrap_or_default();
-    widget_language([lang.as_str()])
+    let hosts = HOSTS.with(|hosts| hosts.try_borrow().map(|h| h.clone()).unwrap_or_default());
+    crash::show_crash(&hosts, detail);
 }

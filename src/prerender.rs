@@ -19,10 +19,10 @@ use serde::Serialize;
 use serde_json::{Value, json};
 use yew::prelude::*;
 
-use crate::i18n::{choose_language, ui_text, widget_language, widget_languages};
-use crate::model::Questionnaire;
-use crate::saved;
 use crate::view::{Frame, Intro};
+use mq_core::i18n::{choose_language, ui_text, widget_language, widget_languages};
+use mq_core::model::Questionnaire;
+use mq_core::saved;
 
 /// Properties of [`Opening`].
 #[derive(Clone, PartialEq, Properties)]

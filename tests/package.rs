@@ -143,7 +143,7 @@ fn the_manifest_lists_exactly_what_the_readme_documents() {
     // The README documents `profile-<id>` once; the manifest, which tools
     // read for completion, names it for each background question of the
     // built-in questionnaire.
-    let built_in: Value = serde_json::from_str(maturity_quiz::model::BUILT_IN_JSON).unwrap();
+    let built_in: Value = serde_json::from_str(mq_core::model::BUILT_IN_JSON).unwrap();
     let profile_ids: Vec<&str> = built_in["profile"]
         .as_array()
         .expect("the built-in questionnaire has background questions")

@@ -5,10 +5,10 @@
 
 use std::rc::Rc;
 
-use maturity_quiz::i18n::{choose_language, ui_text, widget_language};
-use maturity_quiz::model::Questionnaire;
 use maturity_quiz::prerender::{Node, loader_data, markup, tree};
-use maturity_quiz::saved::{Place, WidgetPlace, storage_key};
+use mq_core::i18n::{choose_language, ui_text, widget_language};
+use mq_core::model::Questionnaire;
+use mq_core::saved::{Place, WidgetPlace, storage_key};
 
 fn built_in() -> Rc<Questionnaire> {
     Rc::new(Questionnaire::built_in())

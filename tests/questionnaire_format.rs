@@ -8,8 +8,8 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use maturity_quiz::model::{Answer, BUILT_IN_JSON, Level, Questionnaire};
-use maturity_quiz::scoring::{Outcome, assess};
+use mq_core::model::{Answer, BUILT_IN_JSON, Level, Questionnaire};
+use mq_core::scoring::{Outcome, assess};
 use proptest::prelude::*;
 use serde_json::Value;
 
@@ -156,7 +156,7 @@ fn answers(levels: [u8; 8]) -> Vec<Option<Answer>> {
         .collect()
 }
 
-fn assessed(levels: [u8; 8]) -> maturity_quiz::scoring::Assessment {
+fn assessed(levels: [u8; 8]) -> mq_core::scoring::Assessment {
     match assess(&example(), &answers(levels)) {
         Outcome::Assessed(assessment) => assessment,
         other => panic!("no result for {levels:?}: {other:?}"),
@@ -468,7 +468,7 @@ fn the_checker_skips_a_byte_order_mark_as_browsers_do() {
 // Limits: every count and size has a most, refused with its path, and
 // nothing past a size or count limit is read.
 
-use maturity_quiz::model::{is_id, is_profile_id, limits};
+use mq_core::model::{is_id, is_profile_id, limits};
 
 /// The example after `change`, as JSON text.
 fn example_with(change: impl FnOnce(&mut Value)) -> String {

@@ -6,7 +6,7 @@ use std::rc::Rc;
 
 use gloo::timers::future::TimeoutFuture;
 use maturity_quiz::embed::mount;
-use maturity_quiz::model::Questionnaire;
+use mq_core::model::Questionnaire;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement, HtmlInputElement};

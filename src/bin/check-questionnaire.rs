@@ -10,7 +10,7 @@
 
 use std::process::ExitCode;
 
-use maturity_quiz::model::Questionnaire;
+use mq_core::model::Questionnaire;
 
 fn main() -> ExitCode {
     let files: Vec<String> = std::env::args().skip(1).collect();

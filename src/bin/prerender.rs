@@ -6,8 +6,8 @@
 use std::process::ExitCode;
 use std::rc::Rc;
 
-use maturity_quiz::model::Questionnaire;
 use maturity_quiz::prerender::loader_data;
+use mq_core::model::Questionnaire;
 
 fn main() -> ExitCode {
     match loader_data(&Rc::new(Questionnaire::built_in())) {

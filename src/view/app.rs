@@ -6,12 +6,6 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use yew::prelude::*;
 
-use crate::i18n::{fill, ui_text};
-use crate::model::{Profile, Questionnaire, Response};
-use crate::quiz::{Action, Notice, Quiz, Step};
-use crate::report;
-use crate::saved::SavedProgress;
-use crate::scoring::{Outcome, assess};
 use crate::view::frame::Frame;
 use crate::view::group::GroupView;
 use crate::view::intro::Intro;
@@ -20,12 +14,31 @@ use crate::view::question::QuestionScreen;
 use crate::view::result::ResultScreen;
 use crate::view::warm_up::use_result_warm_up;
 use crate::web::{Host, page, storage};
+use mq_core::i18n::{fill, ui_text};
+use mq_core::model::{Profile, Questionnaire, Response};
+use mq_core::quiz::{Action, Notice, Quiz, Step};
+use mq_core::report;
+use mq_core::saved::SavedProgress;
+use mq_core::scoring::{Outcome, assess};
 
-impl Reducible for Quiz {
+/// The quiz as yew's reducer holds it (the core cannot implement yew's
+/// trait, and should not know of it).
+#[derive(PartialEq)]
+struct State(Quiz);
+
+impl std::ops::Deref for State {
+    type Target = Quiz;
+
+    fn deref(&self) -> &Quiz {
+        &self.0
+    }
+}
+
+impl Reducible for State {
     type Action = Action;
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
-        Rc::new(self.apply(action))
+        Rc::new(State(self.0.apply(action)))
     }
 }
 
@@ -69,7 +82,7 @@ pub fn App(props: &AppProps) -> Html {
         use_reducer(move || {
             let link = if group { None } else { page::link(&q) };
             let resumed = storage::resume(&q, &key, language).with_preset(preset);
-            Quiz::opening(resumed, group, link)
+            State(Quiz::opening(resumed, group, link))
         })
     };
     {

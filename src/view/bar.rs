@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use crate::i18n::decimal;
+use mq_core::i18n::decimal;
 
 /// Properties of [`Bar`].
 #[derive(Clone, PartialEq, Properties)]

@@ -5,11 +5,11 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::explain;
-use crate::i18n::{number, ui_text};
-use crate::model::{Level, Questionnaire};
-use crate::scoring::{DimensionResult, threshold};
 use crate::view::bar::Bar;
+use mq_core::explain;
+use mq_core::i18n::{number, ui_text};
+use mq_core::model::{Level, Questionnaire};
+use mq_core::scoring::{DimensionResult, threshold};
 
 /// Properties of [`DimensionChart`].
 #[derive(Clone, PartialEq, Properties)]

@@ -8,9 +8,9 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::i18n::ui_text;
-use crate::model::Questionnaire;
 use crate::view::language_switch::LanguageSwitch;
+use mq_core::i18n::ui_text;
+use mq_core::model::Questionnaire;
 
 /// Properties of [`Frame`].
 #[derive(Clone, PartialEq, Properties)]

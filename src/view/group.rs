@@ -13,14 +13,14 @@ use wasm_bindgen_futures::spawn_local;
 use web_sys::{DragEvent, FileList, HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
-use crate::code::CodeError;
-use crate::group::{self, Group, Origin, Reader};
-use crate::i18n::{fill, list, number, ui_text};
-use crate::model::Questionnaire;
 use crate::view::bar::Bar;
 use crate::view::focus::use_focus;
 use crate::view::segments::Segments;
 use crate::web::{files, slices};
+use mq_core::code::CodeError;
+use mq_core::group::{self, Group, Origin, Reader};
+use mq_core::i18n::{fill, list, number, ui_text};
+use mq_core::model::Questionnaire;
 
 /// Lines read between two looks at the clock: a few hundred microseconds
 /// of work, so that a slice ends close to its deadline.
@@ -199,7 +199,7 @@ pub fn GroupView(props: &GroupViewProps) -> Html {
                 files::save(&format!("{}-group-results.csv", q.id), "text/csv", &group.rows_csv(&q, &language));
             })
         };
-        let names = |phases: &[crate::model::Phase]| {
+        let names = |phases: &[mq_core::model::Phase]| {
             let names: Vec<&str> = phases.iter().map(|p| p.name.get(language)).collect();
             list(&names, ui.and)
         };

@@ -4,11 +4,11 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::explain;
-use crate::i18n::ui_text;
-use crate::model::Questionnaire;
 use crate::view::focus::use_focus;
 use crate::view::result::paragraphs;
+use mq_core::explain;
+use mq_core::i18n::ui_text;
+use mq_core::model::Questionnaire;
 
 /// Properties of [`Intro`].
 #[derive(Clone, PartialEq, Properties)]

@@ -2,8 +2,8 @@
 
 use yew::prelude::*;
 
-use crate::i18n::language_name;
 use crate::web::intl::autonym;
+use mq_core::i18n::language_name;
 
 /// Properties of [`LanguageSwitch`].
 #[derive(Clone, PartialEq, Properties)]

@@ -1,5 +1,5 @@
 //! The widget in the browser: yew function components that render a
-//! [`Quiz`](crate::quiz::Quiz) and dispatch its actions, one component per
+//! [`Quiz`](mq_core::quiz::Quiz) and dispatch its actions, one component per
 //! file.
 
 mod app;

@@ -8,7 +8,7 @@
 
 use yew::prelude::*;
 
-use crate::i18n::{Piece, pieces, ui_text};
+use mq_core::i18n::{Piece, pieces, ui_text};
 
 /// The command that checks a questionnaire file, as the hint shows it.
 const CHECK_COMMAND: &str = "cargo run --bin check-questionnaire -- FILE.json";
@@ -25,7 +25,7 @@ pub struct ProblemsProps {
     /// inline script.
     pub source: String,
     /// Each problem as `path: reason`, at most
-    /// [`crate::model::limits::PROBLEMS_LISTED`] of them.
+    /// [`mq_core::model::limits::PROBLEMS_LISTED`] of them.
     pub problems: Vec<String>,
     /// How many more problems there are than listed.
     pub omitted: usize,

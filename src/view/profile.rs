@@ -7,9 +7,9 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::i18n::ui_text;
-use crate::model::{Profile, Questionnaire};
 use crate::view::focus::use_focus;
+use mq_core::i18n::ui_text;
+use mq_core::model::{Profile, Questionnaire};
 
 /// Properties of [`ProfileScreen`].
 #[derive(Clone, PartialEq, Properties)]

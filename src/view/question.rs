@@ -7,9 +7,9 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement};
 use yew::prelude::*;
 
-use crate::i18n::{fill, ui_text};
-use crate::model::{Answer, Level, Questionnaire};
 use crate::view::focus::use_focus;
+use mq_core::i18n::{fill, ui_text};
+use mq_core::model::{Answer, Level, Questionnaire};
 
 /// Properties of [`QuestionScreen`].
 #[derive(Clone, PartialEq, Properties)]

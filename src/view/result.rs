@@ -5,13 +5,13 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::explain;
-use crate::i18n::{fill, ui_text};
-use crate::model::{Level, Questionnaire, Response};
-use crate::scoring::{Assessment, Outcome, assess};
 use crate::view::dimension_chart::DimensionChart;
 use crate::view::focus::use_focus;
 use crate::view::share::SharePanel;
+use mq_core::explain;
+use mq_core::i18n::{fill, ui_text};
+use mq_core::model::{Level, Questionnaire, Response};
+use mq_core::scoring::{Assessment, Outcome, assess};
 
 /// Properties of [`ResultScreen`].
 #[derive(Clone, PartialEq, Properties)]

@@ -9,11 +9,11 @@ use std::rc::Rc;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
-use crate::group::{Group, SEGMENT_MINIMUM, Segment};
-use crate::i18n::{fill, number, ui_text};
-use crate::model::Questionnaire;
 use crate::view::bar::Bar;
 use crate::web::files;
+use mq_core::group::{Group, SEGMENT_MINIMUM, Segment};
+use mq_core::i18n::{fill, number, ui_text};
+use mq_core::model::Questionnaire;
 
 /// Properties of [`Segments`].
 #[derive(Clone, PartialEq, Properties)]

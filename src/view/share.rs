@@ -6,12 +6,12 @@ use std::rc::Rc;
 use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
-use crate::code;
-use crate::i18n::{UiText, ui_text};
-use crate::model::{Questionnaire, Response};
-use crate::report;
-use crate::scoring::Assessment;
 use crate::web::{files, page};
+use mq_core::code;
+use mq_core::i18n::{UiText, ui_text};
+use mq_core::model::{Questionnaire, Response};
+use mq_core::report;
+use mq_core::scoring::Assessment;
 
 /// Properties of [`SharePanel`].
 #[derive(Clone, PartialEq, Properties)]

@@ -25,9 +25,9 @@ use std::cell::RefCell;
 use web_sys::Element;
 use yew::prelude::*;
 
-use crate::i18n::ui_text;
 use crate::view::result::{ResultScreen, ResultScreenProps};
 use crate::view::{App, AppProps, Problems, ProblemsProps};
+use mq_core::i18n::ui_text;
 
 /// What a slot shows.
 #[derive(Clone, PartialEq)]

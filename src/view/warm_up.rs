@@ -15,13 +15,13 @@ use std::sync::atomic::{AtomicBool, Ordering};
 
 use yew::prelude::*;
 
-use crate::model::Questionnaire;
-use crate::quiz::Quiz;
-use crate::report;
-use crate::scoring::{Outcome, assess};
 use crate::view::result::ResultScreenProps;
 use crate::view::slot::{Shows, Slot};
 use crate::web::idle;
+use mq_core::model::Questionnaire;
+use mq_core::quiz::Quiz;
+use mq_core::report;
+use mq_core::scoring::{Outcome, assess};
 
 /// Whether a widget on this page has warmed the result up already: compiled
 /// code serves every widget of the page, so once is enough.

@@ -4,7 +4,7 @@
 //! A questionnaire is public text, so the request carries no cookies; it is
 //! JSON, so anything else (an HTML error page, a login form) is refused by
 //! its type before it is read; it is small, so a body past
-//! [`crate::model::limits::BYTES`] is cut off while it streams in; and a
+//! [`mq_core::model::limits::BYTES`] is cut off while it streams in; and a
 //! server that never answers ends in a message after [`TIMEOUT_MS`] instead
 //! of a loading line forever.
 
@@ -15,7 +15,7 @@ use web_sys::{
     AbortSignal, ReadableStreamDefaultReader, RequestCredentials, RequestInit, Response,
 };
 
-use crate::model::limits;
+use mq_core::model::limits;
 
 /// How long a questionnaire may take to arrive, in milliseconds: far more
 /// than a slow mobile connection needs for a file under the size limit.

@@ -6,8 +6,8 @@ use std::rc::Rc;
 use gloo::events::EventListener;
 use wasm_bindgen_futures::JsFuture;
 
-use crate::code::{self, Link};
-use crate::model::Questionnaire;
+use mq_core::code::{self, Link};
+use mq_core::model::Questionnaire;
 
 /// The page's address, as the address bar shows it.
 fn address() -> String {

@@ -5,9 +5,11 @@
 use gloo::storage::errors::StorageError;
 use gloo::storage::{LocalStorage, Storage};
 
-use crate::model::Questionnaire;
-use crate::quiz::{Notice, Quiz};
-use crate::saved::{self, SavedProgress, Unreadable};
+use mq_core::model::Questionnaire;
+use mq_core::quiz::{Notice, Quiz};
+use mq_core::saved::{self, SavedProgress, Unreadable};
+
+use crate::web::console;
 
 /// Whether the page may use `localStorage`. gloo-storage takes it for
 /// granted and throws where a browser blocks it, so every use asks first.
@@ -52,7 +54,7 @@ pub fn resume(questionnaire: &Questionnaire, key: &str, language: String) -> Qui
 
 /// Removes progress that cannot be read, saying why on the console.
 fn discard(key: &str, reason: &Unreadable) {
-    web_sys::console::warn_1(&format!("maturity-quiz: saved progress removed: {reason}").into());
+    console::warn(&format!("saved progress removed: {reason}"));
     LocalStorage::delete(key);
 }
 

@@ -60,7 +60,7 @@ const TOO_FEW: [&str; 12] = [
 /// them refused, over three sectors and no sector, each segment too small
 /// to compare.
 fn group_lines() -> Vec<String> {
-    let q = maturity_quiz::model::Questionnaire::built_in();
+    let q = mq_core::model::Questionnaire::built_in();
     let mut lines: Vec<String> = [
         "13.BnE43A",
         "13.AAAAAA",
@@ -72,13 +72,13 @@ fn group_lines() -> Vec<String> {
     .to_vec();
     for i in 0..12u8 {
         let answers = vec![
-            Some(maturity_quiz::model::Answer::Level(
-                maturity_quiz::model::Level(i % 4 + 1)
-            ));
+            Some(mq_core::model::Answer::Level(mq_core::model::Level(
+                i % 4 + 1
+            )));
             12
         ];
         let sector = [Some(0), Some(1), Some(2)][usize::from(i % 3)].filter(|_| i != 11);
-        lines.push(maturity_quiz::code::encode(&q, &answers, &[sector, None]));
+        lines.push(mq_core::code::encode(&q, &answers, &[sector, None]));
     }
     lines
 }

@@ -4,8 +4,8 @@
 
 use serde_json::{Value, json};
 
-use maturity_quiz::i18n::ui_text;
-use maturity_quiz::model::limits;
+use mq_core::i18n::ui_text;
+use mq_core::model::limits;
 
 use crate::dist;
 use crate::embedding::Visit;

@@ -7,9 +7,9 @@
 
 use std::time::Duration;
 
-use maturity_quiz::code::{encode, link};
-use maturity_quiz::group::Group;
-use maturity_quiz::model::{Answer, Level, Questionnaire, Response};
+use mq_core::code::{encode, link};
+use mq_core::group::Group;
+use mq_core::model::{Answer, Level, Questionnaire, Response};
 use serde_json::{Value, json};
 
 use crate::dist;
@@ -219,12 +219,11 @@ fn e2e_group_view_reads_a_downloaded_file_and_5000_codes() {
             l => Some(Answer::Level(Level(l.parse().unwrap()))),
         })
         .collect();
-    let maturity_quiz::scoring::Outcome::Assessed(assessment) =
-        maturity_quiz::scoring::assess(&q, &answers)
+    let mq_core::scoring::Outcome::Assessed(assessment) = mq_core::scoring::assess(&q, &answers)
     else {
         panic!("case B has a result")
     };
-    let file = maturity_quiz::report::download(
+    let file = mq_core::report::download(
         &q,
         "en",
         &Response {

@@ -6,7 +6,7 @@
 
 use serde_json::{Value, json};
 
-use maturity_quiz::i18n::ui_text;
+use mq_core::i18n::ui_text;
 
 use crate::dist;
 use crate::embedding::{APP_START, CASE_B, Visit, host_page};

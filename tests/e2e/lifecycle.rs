@@ -472,7 +472,7 @@ fn e2e_a_widget_that_never_renders_gives_way_to_the_loaders_sentence() {
     });
     wait_until(Duration::from_secs(20), "the loader's sentence", || {
         let state = visit.state(0);
-        let failure = json!(maturity_quiz::i18n::ui_text("en").load_failed);
+        let failure = json!(mq_core::i18n::ui_text("en").load_failed);
         if shown(&state) == json!({ "busy": false, "failure": failure }) {
             Ok(())
         } else {

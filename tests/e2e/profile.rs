@@ -3,8 +3,8 @@
 //! English, each result carrying its answers in the `complete` event and
 //! the result code; and a host that answers one beforehand by attribute.
 
-use maturity_quiz::code::decode;
-use maturity_quiz::model::{Questionnaire, Response};
+use mq_core::code::decode;
+use mq_core::model::{Questionnaire, Response};
 use serde_json::{Value, json};
 
 use crate::dist;

@@ -272,8 +272,7 @@ fn e2e_an_old_version_page_leaves_newer_progress_alone() {
     // A page that still serves version 1 for old codes, as the README
     // advises, in a browser that took version 2 (and 3) elsewhere on the
     // site, and has version 0 left over.
-    let mut old: serde_json::Value =
-        serde_json::from_str(maturity_quiz::model::BUILT_IN_JSON).unwrap();
+    let mut old: serde_json::Value = serde_json::from_str(mq_core::model::BUILT_IN_JSON).unwrap();
     old["version"] = 1.into();
     let body =
         format!(r#"<maturity-quiz><script type="application/json">{old}</script></maturity-quiz>"#);

@@ -7,12 +7,12 @@
 
 mod strategies;
 
-use maturity_quiz::code::{read_csv, read_download};
-use maturity_quiz::model::{Answer, Level, Response};
-use maturity_quiz::quiz::{Quiz, Step};
-use maturity_quiz::report::{completed, csv_header, csv_row, download};
-use maturity_quiz::saved::{restore, save};
-use maturity_quiz::scoring::{Outcome, assess};
+use mq_core::code::{read_csv, read_download};
+use mq_core::model::{Answer, Level, Response};
+use mq_core::quiz::{Quiz, Step};
+use mq_core::report::{completed, csv_header, csv_row, download};
+use mq_core::saved::{restore, save};
+use mq_core::scoring::{Outcome, assess};
 use proptest::prelude::*;
 use strategies::{BUILT_IN, answer, profile};
 

@@ -7,13 +7,13 @@
 
 use std::time::Instant;
 
-use maturity_quiz::code::CodeError;
-use maturity_quiz::code::encode;
-use maturity_quiz::group::{
+use mq_core::code::CodeError;
+use mq_core::code::encode;
+use mq_core::group::{
     Group, MAX_FILE_BYTES, MAX_FILES, MAX_FILES_BYTES, MAX_LINES, Origin, Reader, admit,
     check_paste,
 };
-use maturity_quiz::model::{Answer, Level, Questionnaire};
+use mq_core::model::{Answer, Level, Questionnaire};
 
 fn levels(levels: [u8; 12]) -> String {
     let answers: Vec<Option<Answer>> = levels

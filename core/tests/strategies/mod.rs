@@ -2,7 +2,7 @@
 //! answer a respondent can leave, and any background answers. Shared by tests/code.rs and
 //! tests/roundtrip.rs.
 
-use maturity_quiz::model::{Answer, Level, Questionnaire};
+use mq_core::model::{Answer, Level, Questionnaire};
 use proptest::prelude::*;
 use std::sync::LazyLock;
 

@@ -6,8 +6,8 @@
 
 mod strategies;
 
-use maturity_quiz::code::{CodeError, decode, encode, read_csv, read_download, read_line};
-use maturity_quiz::model::{Answer, Level, Response};
+use mq_core::code::{CodeError, decode, encode, read_csv, read_download, read_line};
+use mq_core::model::{Answer, Level, Response};
 use proptest::prelude::*;
 use strategies::{BUILT_IN, answer, profile};
 

@@ -22,7 +22,7 @@ use std::path::Path;
 
 use serde_json::{Map, Value};
 
-const SOURCE: &str = "content/ui.json";
+const SOURCE: &str = "../content/ui.json";
 
 /// Keys that are Rust keywords become raw identifiers (`continue` is the
 /// field `r#continue`).

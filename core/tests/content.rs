@@ -2,7 +2,7 @@
 //! that the validator in `model.rs` reports precise problems when a
 //! questionnaire derived from it is broken.
 
-use maturity_quiz::model::{BUILT_IN_JSON, Localized, Questionnaire};
+use mq_core::model::{BUILT_IN_JSON, Localized, Questionnaire};
 use serde_json::{Value, json};
 
 const LANGUAGES: [&str; 2] = ["nl", "en"];

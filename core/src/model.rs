@@ -15,7 +15,7 @@ pub mod limits;
 mod read;
 
 /// The JSON text of the built-in questionnaire.
-pub const BUILT_IN_JSON: &str = include_str!("../content/social-maturity.json");
+pub const BUILT_IN_JSON: &str = include_str!("../../content/social-maturity.json");
 
 /// The start of a host attribute that answers a background question
 /// beforehand: `profile-sector="care"`.

@@ -7,8 +7,8 @@
 
 #![cfg(not(target_arch = "wasm32"))]
 
-use maturity_quiz::model::{Answer, Dimension, Level, Question, Questionnaire};
-use maturity_quiz::scoring::{Assessment, NextStep, Outcome, Score, assess};
+use mq_core::model::{Answer, Dimension, Level, Question, Questionnaire};
+use mq_core::scoring::{Assessment, NextStep, Outcome, Score, assess};
 use std::sync::LazyLock;
 
 use proptest::prelude::*;

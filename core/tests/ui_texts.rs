@@ -11,7 +11,7 @@ use build_script::generate;
 
 #[test]
 fn the_real_file_compiles_to_one_static_per_language() {
-    let code = generate(include_str!("../content/ui.json")).unwrap();
+    let code = generate(include_str!("../../content/ui.json")).unwrap();
     assert!(code.contains("static NL: UiText = UiText {"), "{code}");
     assert!(code.contains("static EN: UiText = UiText {"), "{code}");
     assert!(code.contains("pub static UI_TEXTS: [(&str, &UiText); 2] = ["));

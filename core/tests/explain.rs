@@ -3,12 +3,12 @@
 //! with the exact sentences a respondent reads: one name or count and
 //! several, so that singular and plural, lists and quotes are all seen.
 
-use maturity_quiz::explain::{
+use mq_core::explain::{
     capped, chart_scale, facts, mean, next_steps_title, provisional, too_few, top_reached, uneven,
 };
-use maturity_quiz::i18n::ui_text;
-use maturity_quiz::model::{Answer, BUILT_IN_JSON, Level, Questionnaire};
-use maturity_quiz::scoring::{Assessment, Outcome, assess};
+use mq_core::i18n::ui_text;
+use mq_core::model::{Answer, BUILT_IN_JSON, Level, Questionnaire};
+use mq_core::scoring::{Assessment, Outcome, assess};
 
 fn levels(levels: &[u8]) -> Vec<Option<Answer>> {
     levels
