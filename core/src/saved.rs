@@ -158,13 +158,13 @@ impl SavedProgress {
             format: FORMAT,
             questionnaire: questionnaire.id.clone(),
             version: questionnaire.version,
-            language: quiz.language.clone(),
-            step: quiz.step,
-            answers: quiz.answers.clone(),
+            language: quiz.language().to_string(),
+            step: quiz.step(),
+            answers: quiz.answers().to_vec(),
             profile: questionnaire
                 .profile
                 .iter()
-                .zip(&quiz.profile)
+                .zip(quiz.profile())
                 .filter_map(|(question, answer)| {
                     Some((
                         question.id.clone(),
@@ -174,12 +174,6 @@ impl SavedProgress {
                 .collect(),
         }
     }
-}
-
-/// The text stored for `quiz`.
-pub fn save(quiz: &Quiz, questionnaire: &Questionnaire) -> String {
-    // Strings, numbers and lists only: writing cannot fail.
-    serde_json::to_string(&SavedProgress::of(quiz, questionnaire)).unwrap_or_default()
 }
 
 /// Why stored progress was thrown away.
@@ -195,14 +189,6 @@ impl fmt::Display for Unreadable {
 /// Why a stored text that is not saved progress of ours was refused.
 pub fn unreadable(error: &serde_json::Error) -> Unreadable {
     Unreadable(format!("not saved progress: {error}"))
-}
-
-/// Reads a stored text back into a quiz on its saved screen, checked by
-/// [`SavedProgress::restore`].
-pub fn restore(text: &str, questionnaire: &Questionnaire) -> Result<Quiz, Unreadable> {
-    serde_json::from_str::<SavedProgress>(text)
-        .map_err(|error| unreadable(&error))?
-        .restore(questionnaire)
 }
 
 impl SavedProgress {
@@ -268,11 +254,13 @@ impl SavedProgress {
         if step == Step::Profile && questionnaire.profile.is_empty() {
             return fail("the questionnaire has no background questions".to_string());
         }
-        let mut quiz = Quiz::new(total, saved.language).with_preset(vec![None; profile.len()]);
-        quiz.step = step;
-        quiz.answers = saved.answers;
-        quiz.profile = profile;
-        Ok(quiz)
+        Ok(Quiz::resumed(
+            questionnaire,
+            saved.language,
+            step,
+            saved.answers,
+            profile,
+        ))
     }
 }
 
@@ -281,6 +269,20 @@ mod tests {
     use super::*;
     use crate::model::Level;
     use crate::quiz::Action;
+
+    /// The text stored for `quiz`, as the widget writes it: serde_json,
+    /// through gloo-storage.
+    fn save(quiz: &Quiz, questionnaire: &Questionnaire) -> String {
+        serde_json::to_string(&SavedProgress::of(quiz, questionnaire)).unwrap()
+    }
+
+    /// A stored text read back as the widget reads it: serde_json, then
+    /// [`SavedProgress::restore`].
+    fn restore(text: &str, questionnaire: &Questionnaire) -> Result<Quiz, Unreadable> {
+        serde_json::from_str::<SavedProgress>(text)
+            .map_err(|error| unreadable(&error))?
+            .restore(questionnaire)
+    }
 
     /// The built-in questionnaire, pinned at version 2 so that these tests
     /// of keys and versions read the same whatever the content's version.
@@ -292,14 +294,17 @@ mod tests {
 
     /// A quiz five answers in, on question 6, in English.
     fn midway(q: &Questionnaire) -> Quiz {
-        let mut quiz = Quiz::new(q.questions.len(), "en".to_string()).apply(Action::Start);
+        let mut actions = vec![Action::Start];
         for level in [1, 2, 3, 4] {
-            quiz = quiz
-                .apply(Action::Choose(Answer::Level(Level(level))))
-                .apply(Action::Continue);
+            actions.push(Action::Choose(Answer::Level(Level(level))));
+            actions.push(Action::Continue);
         }
-        quiz.apply(Action::Choose(Answer::DontKnow))
-            .apply(Action::Continue)
+        actions.extend([Action::Choose(Answer::DontKnow), Action::Continue]);
+        actions
+            .into_iter()
+            .fold(Quiz::new(q, "en".to_string()), |quiz, action| {
+                quiz.apply(q, action).next
+            })
     }
 
     #[test]
@@ -314,11 +319,11 @@ mod tests {
         );
         let back = restore(&text, &q).unwrap();
         assert_eq!(
-            (back.step, &back.answers, back.language.as_str()),
-            (quiz.step, &quiz.answers, "en")
+            (back.step(), &back.answers(), back.language()),
+            (quiz.step(), &quiz.answers(), "en")
         );
         assert!(
-            !back.moved,
+            !back.moved(),
             "a resumed page has not moved: it must not take focus"
         );
     }

@@ -1,10 +1,15 @@
-//! The root component: owns the quiz state, follows the page's result and
-//! group links, and moves focus between screens.
+//! The root component: picks the screen for the quiz's state (held by
+//! [`use_quiz`]) and turns what the respondent does into actions.
 
 use std::rc::Rc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use yew::prelude::*;
+
+use mq_core::i18n::{fill, ui_text};
+use mq_core::model::{Profile, Questionnaire, Response};
+use mq_core::quiz::{Action, Notice, Step};
+use mq_core::scoring::Outcome;
 
 use crate::view::frame::Frame;
 use crate::view::group::GroupView;
@@ -12,35 +17,9 @@ use crate::view::intro::Intro;
 use crate::view::profile::ProfileScreen;
 use crate::view::question::QuestionScreen;
 use crate::view::result::ResultScreen;
+use crate::view::state::use_quiz;
 use crate::view::warm_up::use_result_warm_up;
-use crate::web::{Host, page, storage};
-use mq_core::i18n::{fill, ui_text};
-use mq_core::model::{Profile, Questionnaire, Response};
-use mq_core::quiz::{Action, Notice, Quiz, Step};
-use mq_core::report;
-use mq_core::saved::SavedProgress;
-use mq_core::scoring::{Outcome, assess};
-
-/// The quiz as yew's reducer holds it (the core cannot implement yew's
-/// trait, and should not know of it).
-#[derive(PartialEq)]
-struct State(Quiz);
-
-impl std::ops::Deref for State {
-    type Target = Quiz;
-
-    fn deref(&self) -> &Quiz {
-        &self.0
-    }
-}
-
-impl Reducible for State {
-    type Action = Action;
-
-    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
-        Rc::new(State(self.0.apply(action)))
-    }
-}
+use crate::web::Host;
 
 /// Properties of [`App`].
 #[derive(Clone, PartialEq, Properties)]
@@ -72,78 +51,7 @@ pub struct AppProps {
 #[component]
 pub fn App(props: &AppProps) -> Html {
     let questionnaire = &props.questionnaire;
-    let quiz = {
-        let (q, key, language) = (
-            questionnaire.clone(),
-            props.storage_key.clone(),
-            props.language.clone(),
-        );
-        let (group, preset) = (props.group, props.preset.clone());
-        use_reducer(move || {
-            let link = if group { None } else { page::link(&q) };
-            let resumed = storage::resume(&q, &key, language).with_preset(preset);
-            State(Quiz::opening(resumed, group, link))
-        })
-    };
-    {
-        // A link to the same page only changes its fragment: no reload.
-        let (quiz, q, group) = (quiz.clone(), questionnaire.clone(), props.group);
-        use_effect_with((), move |_| {
-            let listener =
-                (!group).then(|| page::on_link(q, move |link| quiz.dispatch(Action::Follow(link))));
-            move || drop(listener)
-        });
-    }
-    {
-        // Only a change of the host's `lang` switches: on mount, resumed
-        // progress keeps the language the respondent chose.
-        let quiz = quiz.clone();
-        let last = use_mut_ref(|| props.language.clone());
-        use_effect_with(props.language.clone(), move |language| {
-            if *last.borrow() != *language {
-                *last.borrow_mut() = language.clone();
-                quiz.dispatch(Action::SetLanguage(language.clone()));
-            }
-        });
-    }
-    {
-        let quiz = quiz.clone();
-        let key = props.storage_key.clone();
-        let progress = SavedProgress::of(&quiz, questionnaire);
-        // Nothing is saved while a shared result shows (its language would
-        // overwrite the respondent's), nor by a group-only widget.
-        let skip = quiz.cannot_save || quiz.shared.is_some() || props.group;
-        use_effect_with(
-            (progress, quiz.is_pristine(), skip),
-            move |(progress, pristine, skip)| {
-                if !*skip && !storage::keep(&key, progress, !*pristine) {
-                    quiz.dispatch(Action::SavingFailed);
-                }
-            },
-        );
-    }
-    {
-        // Reported once per result: when the quiz counts a new arrival at
-        // it (see `Quiz::results`), not when a resumed result, the group
-        // view, a link or the language shows it again.
-        let (q, host, language, response) = (
-            questionnaire.clone(),
-            props.host.clone(),
-            quiz.language.clone(),
-            quiz.response(),
-        );
-        let at_result = quiz.step == Step::Result;
-        use_effect_with(quiz.results, move |results| {
-            if *results > 0 && at_result {
-                if let Outcome::Assessed(assessment) = assess(&q, &response.answers) {
-                    host.emit(
-                        "complete",
-                        &report::completed(&q, &language, &response, &assessment),
-                    );
-                }
-            }
-        });
-    }
+    let quiz = use_quiz(props);
     use_result_warm_up(questionnaire, &quiz);
     // Names radio groups and ids so that two widgets on a page never share one.
     let instance = use_memo((), |_| {
@@ -158,41 +66,35 @@ pub fn App(props: &AppProps) -> Html {
         let quiz = quiz.clone();
         Callback::from(move |language| quiz.dispatch(Action::SetLanguage(language)))
     };
-    let on_start = {
-        let (quiz, q, host) = (quiz.clone(), questionnaire.clone(), props.host.clone());
-        Callback::from(move |_| {
-            host.emit("start", &report::started(&q, &quiz.language));
-            quiz.dispatch(Action::Start);
-        })
-    };
+    let on_start = dispatch(|| Action::Start);
     let on_forget = {
         let quiz = quiz.clone();
         Callback::from(move |_: MouseEvent| quiz.dispatch(Action::Forget))
     };
-    let language = quiz.language.clone();
+    let language = quiz.language().to_string();
     let ui = ui_text(&language);
 
     let on_group = dispatch(|| Action::OpenGroup);
-    let result = |response: &Response, shared: bool| {
+    let result = |response: &Response, outcome: &Outcome, shared: bool| {
         let on_revisit = {
             let quiz = quiz.clone();
             Callback::from(move |index| quiz.dispatch(Action::Revisit(index)))
         };
         html! {
             <ResultScreen questionnaire={questionnaire.clone()} language={language.clone()}
-                moved={quiz.moved} response={response.clone()} {shared}
+                moved={quiz.moved()} response={response.clone()} outcome={outcome.clone()} {shared}
                 first_without_level={quiz.first_without_level()}
                 on_restart={dispatch(|| Action::Restart)} {on_revisit} on_group={on_group.clone()}
                 share_url={props.share_url.clone()} />
         }
     };
-    let screen = if quiz.group {
-        let on_back = (!props.group).then(|| dispatch(|| Action::CloseGroup));
+    let screen = if quiz.group() {
+        let on_back = (!quiz.group_only()).then(|| dispatch(|| Action::CloseGroup));
         html! {
             <GroupView questionnaire={questionnaire.clone()} language={language.clone()}
-                moved={quiz.moved} {on_back} />
+                moved={quiz.moved()} {on_back} />
         }
-    } else if let Some(response) = &quiz.shared {
+    } else if let Some(shared) = quiz.shared() {
         let on_leave = {
             let quiz = quiz.clone();
             Callback::from(move |_: MouseEvent| quiz.dispatch(Action::LeaveShared))
@@ -205,30 +107,24 @@ pub fn App(props: &AppProps) -> Html {
                         { ui.shared_leave }
                     </button>
                 </div>
-                { result(response, true) }
+                { result(&shared.response, &shared.outcome, true) }
             </>
         }
     } else {
-        match quiz.step {
+        match quiz.step() {
             Step::Intro => html! {
-                <Intro questionnaire={questionnaire.clone()} language={language.clone()} moved={quiz.moved}
+                <Intro questionnaire={questionnaire.clone()} language={language.clone()} moved={quiz.moved()}
                     on_start={on_start} />
             },
             Step::Question(index) => {
                 let on_choose = {
-                    let (quiz, q, host) = (quiz.clone(), questionnaire.clone(), props.host.clone());
-                    Callback::from(move |answer| {
-                        host.emit(
-                            "answer",
-                            &report::answered(&q, &quiz.language, index, answer),
-                        );
-                        quiz.dispatch(Action::Choose(answer));
-                    })
+                    let quiz = quiz.clone();
+                    Callback::from(move |answer| quiz.dispatch(Action::Choose(answer)))
                 };
                 html! {
                     <QuestionScreen questionnaire={questionnaire.clone()} language={language.clone()}
-                        instance={(*instance).clone()} {index} answer={quiz.answers[index]}
-                        missing_answer={quiz.missing_answer} moved={quiz.moved} {on_choose}
+                        instance={(*instance).clone()} {index} answer={quiz.answers()[index]}
+                        missing_answer={quiz.missing_answer()} moved={quiz.moved()} {on_choose}
                         on_continue={dispatch(|| Action::Continue)} on_back={dispatch(|| Action::Back)}
                         result_next={quiz.after_questions() == Step::Result} />
                 }
@@ -242,22 +138,22 @@ pub fn App(props: &AppProps) -> Html {
                 };
                 html! {
                     <ProfileScreen questionnaire={questionnaire.clone()} language={language.clone()}
-                        instance={(*instance).clone()} asked={quiz.asked()} profile={quiz.profile.clone()}
-                        moved={quiz.moved} {on_choose}
+                        instance={(*instance).clone()} asked={quiz.asked()} profile={quiz.profile().clone()}
+                        moved={quiz.moved()} {on_choose}
                         on_continue={dispatch(|| Action::Continue)} on_back={dispatch(|| Action::Back)} />
                 }
             }
-            Step::Result => result(&quiz.response(), false),
+            Step::Result => result(&quiz.response(), quiz.outcome(), false),
         }
     };
 
-    let notice = quiz.notice.as_ref().map(|notice| match notice {
+    let notice = quiz.notice().map(|notice| match notice {
         Notice::Discarded => ui.notice_discarded.to_string(),
         Notice::CannotSave => ui.notice_cannot_save.to_string(),
         Notice::Deleted => ui.notice_deleted.to_string(),
         Notice::BadLink(error) => fill(ui.link_invalid, &[("reason", &error.message(&language))]),
     });
-    let announcement = quiz.question_number().filter(|_| quiz.moved).map(|n| {
+    let announcement = quiz.question_number().filter(|_| quiz.moved()).map(|n| {
         fill(
             ui.progress,
             &[
@@ -266,10 +162,10 @@ pub fn App(props: &AppProps) -> Html {
             ],
         )
     });
-    let on_forget = (!quiz.is_pristine() && !props.group).then_some(on_forget);
+    let on_forget = (!quiz.is_pristine() && !quiz.group_only()).then_some(on_forget);
     html! {
         <Frame questionnaire={questionnaire.clone()} language={language.clone()}
-            titled={quiz.step != Step::Intro} {on_language} {notice} {announcement} {on_forget}>
+            titled={quiz.step() != Step::Intro} {on_language} {notice} {announcement} {on_forget}>
             { screen }
         </Frame>
     }

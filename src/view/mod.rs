@@ -17,6 +17,7 @@ mod result;
 mod segments;
 mod share;
 mod slot;
+mod state;
 mod warm_up;
 
 pub use app::{App, AppProps};

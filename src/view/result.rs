@@ -11,7 +11,7 @@ use crate::view::share::SharePanel;
 use mq_core::explain;
 use mq_core::i18n::{fill, ui_text};
 use mq_core::model::{Level, Questionnaire, Response};
-use mq_core::scoring::{Assessment, Outcome, assess};
+use mq_core::scoring::{Assessment, Outcome};
 
 /// Properties of [`ResultScreen`].
 #[derive(Clone, PartialEq, Properties)]
@@ -25,6 +25,8 @@ pub struct ResultScreenProps {
     pub moved: bool,
     /// The answers, background answers included.
     pub response: Response,
+    /// What the scoring rule makes of them (the quiz assessed them once).
+    pub outcome: Outcome,
     /// Whether these are someone else's answers, from a link: then there is
     /// nothing to revisit or start again.
     pub shared: bool,
@@ -82,11 +84,11 @@ pub fn ResultScreen(props: &ResultScreenProps) -> Html {
             </button>
         }
     };
-    match assess(&props.questionnaire, &props.response.answers) {
+    match &props.outcome {
         Outcome::TooFewAnswers { answered, needed } => {
             let revisit = props.first_without_level.unwrap_or(0);
             let on_review = props.on_revisit.reform(move |_: MouseEvent| revisit);
-            let body = explain::too_few(answered, props.response.answers.len(), needed, language);
+            let body = explain::too_few(*answered, props.response.answers.len(), *needed, language);
             html! {
                 <section class="mq-result mq-too-few" part="result">
                     <h2 class="mq-heading" tabindex="-1" ref={heading.clone()}>{ ui.too_few_title }</h2>

@@ -21,7 +21,7 @@ use crate::web::idle;
 use mq_core::model::Questionnaire;
 use mq_core::quiz::Quiz;
 use mq_core::report;
-use mq_core::scoring::{Outcome, assess};
+use mq_core::scoring::Outcome;
 
 /// Whether a widget on this page has warmed the result up already: compiled
 /// code serves every widget of the page, so once is enough.
@@ -35,10 +35,11 @@ pub fn use_result_warm_up(questionnaire: &Rc<Questionnaire>, quiz: &Quiz) {
     let wanted = quiz.result_is_near() && !WARMED.load(Ordering::Relaxed);
     let props = wanted.then(|| ResultScreenProps {
         questionnaire: questionnaire.clone(),
-        language: quiz.language.clone(),
+        language: quiz.language().to_string(),
         // Never focused, never shared: it only has to run the same code.
         moved: false,
         response: quiz.response(),
+        outcome: quiz.outcome().clone(),
         shared: false,
         first_without_level: quiz.first_without_level(),
         on_restart: Callback::noop(),
@@ -59,13 +60,13 @@ pub fn use_result_warm_up(questionnaire: &Rc<Questionnaire>, quiz: &Quiz) {
 /// the result into an element in no document, and parks that at the next
 /// idle moment, by when yew has rendered it (right after this task).
 fn warm_up(props: ResultScreenProps) {
-    if let Outcome::Assessed(assessment) = assess(&props.questionnaire, &props.response.answers) {
+    if let Outcome::Assessed(assessment) = &props.outcome {
         // Kept, not optimised away: only the call matters.
         black_box(report::completed(
             &props.questionnaire,
             &props.language,
             &props.response,
-            &assessment,
+            assessment,
         ));
     }
     // In a parked slot if the page has one: a root of its own would stay

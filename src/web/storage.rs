@@ -25,31 +25,23 @@ fn available() -> bool {
 /// readable one, else a fresh quiz in `language` that says why nothing was
 /// resumed when that is worth saying.
 pub fn resume(questionnaire: &Questionnaire, key: &str, language: String) -> Quiz {
-    let mut fresh = Quiz::new(questionnaire.questions.len(), language);
+    let told = |notice| Quiz::told(questionnaire, language.clone(), notice);
     if !available() {
-        fresh.cannot_save = true;
-        fresh.notice = Some(Notice::CannotSave);
-        return fresh;
+        return told(Notice::CannotSave);
     }
-    if remove_outdated(questionnaire) {
-        fresh.notice = Some(Notice::Discarded);
-    }
+    let outdated = remove_outdated(questionnaire);
     let unreadable = match LocalStorage::get::<SavedProgress>(key) {
         Ok(saved) => match saved.restore(questionnaire) {
             Ok(quiz) => return quiz,
             Err(reason) => reason,
         },
-        Err(StorageError::KeyNotFound(_)) => return fresh,
+        Err(StorageError::KeyNotFound(_)) if outdated => return told(Notice::Discarded),
+        Err(StorageError::KeyNotFound(_)) => return Quiz::new(questionnaire, language),
         Err(StorageError::SerdeError(error)) => saved::unreadable(&error),
-        Err(StorageError::JsError(_)) => {
-            fresh.cannot_save = true;
-            fresh.notice = Some(Notice::CannotSave);
-            return fresh;
-        }
+        Err(StorageError::JsError(_)) => return told(Notice::CannotSave),
     };
     discard(key, &unreadable);
-    fresh.notice = Some(Notice::Discarded);
-    fresh
+    told(Notice::Discarded)
 }
 
 /// Removes progress that cannot be read, saying why on the console.

@@ -1,0 +1,122 @@
+//! The state of one widget as the view holds it: the core's [`Quiz`] in
+//! yew's reducer, and the hook that carries out what each action asks of
+//! the page (events for the host, progress to keep or remove), follows the
+//! page's result and group links, and the host's `lang`.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use mq_core::model::Questionnaire;
+use mq_core::quiz::{Action, Effect, Quiz};
+use mq_core::saved::SavedProgress;
+
+use crate::view::app::AppProps;
+use crate::web::{page, storage};
+
+/// The quiz as yew's reducer holds it: each action is applied by the core
+/// ([`Quiz::apply`]), and the effects it asks for wait in `outbox` until
+/// [`App`] carries them out after the render. The outbox is shared by
+/// every state of one widget, so that no effect is lost when two actions
+/// come before a render.
+pub struct State {
+    quiz: Quiz,
+    questionnaire: Rc<Questionnaire>,
+    outbox: Rc<RefCell<Vec<Effect>>>,
+}
+
+impl std::ops::Deref for State {
+    type Target = Quiz;
+
+    fn deref(&self) -> &Quiz {
+        &self.quiz
+    }
+}
+
+impl Reducible for State {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let transition = self.quiz.apply(&self.questionnaire, action);
+        self.outbox.borrow_mut().extend(transition.effects);
+        Rc::new(State {
+            quiz: transition.next,
+            questionnaire: Rc::clone(&self.questionnaire),
+            outbox: Rc::clone(&self.outbox),
+        })
+    }
+}
+
+/// The quiz of the widget `props` describe: resumed from storage, opened
+/// as the page's link asks, with every effect of its actions carried out.
+#[hook]
+pub fn use_quiz(props: &AppProps) -> UseReducerHandle<State> {
+    let questionnaire = &props.questionnaire;
+    let quiz = {
+        let (q, key, language) = (
+            questionnaire.clone(),
+            props.storage_key.clone(),
+            props.language.clone(),
+        );
+        let (group, preset) = (props.group, props.preset.clone());
+        use_reducer(move || {
+            let link = if group { None } else { page::link(&q) };
+            let resumed = storage::resume(&q, &key, language).with_preset(preset);
+            State {
+                quiz: Quiz::opening(resumed, &q, group, link),
+                questionnaire: q,
+                outbox: Rc::default(),
+            }
+        })
+    };
+    {
+        // What the last actions asked for: events for the host page, and
+        // progress to keep or remove. A refusal to save comes back as an
+        // action, which the quiz tells the respondent of once.
+        let (quiz, q, host, key) = (
+            quiz.clone(),
+            questionnaire.clone(),
+            props.host.clone(),
+            props.storage_key.clone(),
+        );
+        use_effect(move || {
+            let effects = std::mem::take(&mut *quiz.outbox.borrow_mut());
+            for effect in effects {
+                let kept = match effect {
+                    Effect::Emit(kind, detail) => {
+                        host.emit(kind.name(), &detail);
+                        true
+                    }
+                    Effect::Save => storage::keep(&key, &SavedProgress::of(&quiz.quiz, &q), true),
+                    Effect::Clear => storage::keep(&key, &SavedProgress::of(&quiz.quiz, &q), false),
+                };
+                if !kept {
+                    quiz.dispatch(Action::SavingFailed);
+                }
+            }
+        });
+    }
+    {
+        // A link to the same page only changes its fragment: no reload.
+        let (quiz, q, group) = (quiz.clone(), questionnaire.clone(), props.group);
+        use_effect_with((), move |_| {
+            let listener =
+                (!group).then(|| page::on_link(q, move |link| quiz.dispatch(Action::Follow(link))));
+            move || drop(listener)
+        });
+    }
+    {
+        // Only a change of the host's `lang` switches: on mount, resumed
+        // progress keeps the language the respondent chose.
+        let quiz = quiz.clone();
+        let last = use_mut_ref(|| props.language.clone());
+        use_effect_with(props.language.clone(), move |language| {
+            if *last.borrow() != *language {
+                *last.borrow_mut() = language.clone();
+                quiz.dispatch(Action::SetLanguage(language.clone()));
+            }
+        });
+    }
+    quiz
+}
