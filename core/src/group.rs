@@ -16,10 +16,11 @@
 
 use std::rc::Rc;
 
-use crate::code::{self, CodeError, CsvRows};
+use crate::exchange::ReadError;
+use crate::exchange::csv::{CsvRows, csv_header, csv_line, csv_row, records};
+use crate::exchange::{download, link};
 use crate::i18n::number;
 use crate::model::{Questionnaire, Response};
-use crate::report::{csv_header, csv_line, csv_row};
 use crate::scoring::{Assessment, Outcome, Score, assess};
 
 /// Where a rejected result came from.
@@ -64,18 +65,18 @@ pub const SHOWN_REJECTIONS: usize = 100;
 /// over [`MAX_FILE_BYTES`], after [`MAX_FILES`] files, or taking the files
 /// read so far over [`MAX_FILES_BYTES`]. Known from the sizes alone, so
 /// that nothing refused is ever read.
-pub fn admit(sizes: &[u64]) -> Vec<Result<(), CodeError>> {
+pub fn admit(sizes: &[u64]) -> Vec<Result<(), ReadError>> {
     let mut total = 0;
     sizes
         .iter()
         .enumerate()
         .map(|(i, &size)| {
             if i >= MAX_FILES {
-                Err(CodeError::too_many_files(MAX_FILES))
+                Err(ReadError::too_many_files(MAX_FILES))
             } else if size > MAX_FILE_BYTES {
-                Err(CodeError::file_too_large(size, MAX_FILE_BYTES))
+                Err(ReadError::file_too_large(size, MAX_FILE_BYTES))
             } else if total + size > MAX_FILES_BYTES {
-                Err(CodeError::files_too_large(MAX_FILES_BYTES))
+                Err(ReadError::files_too_large(MAX_FILES_BYTES))
             } else {
                 total += size;
                 Ok(())
@@ -86,9 +87,9 @@ pub fn admit(sizes: &[u64]) -> Vec<Result<(), CodeError>> {
 
 /// Whether a pasted text of `characters` is read: not over
 /// [`MAX_PASTE_MILLIONS`]. Known from its length alone.
-pub fn check_paste(characters: usize) -> Result<(), CodeError> {
+pub fn check_paste(characters: usize) -> Result<(), ReadError> {
     if characters > MAX_PASTE_MILLIONS * 1_000_000 {
-        Err(CodeError::paste_too_long(MAX_PASTE_MILLIONS))
+        Err(ReadError::paste_too_long(MAX_PASTE_MILLIONS))
     } else {
         Ok(())
     }
@@ -104,7 +105,7 @@ pub struct Rejection {
     /// Where it came from.
     pub origin: Origin,
     /// Why it was refused.
-    pub error: CodeError,
+    pub error: ReadError,
 }
 
 /// One result read.
@@ -169,7 +170,7 @@ fn percentage(count: usize, total: usize) -> f64 {
 /// spreadsheet's own with a comma in its name does not hide it. The other
 /// columns are the reader's to ask for, by name, when one is missing.
 fn is_csv(text: &str) -> bool {
-    crate::csv::records(text)
+    records::records(text)
         .next()
         .and_then(|(_, header)| header.ok())
         .is_some_and(|header| header.iter().any(|field| field.trim() == "questionnaire"))
@@ -412,7 +413,7 @@ struct Source {
 /// How far a [`Source`] has been read.
 enum State {
     /// Refused before it was read, for this reason.
-    Refused(CodeError),
+    Refused(ReadError),
     /// Not begun.
     New,
     /// Codes and links, one per line: the byte and the line (from 1) to go
@@ -458,7 +459,7 @@ impl Source {
     fn next(
         &mut self,
         questionnaire: &Questionnaire,
-    ) -> Option<(Origin, Result<Response, CodeError>)> {
+    ) -> Option<(Origin, Result<Response, ReadError>)> {
         loop {
             match std::mem::replace(&mut self.state, State::Done) {
                 State::Done => return None,
@@ -475,7 +476,7 @@ impl Source {
                             Err((line, refused)) => return Some((self.origin(line), refused)),
                         }
                     } else if self.name.is_some() {
-                        let read = code::read_download(questionnaire, &self.text);
+                        let read = download::read_download(questionnaire, &self.text);
                         return Some((self.whole(), read));
                     } else {
                         self.state = State::Lines { at: 0, line: 1 };
@@ -494,7 +495,7 @@ impl Source {
                     };
                     let text = &rest[..length];
                     if !text.trim().is_empty() {
-                        return Some((self.origin(line), code::read_line(questionnaire, text)));
+                        return Some((self.origin(line), link::read_line(questionnaire, text)));
                     }
                 }
                 State::Csv(mut rows) => {
@@ -515,10 +516,10 @@ impl Reader {
     /// given as refused instead when it was over its limit (see [`admit`]
     /// and [`check_paste`]). Reads nothing yet.
     pub fn new(
-        pasted: Result<Rc<str>, CodeError>,
-        files: Vec<(String, Result<Rc<str>, CodeError>)>,
+        pasted: Result<Rc<str>, ReadError>,
+        files: Vec<(String, Result<Rc<str>, ReadError>)>,
     ) -> Reader {
-        let source = |name, text: Result<Rc<str>, CodeError>| match text {
+        let source = |name, text: Result<Rc<str>, ReadError>| match text {
             Ok(text) => Source {
                 name,
                 text,
@@ -562,7 +563,7 @@ impl Reader {
             if self.lines == MAX_LINES {
                 self.rejected.push(Rejection {
                     origin,
-                    error: CodeError::too_many_lines(MAX_LINES),
+                    error: ReadError::too_many_lines(MAX_LINES),
                 });
                 self.current = self.sources.len();
                 return false;
@@ -604,13 +605,13 @@ impl Reader {
 
 /// `response` with what the scoring rule makes of it, or why it has too few
 /// answers for a result.
-fn scored(questionnaire: &Questionnaire, response: Response) -> Result<Entry, CodeError> {
+fn scored(questionnaire: &Questionnaire, response: Response) -> Result<Entry, ReadError> {
     match assess(questionnaire, &response.answers) {
         Outcome::Assessed(assessment) => Ok(Entry {
             response,
             assessment,
         }),
-        Outcome::TooFewAnswers { answered, needed } => Err(CodeError::too_few(
+        Outcome::TooFewAnswers { answered, needed } => Err(ReadError::too_few(
             answered,
             questionnaire.questions.len(),
             needed,

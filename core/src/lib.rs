@@ -6,21 +6,23 @@
 //! - [`scoring`]: the normative scoring rule, from answers to a phase;
 //! - [`quiz`]: one respondent's progress and the actions that move it on;
 //! - [`saved`]: progress kept between visits, read back with suspicion;
-//! - [`code`], [`csv`], [`report`]: a result's code and link, its downloads
-//!   and the host page's event details;
+//! - [`exchange`]: a result's carriers, each writing and reading its
+//!   format: code, link, JSON download, CSV;
+//! - [`events`]: the details of the events the host page hears;
 //! - [`group`]: many results summed up, by phase and by segment;
 //! - [`explain`]: the sentences that explain a result;
 //! - [`i18n`]: the interface words of `content/ui.json` and the language rule.
 //!
 //! The widget crate at the repository root renders this state in the browser.
 
-pub mod code;
-pub mod csv;
+pub mod events;
+pub mod exchange;
 pub mod explain;
 pub mod group;
 pub mod i18n;
 pub mod model;
 pub mod quiz;
-pub mod report;
 pub mod saved;
 pub mod scoring;
+#[cfg(test)]
+mod testing;

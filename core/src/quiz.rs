@@ -8,9 +8,10 @@
 //! questions, of when the host hears what, and of when progress is saved
 //! lives here and is tested natively.
 
-use crate::code::{CodeError, Link};
+use crate::events;
+use crate::exchange::ReadError;
+use crate::exchange::link::Link;
 use crate::model::{Answer, Profile, Questionnaire, Response};
-use crate::report;
 use crate::scoring::{Outcome, assess};
 
 /// The screen a respondent is on. Saved as `"intro"`, `{"question": 3}`,
@@ -40,7 +41,7 @@ pub enum Notice {
     /// The respondent deleted their answers.
     Deleted,
     /// The page's link holds a result code that cannot be read.
-    BadLink(CodeError),
+    BadLink(ReadError),
 }
 
 /// Something a respondent did, or that happened to their progress.
@@ -109,7 +110,7 @@ impl EventKind {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Effect {
     /// Send the host page this event with this `detail` (JSON text, written
-    /// by [`crate::report`]).
+    /// by [`crate::events`]).
     Emit(EventKind, String),
     /// Keep the progress as the next state holds it
     /// ([`crate::saved::SavedProgress::of`] it).
@@ -286,13 +287,13 @@ impl Quiz {
         match (action, self.step) {
             (Action::Start, Step::Intro) => {
                 next.go(Step::Question(0));
-                let detail = report::started(questionnaire, &self.language);
+                let detail = events::started(questionnaire, &self.language);
                 effects.push(Effect::Emit(EventKind::Start, detail));
             }
             (Action::Choose(answer), Step::Question(i)) => {
                 next.answers[i] = Some(answer);
                 next.missing_answer = 0;
-                let detail = report::answered(questionnaire, &self.language, i, answer);
+                let detail = events::answered(questionnaire, &self.language, i, answer);
                 effects.push(Effect::Emit(EventKind::Answer, detail));
             }
             (Action::ChooseProfile { question, answer }, Step::Profile)
@@ -541,7 +542,7 @@ impl Quiz {
         }
         if let Outcome::Assessed(assessment) = &self.outcome {
             let detail =
-                report::completed(questionnaire, &self.language, &self.response(), assessment);
+                events::completed(questionnaire, &self.language, &self.response(), assessment);
             effects.push(Effect::Emit(EventKind::Complete, detail));
         }
     }
@@ -948,7 +949,7 @@ mod tests {
     fn a_bad_link_says_why_and_the_group_view_comes_and_goes() {
         use Action::*;
         let q = crate::model::Questionnaire::built_in();
-        let Some(Link::Invalid(error)) = crate::code::follow(&q, "#r=11.!") else {
+        let Some(Link::Invalid(error)) = crate::exchange::link::follow(&q, "#r=11.!") else {
             panic!("an invalid link")
         };
         let told = quiz().then(Follow(Link::Invalid(error.clone())));
@@ -1041,7 +1042,7 @@ mod tests {
         assert_eq!(
             start.effects,
             [
-                Effect::Emit(EventKind::Start, report::started(&Q, "nl")),
+                Effect::Emit(EventKind::Start, events::started(&Q, "nl")),
                 Effect::Save
             ]
         );
@@ -1051,7 +1052,7 @@ mod tests {
             [
                 Effect::Emit(
                     EventKind::Answer,
-                    report::answered(&Q, "nl", 0, Answer::Level(Level(3)))
+                    events::answered(&Q, "nl", 0, Answer::Level(Level(3)))
                 ),
                 Effect::Save
             ]
@@ -1070,7 +1071,7 @@ mod tests {
             last.apply(&Q, Continue).effects[0],
             Effect::Emit(
                 EventKind::Complete,
-                report::completed(&Q, "nl", &done.response(), assessment)
+                events::completed(&Q, "nl", &done.response(), assessment)
             )
         );
     }

@@ -10,7 +10,7 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use crate::code;
+use crate::exchange::code;
 use crate::model::{Answer, AnswerMisfit, Questionnaire};
 use crate::quiz::{Quiz, Step};
 

@@ -6,7 +6,11 @@
 
 mod strategies;
 
-use mq_core::code::{CodeError, decode, encode, read_csv, read_download, read_line};
+use mq_core::exchange::ReadError;
+use mq_core::exchange::code::{decode, encode};
+use mq_core::exchange::csv::read_csv;
+use mq_core::exchange::download::read_download;
+use mq_core::exchange::link::read_line;
 use mq_core::model::{Answer, Level, Response};
 use proptest::prelude::*;
 use strategies::{BUILT_IN, answer, profile};
@@ -54,7 +58,7 @@ const ENGLISH_ONLY: [&str; 22] = [
 
 /// Fails with the message when `error`'s Dutch text has an English word in
 /// it, or is not one whole sentence.
-fn assert_dutch(error: &CodeError, input: &str) {
+fn assert_dutch(error: &ReadError, input: &str) {
     let message = error.message("nl");
     let english: Vec<&str> = message
         .split(|c: char| !c.is_alphanumeric())
@@ -202,7 +206,7 @@ fn every_refusal_reads_as_dutch() {
         let error = rows[rows.len() - 1].1.clone().unwrap_err();
         assert_dutch(&error, csv);
     }
-    assert_dutch(&CodeError::too_few(5, 12, 6), "too few");
+    assert_dutch(&ReadError::too_few(5, 12, 6), "too few");
     assert_eq!(
         read_download(&BUILT_IN, "not json at all")
             .unwrap_err()

@@ -5,8 +5,8 @@
 
 #![cfg(not(target_arch = "wasm32"))]
 
-use mq_core::csv::records;
-use mq_core::report::csv_line;
+use mq_core::exchange::csv::csv_line;
+use mq_core::exchange::csv::records::records;
 use proptest::prelude::*;
 
 /// What a spreadsheet runs as a formula when a cell starts with it.

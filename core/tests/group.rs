@@ -7,8 +7,8 @@
 
 use std::time::Instant;
 
-use mq_core::code::CodeError;
-use mq_core::code::encode;
+use mq_core::exchange::ReadError;
+use mq_core::exchange::code::encode;
 use mq_core::group::{
     Group, MAX_FILE_BYTES, MAX_FILES, MAX_FILES_BYTES, MAX_LINES, Origin, Reader, admit,
     check_paste,
@@ -273,7 +273,7 @@ fn codes(n: usize) -> Vec<String> {
 }
 
 /// The English messages of `results`.
-fn messages(results: &[Result<(), CodeError>]) -> Vec<Option<String>> {
+fn messages(results: &[Result<(), ReadError>]) -> Vec<Option<String>> {
     results
         .iter()
         .map(|r| r.as_ref().err().map(|e| e.to_string()))
@@ -325,7 +325,7 @@ fn files_are_refused_by_size_and_number_before_they_are_read() {
         )]
     );
     assert_eq!(
-        CodeError::file_too_large(MAX_FILE_BYTES + 1, MAX_FILE_BYTES).message("nl"),
+        ReadError::file_too_large(MAX_FILE_BYTES + 1, MAX_FILE_BYTES).message("nl"),
         "Het bestand is 20,1 MB; het groepsoverzicht leest bestanden tot en met 20 MB. \
          Verdeel het over kleinere bestanden."
     );

@@ -7,10 +7,11 @@
 
 mod strategies;
 
-use mq_core::code::{read_csv, read_download};
+use mq_core::events::completed;
+use mq_core::exchange::csv::{csv_header, csv_row, read_csv};
+use mq_core::exchange::download::{download, read_download};
 use mq_core::model::{Answer, Level, Response};
 use mq_core::quiz::{Quiz, Step};
-use mq_core::report::{completed, csv_header, csv_row, download};
 use mq_core::saved::SavedProgress;
 use mq_core::scoring::{Outcome, assess};
 use proptest::prelude::*;

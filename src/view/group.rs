@@ -17,7 +17,7 @@ use crate::view::bar::Bar;
 use crate::view::focus::use_focus;
 use crate::view::segments::Segments;
 use crate::web::{files, slices};
-use mq_core::code::CodeError;
+use mq_core::exchange::ReadError;
 use mq_core::group::{self, Group, Origin, Reader};
 use mq_core::i18n::{fill, list, number, ui_text};
 use mq_core::model::Questionnaire;
@@ -28,7 +28,7 @@ const LINES_PER_LOOK: usize = 64;
 
 /// The files chosen or dropped: each name with its text, or why it was not
 /// read.
-type Files = Vec<(String, Result<Rc<str>, CodeError>)>;
+type Files = Vec<(String, Result<Rc<str>, ReadError>)>;
 
 /// What the view shows below the form.
 #[derive(Clone, PartialEq)]

@@ -7,10 +7,9 @@ use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
 use crate::web::{files, page};
-use mq_core::code;
+use mq_core::exchange::{code, csv, download, link};
 use mq_core::i18n::{UiText, ui_text};
 use mq_core::model::{Questionnaire, Response};
-use mq_core::report;
 use mq_core::scoring::Assessment;
 
 /// Properties of [`SharePanel`].
@@ -67,7 +66,7 @@ pub fn SharePanel(props: &SharePanelProps) -> Html {
     let copied = use_state(|| None::<Copied>);
     let code = code::encode(q, &props.response.answers, &props.response.profile);
     let base = page::share_base(props.share_url.as_deref());
-    let link = code::link(&base, q, &props.response, &props.language);
+    let link = link::link(&base, q, &props.response, &props.language);
     let copy_link = {
         let (link, copied) = (link.clone(), copied.clone());
         Callback::from(move |_: MouseEvent| copy(link.clone(), Copied::Link, copied.clone()))
@@ -81,7 +80,7 @@ pub fn SharePanel(props: &SharePanelProps) -> Html {
         let props = props.clone();
         let name = format!("{file_name}.json");
         Callback::from(move |_: MouseEvent| {
-            let json = report::download(
+            let json = download::download(
                 &props.questionnaire,
                 &props.language,
                 &props.response,
@@ -96,8 +95,8 @@ pub fn SharePanel(props: &SharePanelProps) -> Html {
         let name = format!("{file_name}.csv");
         Callback::from(move |_: MouseEvent| {
             let q = &props.questionnaire;
-            let csv = report::csv_header(q)
-                + &report::csv_row(q, &props.language, &props.response, &props.assessment);
+            let csv = csv::csv_header(q)
+                + &csv::csv_row(q, &props.language, &props.response, &props.assessment);
             files::save(&name, "text/csv", &csv);
         })
     };

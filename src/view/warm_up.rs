@@ -18,9 +18,9 @@ use yew::prelude::*;
 use crate::view::result::ResultScreenProps;
 use crate::view::slot::{Shows, Slot};
 use crate::web::idle;
+use mq_core::events;
 use mq_core::model::Questionnaire;
 use mq_core::quiz::Quiz;
-use mq_core::report;
 use mq_core::scoring::Outcome;
 
 /// Whether a widget on this page has warmed the result up already: compiled
@@ -62,7 +62,7 @@ pub fn use_result_warm_up(questionnaire: &Rc<Questionnaire>, quiz: &Quiz) {
 fn warm_up(props: ResultScreenProps) {
     if let Outcome::Assessed(assessment) = &props.outcome {
         // Kept, not optimised away: only the call matters.
-        black_box(report::completed(
+        black_box(events::completed(
             &props.questionnaire,
             &props.language,
             &props.response,

@@ -6,7 +6,7 @@ use std::rc::Rc;
 use gloo::events::EventListener;
 use wasm_bindgen_futures::JsFuture;
 
-use mq_core::code::{self, Link};
+use mq_core::exchange::link::{self, Link};
 use mq_core::model::Questionnaire;
 
 /// The page's address, as the address bar shows it.
@@ -30,13 +30,13 @@ pub fn share_url(value: &str) -> Option<String> {
 pub fn share_base(share_url: Option<&str>) -> String {
     share_url
         .and_then(self::share_url)
-        .unwrap_or_else(|| code::page_base(&address()).to_string())
+        .unwrap_or_else(|| link::page_base(&address()).to_string())
 }
 
 /// What the page's URL fragment asks of the widget, if anything.
 pub fn link(questionnaire: &Questionnaire) -> Option<Link> {
     let hash = gloo::utils::window().location().hash().ok()?;
-    code::follow(questionnaire, &hash)
+    link::follow(questionnaire, &hash)
 }
 
 /// Calls `followed` with each link the page's fragment asks for from now

@@ -78,7 +78,11 @@ fn group_lines() -> Vec<String> {
             12
         ];
         let sector = [Some(0), Some(1), Some(2)][usize::from(i % 3)].filter(|_| i != 11);
-        lines.push(mq_core::code::encode(&q, &answers, &[sector, None]));
+        lines.push(mq_core::exchange::code::encode(
+            &q,
+            &answers,
+            &[sector, None],
+        ));
     }
     lines
 }

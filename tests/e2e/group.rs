@@ -7,7 +7,8 @@
 
 use std::time::Duration;
 
-use mq_core::code::{encode, link};
+use mq_core::exchange::code::encode;
+use mq_core::exchange::link::link;
 use mq_core::group::Group;
 use mq_core::model::{Answer, Level, Questionnaire, Response};
 use serde_json::{Value, json};
@@ -223,7 +224,7 @@ fn e2e_group_view_reads_a_downloaded_file_and_5000_codes() {
     else {
         panic!("case B has a result")
     };
-    let file = mq_core::report::download(
+    let file = mq_core::exchange::download::download(
         &q,
         "en",
         &Response {

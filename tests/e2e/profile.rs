@@ -3,7 +3,7 @@
 //! English, each result carrying its answers in the `complete` event and
 //! the result code; and a host that answers one beforehand by attribute.
 
-use mq_core::code::decode;
+use mq_core::exchange::code::decode;
 use mq_core::model::{Questionnaire, Response};
 use serde_json::{Value, json};
 

@@ -16,7 +16,7 @@ use crate::scoring::{Assessment, Score};
 /// scores of a realistic questionnaire apart.
 const SCORE_DECIMALS: u32 = 4;
 
-fn score(score: Score) -> String {
+pub(crate) fn score(score: Score) -> String {
     decimal(score.as_f64(), SCORE_DECIMALS)
 }
 
@@ -140,7 +140,7 @@ impl Serialize for ProfileById<'_> {
 }
 
 /// The id of the answer in `profile` to background question `i`, if any.
-fn profile_id<'a>(
+pub(crate) fn profile_id<'a>(
     questionnaire: &'a Questionnaire,
     profile: &[Option<usize>],
     i: usize,
@@ -149,17 +149,11 @@ fn profile_id<'a>(
     Some(questionnaire.profile[i].answers.get(answer)?.id.as_str())
 }
 
-/// The CSV column of background question `id`: `profile_<id>`, apart from
-/// the questions' columns whatever their ids.
-pub fn profile_column(id: &str) -> String {
-    format!("profile_{id}")
-}
-
 /// The `detail` of `maturity-quiz:complete`: the whole result with the
 /// answers it came from, in its documented order.
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
-struct Completion<'a> {
+pub(crate) struct Completion<'a> {
     questionnaire: QuestionnaireRef<'a>,
     language: &'a str,
     phase: PhaseRef<'a>,
@@ -172,16 +166,6 @@ struct Completion<'a> {
     dimensions: Vec<DimensionResult<'a>>,
     answers: AnswersById<'a>,
     profile: ProfileById<'a>,
-}
-
-/// A downloaded result: its format and time, then the completion detail.
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct Download<'a> {
-    format: u32,
-    exported_at: &'a str,
-    #[serde(flatten)]
-    completion: Completion<'a>,
 }
 
 /// `value` as compact JSON. Our report types hold only strings, numbers,
@@ -225,127 +209,8 @@ pub fn completed(
     to_json(&completion(questionnaire, language, response, assessment))
 }
 
-/// The version of a downloaded result's shape; raised whenever it changes.
-/// Format 2 added `profile`.
-pub const DOWNLOAD_FORMAT: u32 = 2;
-
-/// The oldest download format still read back.
-pub const OLDEST_DOWNLOAD_FORMAT: u32 = 1;
-
-/// A result as a JSON file: `"format": 2`, `"exportedAt"` (`exported_at`,
-/// an ISO 8601 time), then every field of the completion detail; indented,
-/// for people who open it.
-pub fn download(
-    questionnaire: &Questionnaire,
-    language: &str,
-    response: &Response,
-    assessment: &Assessment,
-    exported_at: &str,
-) -> String {
-    let download = Download {
-        format: DOWNLOAD_FORMAT,
-        exported_at,
-        completion: completion(questionnaire, language, response, assessment),
-    };
-    serde_json::to_string_pretty(&download).unwrap_or_default()
-}
-
-/// One CSV line (ending in CRLF, as RFC 4180 has it), each field made
-/// [`crate::csv::inert`] (never a spreadsheet formula) and quoted when it
-/// holds a comma, a quote or a line break.
-pub fn csv_line<S: AsRef<str>>(fields: impl IntoIterator<Item = S>) -> String {
-    let fields: Vec<String> = fields
-        .into_iter()
-        .map(|field| {
-            let field = crate::csv::inert(field.as_ref());
-            if field.contains([',', '"', '\n', '\r']) {
-                format!("\"{}\"", field.replace('"', "\"\""))
-            } else {
-                field.into_owned()
-            }
-        })
-        .collect();
-    format!("{}\r\n", fields.join(","))
-}
-
-/// The header of [`csv_row`]: the result, then per dimension its score and
-/// phase, then every answer, then every background answer, all named by id
-/// (a background question's column is [`profile_column`]).
-pub fn csv_header(questionnaire: &Questionnaire) -> String {
-    let mut fields: Vec<String> = [
-        "questionnaire",
-        "version",
-        "language",
-        "phase",
-        "phase_id",
-        "mean",
-        "provisional",
-        "uneven",
-        "capped_by",
-        "answered",
-        "total",
-    ]
-    .map(String::from)
-    .to_vec();
-    for dimension in &questionnaire.dimensions {
-        fields.push(format!("{}_score", dimension.id));
-        fields.push(format!("{}_phase", dimension.id));
-    }
-    fields.extend(questionnaire.questions.iter().map(|q| q.id.clone()));
-    fields.extend(questionnaire.profile.iter().map(|p| profile_column(&p.id)));
-    csv_line(fields)
-}
-
-/// A result as one CSV line under [`csv_header`]: numbers with a decimal
-/// point whatever the language, an unknown score or unanswered question
-/// empty, "don't know" as `dont-know`, a background answer as its id.
-pub fn csv_row(
-    questionnaire: &Questionnaire,
-    language: &str,
-    response: &Response,
-    assessment: &Assessment,
-) -> String {
-    let answers = &response.answers;
-    let level = |l: Option<Level>| l.map(|l| l.0.to_string()).unwrap_or_default();
-    let mut fields = vec![
-        questionnaire.id.clone(),
-        questionnaire.version.to_string(),
-        language.to_string(),
-        assessment.phase.0.to_string(),
-        questionnaire.phase(assessment.phase).id.clone(),
-        score(assessment.mean),
-        assessment.provisional.to_string(),
-        assessment.uneven.to_string(),
-        assessment
-            .capped_by
-            .iter()
-            .map(|&d| questionnaire.dimensions[d].id.as_str())
-            .collect::<Vec<_>>()
-            .join(" "),
-        assessment.answered.to_string(),
-        assessment.total.to_string(),
-    ];
-    for result in &assessment.dimensions {
-        fields.push(result.score.map(score).unwrap_or_default());
-        fields.push(level(result.phase));
-    }
-    fields.extend((0..questionnaire.questions.len()).map(
-        |i| match answers.get(i).copied().flatten() {
-            None => String::new(),
-            Some(Answer::Level(l)) => l.0.to_string(),
-            Some(Answer::DontKnow) => "dont-know".to_string(),
-        },
-    ));
-    fields.extend((0..questionnaire.profile.len()).map(|i| {
-        profile_id(questionnaire, &response.profile, i)
-            .unwrap_or_default()
-            .to_string()
-    }));
-    csv_line(fields)
-}
-
 /// The completion detail of `assessment`.
-fn completion<'a>(
+pub(crate) fn completion<'a>(
     questionnaire: &'a Questionnaire,
     language: &'a str,
     response: &'a Response,
@@ -394,27 +259,11 @@ fn completion<'a>(
 mod tests {
     use super::*;
     use crate::scoring::{Outcome, assess};
-
-    fn case_b() -> (Questionnaire, Response, Assessment) {
-        let q = Questionnaire::built_in();
-        let mut answers: Vec<Option<Answer>> = [4, 4, 3, 3, 3, 3, 3, 3, 1, 1, 3, 2]
-            .iter()
-            .map(|&l| Some(Answer::Level(Level(l))))
-            .collect();
-        answers[7] = Some(Answer::DontKnow);
-        let Outcome::Assessed(assessment) = assess(&q, &answers) else {
-            panic!("case B has a result")
-        };
-        let response = Response {
-            answers,
-            profile: vec![Some(0), None],
-        };
-        (q, response, assessment)
-    }
+    use crate::testing::case_b_result;
 
     #[test]
     fn completion_carries_the_result_the_answers_and_their_order() {
-        let (q, answers, assessment) = case_b();
+        let (q, answers, assessment) = case_b_result();
         let text = completed(&q, "en", &answers, &assessment);
         let detail: serde_json::Value = serde_json::from_str(&text).unwrap();
         assert_eq!(
@@ -470,58 +319,8 @@ mod tests {
     }
 
     #[test]
-    fn a_download_is_the_completion_with_its_format_and_time() {
-        let (q, answers, assessment) = case_b();
-        let text = download(&q, "en", &answers, &assessment, "2025-01-02T03:04:05.000Z");
-        let file: serde_json::Value = serde_json::from_str(&text).unwrap();
-        let mut detail: serde_json::Value =
-            serde_json::from_str(&completed(&q, "en", &answers, &assessment)).unwrap();
-        detail["format"] = 2.into();
-        detail["exportedAt"] = "2025-01-02T03:04:05.000Z".into();
-        assert_eq!(file, detail);
-        assert!(
-            text.starts_with("{\n  \"format\": 2,\n  \"exportedAt\""),
-            "{text}"
-        );
-        assert_eq!(
-            crate::code::read_download(&q, &text),
-            Ok(answers),
-            "the group view reads it back"
-        );
-    }
-
-    #[test]
-    fn a_csv_row_lines_up_with_its_header() {
-        let (q, answers, assessment) = case_b();
-        let header = csv_header(&q);
-        let row = csv_row(&q, "nl", &answers, &assessment);
-        assert!(header.starts_with("questionnaire,version,language,phase,phase_id,mean,"));
-        assert!(
-            header.ends_with(",q11,q12,profile_sector,profile_size\r\n"),
-            "{header}"
-        );
-        assert_eq!(header.split(',').count(), row.split(',').count());
-        assert!(
-            row.starts_with(
-                "social-maturity,3,nl,2,experimental,2.75,false,true,monitoring,11,12,4,4,3,3,"
-            ),
-            "{row}"
-        );
-        assert!(row.ends_with(",3,dont-know,1,1,3,2,care,\r\n"), "{row}");
-        assert_eq!(
-            crate::code::read_csv(&q, &(header + &row)),
-            [(2, Ok(answers))],
-            "the group view reads it back"
-        );
-        assert_eq!(
-            csv_line(["a,b", "say \"hi\"", "c"]),
-            "\"a,b\",\"say \"\"hi\"\"\",c\r\n"
-        );
-    }
-
-    #[test]
     fn unanswered_questions_are_null() {
-        let (q, mut answers, _) = case_b();
+        let (q, mut answers, _) = case_b_result();
         answers.answers[0] = None;
         let Outcome::Assessed(assessment) = assess(&q, &answers.answers) else {
             panic!()

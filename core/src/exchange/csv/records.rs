@@ -2,7 +2,7 @@
 //! of fields, each with the line it starts on, as RFC 4180 has it (quoted
 //! fields may hold commas, doubled quotes and line breaks), one record at a
 //! time from a [`Cursor`], so that a reader can stop after the header or
-//! pause between records. Writing is [`crate::report::csv_line`]'s, with
+//! pause between records. Writing is [`super::csv_line`]'s, with
 //! every field made [`inert`] first.
 //!
 //! Spreadsheets set to Dutch write semicolons instead of commas; the header

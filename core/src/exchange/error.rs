@@ -1,0 +1,295 @@
+//! Why a code, link or file holds no usable result: one error for every
+//! carrier of a result, whose message names what is wrong and where, in
+//! the visitor's language.
+
+use std::fmt;
+
+use crate::i18n::{fill, ui_text};
+use crate::model::Localized;
+
+use super::code::{FORMAT, OLDEST_FORMAT};
+use super::download::{DOWNLOAD_FORMAT, OLDEST_DOWNLOAD_FORMAT};
+
+/// The most characters of a value found in a code, link or file that a
+/// message repeats; a longer one is cut, with `…`.
+pub const MAX_ECHO: usize = 20;
+
+/// `found` as a message repeats it: whole up to [`MAX_ECHO`] characters,
+/// else its first [`MAX_ECHO`] and `…`.
+pub(super) fn echo(found: &str) -> String {
+    crate::model::shortened(found, MAX_ECHO)
+}
+
+/// Why a code, link or file holds no usable result. Its text (English by
+/// [`fmt::Display`], or any widget language by [`ReadError::message`]) says
+/// exactly what is wrong and where.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ReadError(pub(super) Problem);
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(super) enum Problem {
+    Empty,
+    /// `at` counts characters from 1.
+    Character {
+        found: char,
+        at: usize,
+    },
+    Format {
+        found: String,
+    },
+    NoSeparator,
+    Version {
+        found: String,
+        expected: u32,
+    },
+    Length {
+        found: usize,
+        expected: usize,
+    },
+    /// The answers' number is too large for the questionnaire's questions.
+    Range,
+    /// "Don't know" to a question that does not offer it (counted from 1).
+    DontKnow {
+        question: usize,
+    },
+    NoCode,
+    /// A file that is not JSON; `line` and `column` count from 1.
+    DownloadSyntax {
+        line: usize,
+        column: usize,
+    },
+    /// JSON, but not an object with a `format` of ours.
+    NotADownload,
+    DownloadFormat {
+        found: u64,
+    },
+    /// An answer the question does not offer (counted from 1).
+    DownloadAnswer {
+        question: usize,
+    },
+    Questionnaire {
+        found: String,
+        expected: String,
+    },
+    TooFew {
+        answered: usize,
+        total: usize,
+        needed: usize,
+    },
+    /// A background answer that is none of the question's answers.
+    ProfileAnswer {
+        /// The question's id, as the result gave it.
+        question: String,
+        /// The question's text in each language, which the message names;
+        /// `None` when no background question has that id.
+        text: Option<Localized>,
+        found: String,
+    },
+    /// A CSV text with no header line.
+    CsvEmpty,
+    /// A CSV header without a column the results need.
+    CsvColumn {
+        column: String,
+    },
+    /// A CSV row with another number of fields than the header.
+    CsvFields {
+        found: usize,
+        expected: usize,
+    },
+    /// A quoted CSV field that is never closed.
+    CsvQuote,
+    /// A file over the group view's limit, in bytes.
+    FileTooLarge {
+        size: u64,
+        limit: u64,
+    },
+    /// A file that would take the files read at once over their limit.
+    FilesTooLarge {
+        limit: u64,
+    },
+    /// A file after the most files read at once.
+    TooManyFiles {
+        limit: usize,
+    },
+    /// A pasted text over its limit, in millions of characters.
+    PasteTooLong {
+        millions: usize,
+    },
+    /// A line after the most lines read at once.
+    TooManyLines {
+        limit: usize,
+    },
+}
+
+impl ReadError {
+    /// What is wrong, in `language` (the widget's words, from
+    /// `content/ui.json`).
+    pub fn message(&self, language: &str) -> String {
+        let ui = ui_text(language);
+        match &self.0 {
+            Problem::Empty => ui.code_empty.to_string(),
+            Problem::Character { found, at } => fill(
+                ui.code_character,
+                &[("found", &found.to_string()), ("at", &at.to_string())],
+            ),
+            Problem::Format { found } => fill(
+                ui.code_format,
+                &[
+                    ("found", found),
+                    ("oldest", &OLDEST_FORMAT.to_string()),
+                    ("expected", &FORMAT.to_string()),
+                ],
+            ),
+            Problem::NoSeparator => ui.code_separator.to_string(),
+            Problem::Version { found, expected } => fill(
+                ui.code_version,
+                &[("found", found), ("expected", &expected.to_string())],
+            ),
+            Problem::Length { found, expected } => fill(
+                ui.code_length.get(*expected),
+                &[
+                    ("found", &found.to_string()),
+                    ("expected", &expected.to_string()),
+                ],
+            ),
+            Problem::Range => ui.code_range.to_string(),
+            Problem::DontKnow { question } => {
+                fill(ui.code_dont_know, &[("n", &question.to_string())])
+            }
+            Problem::NoCode => ui.code_no_code.to_string(),
+            Problem::DownloadSyntax { line, column } => fill(
+                ui.download_syntax,
+                &[("line", &line.to_string()), ("column", &column.to_string())],
+            ),
+            Problem::NotADownload => ui.download_not_result.to_string(),
+            Problem::DownloadFormat { found } => fill(
+                ui.download_format,
+                &[
+                    ("found", &found.to_string()),
+                    ("oldest", &OLDEST_DOWNLOAD_FORMAT.to_string()),
+                    ("expected", &DOWNLOAD_FORMAT.to_string()),
+                ],
+            ),
+            Problem::DownloadAnswer { question } => {
+                fill(ui.download_answer, &[("n", &question.to_string())])
+            }
+            Problem::Questionnaire { found, expected } => fill(
+                ui.code_questionnaire,
+                &[("found", found), ("expected", expected)],
+            ),
+            Problem::TooFew {
+                answered,
+                total,
+                needed,
+            } => fill(
+                ui.code_too_few.get(*total),
+                &[
+                    ("answered", &answered.to_string()),
+                    ("total", &total.to_string()),
+                    ("needed", &needed.to_string()),
+                ],
+            ),
+            Problem::ProfileAnswer {
+                question,
+                text,
+                found,
+            } => fill(
+                ui.profile_answer_unknown,
+                &[
+                    (
+                        "question",
+                        text.as_ref().map_or(question, |t| t.get(language)),
+                    ),
+                    ("found", found),
+                ],
+            ),
+            Problem::CsvEmpty => ui.csv_empty.to_string(),
+            Problem::CsvColumn { column } => fill(ui.csv_column, &[("column", column)]),
+            Problem::CsvFields { found, expected } => fill(
+                ui.csv_fields.get(*found),
+                &[
+                    ("found", &found.to_string()),
+                    ("expected", &expected.to_string()),
+                ],
+            ),
+            Problem::CsvQuote => ui.csv_quote.to_string(),
+            Problem::FileTooLarge { size, limit } => fill(
+                ui.group_file_too_large,
+                &[
+                    ("size", &megabytes(*size, language)),
+                    ("limit", &megabytes(*limit, language)),
+                ],
+            ),
+            Problem::FilesTooLarge { limit } => fill(
+                ui.group_files_too_large,
+                &[("limit", &megabytes(*limit, language))],
+            ),
+            Problem::TooManyFiles { limit } => fill(
+                ui.group_too_many_files.get(*limit),
+                &[("limit", &limit.to_string())],
+            ),
+            Problem::PasteTooLong { millions } => fill(
+                ui.group_paste_too_long.get(*millions),
+                &[("limit", &millions.to_string())],
+            ),
+            Problem::TooManyLines { limit } => fill(
+                ui.group_too_many_lines.get(*limit),
+                &[("limit", &limit.to_string())],
+            ),
+        }
+    }
+}
+
+impl ReadError {
+    /// Readable answers that are too few for a result: the group view has
+    /// no phase to count them in.
+    pub fn too_few(answered: usize, total: usize, needed: usize) -> ReadError {
+        ReadError(Problem::TooFew {
+            answered,
+            total,
+            needed,
+        })
+    }
+}
+
+impl ReadError {
+    /// A file of `size` bytes, over the `limit` of one file.
+    pub fn file_too_large(size: u64, limit: u64) -> ReadError {
+        ReadError(Problem::FileTooLarge { size, limit })
+    }
+
+    /// A file that would take the files read at once over `limit` bytes.
+    pub fn files_too_large(limit: u64) -> ReadError {
+        ReadError(Problem::FilesTooLarge { limit })
+    }
+
+    /// A file after the first `limit` files.
+    pub fn too_many_files(limit: usize) -> ReadError {
+        ReadError(Problem::TooManyFiles { limit })
+    }
+
+    /// A pasted text over the limit of `millions` of characters.
+    pub fn paste_too_long(millions: usize) -> ReadError {
+        ReadError(Problem::PasteTooLong { millions })
+    }
+
+    /// A line after the first `limit` lines.
+    pub fn too_many_lines(limit: usize) -> ReadError {
+        ReadError(Problem::TooManyLines { limit })
+    }
+}
+
+/// `bytes` in megabytes (of a million bytes, as file managers count them
+/// now), with at most one decimal.
+fn megabytes(bytes: u64, language: &str) -> String {
+    let tenths = (bytes as f64 / 100_000.0).ceil() / 10.0;
+    crate::i18n::number(tenths, language)
+}
+
+impl fmt::Display for ReadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message("en"))
+    }
+}
+
+impl std::error::Error for ReadError {}
