@@ -61,7 +61,18 @@ impl From<InvalidQuestionnaire> for Refusal {
     }
 }
 
-/// Where a widget's questionnaire comes from.
+/// The host's attribute that names a questionnaire of the site owner's.
+pub const SOURCE_ATTRIBUTE: &str = "src";
+
+/// The host's child that holds a questionnaire of the site owner's as JSON.
+pub const INLINE_SOURCE: &str = r#":scope > script[type="application/json"]"#;
+
+/// The host's attribute and value that make the widget only the group view.
+pub const GROUP_MODE: (&str, &str) = ("mode", "group");
+
+/// Where a widget's questionnaire comes from. The loader, which shows the
+/// built-in questionnaire's intro before the wasm runs, gets the names above
+/// from the build's data (src/prerender.rs) to tell when it will not.
 enum Source {
     /// The element's `src` attribute, as written.
     Url(String),
@@ -74,10 +85,10 @@ enum Source {
 impl Source {
     /// `src` wins over an inline script; either wins over the built-in one.
     fn of(host: &Element) -> Source {
-        if let Some(src) = host.get_attribute("src") {
+        if let Some(src) = host.get_attribute(SOURCE_ATTRIBUTE) {
             return Source::Url(src);
         }
-        match host.query_selector(r#":scope > script[type="application/json"]"#) {
+        match host.query_selector(INLINE_SOURCE) {
             Ok(Some(script)) => Source::Inline(script.text_content().unwrap_or_default()),
             _ => Source::BuiltIn,
         }
@@ -223,7 +234,8 @@ fn quiz(host: Element, questionnaire: Rc<Questionnaire>) -> Shows {
         storage::move_legacy(&legacy, &storage_key);
     }
     // A facilitator's page shows only the group view.
-    let group = host.get_attribute("mode").as_deref() == Some("group");
+    let (attribute, value) = GROUP_MODE;
+    let group = host.get_attribute(attribute).as_deref() == Some(value);
     let attributes: Vec<(String, String)> = host
         .get_attribute_names()
         .iter()
