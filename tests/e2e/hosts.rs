@@ -194,21 +194,19 @@ fn e2e_package_tarball_and_zip_hold_exactly_the_package_files() {
 
     // Bundlers see each file the loader loads as a literal URL beside it,
     // and no second URL to the wasm (the glue's own default). The loader is
-    // minified: its spaces are not compared.
-    let loader: String = fs::read_to_string(package.join("embed.js"))
-        .unwrap()
-        .split_whitespace()
-        .collect();
-    let urls: Vec<&str> = loader
+    // minified: the spaces within a call are not compared.
+    let loader = fs::read_to_string(package.join("embed.js")).unwrap();
+    let urls: Vec<String> = loader
         .match_indices("new URL(")
-        .map(|(at, _)| loader[at..].split_once(')').unwrap().0)
+        .map(|(at, _)| loader[at + 4..].split_once(')').unwrap().0)
         .filter(|call| call.contains("import.meta.url"))
+        .map(|call| call.split_whitespace().collect())
         .collect();
     assert_eq!(
         urls,
         [
-            r#"new URL("./maturity-quiz_bg.wasm",import.meta.url"#,
-            r#"new URL("./style.css",import.meta.url"#,
+            r#"URL("./maturity-quiz_bg.wasm",import.meta.url"#,
+            r#"URL("./style.css",import.meta.url"#,
         ]
     );
 }
