@@ -1,107 +1,99 @@
 #!/usr/bin/env bash
-# Trunk post_build hook (see Trunk.toml): puts wasm-bindgen's JS glue
-# (maturity-quiz.js) in front of embed.js in the build, and drops the glue's
-# own file. A host page then makes one request for both instead of two,
-# which BENCHMARKS.md measures with --latency. Both are ES modules with no
-# name in common, so one after the other they are still one valid module;
-# embed.js calls the glue's `__wbg_init` and `Widget`, which this checks are
-# there, and always passes the wasm's URL, so the glue's own default URL is
-# taken out (below) for bundlers' sake.
-# Trunk.toml runs it before scripts/precache.sh, so that the service worker
+# Trunk post_build hook (see Trunk.toml): makes dist/embed.js, the loader
+# (loader/embed.js) bundled by esbuild with everything it imports and
+# minified, so that a host page makes one request for the loader and
+# wasm-bindgen's JS glue (BENCHMARKS.md measures it with --latency). What the
+# loader imports is written here first, into target/loader/ (not in git):
+#   maturity-quiz.js, .d.ts  the glue, and its types for tsc;
+#   data.js                  the widget's rules and prerendered intro
+#                            (src/prerender.rs) and the hashes of its files.
+# tsc then checks the loader against all of it and npm/embed.d.ts.
+# Trunk.toml runs this before scripts/precache.sh, so that the service worker
 # lists the result.
 set -euo pipefail
 
 stage="${TRUNK_STAGING_DIR:?run this as a trunk post_build hook (it sets TRUNK_STAGING_DIR)}"
 source_dir="${TRUNK_SOURCE_DIR:?run this as a trunk post_build hook (it sets TRUNK_SOURCE_DIR)}"
-cd "$stage"
+profile="${TRUNK_PROFILE:?run this as a trunk post_build hook (it sets TRUNK_PROFILE)}"
+cd "$source_dir"
 
-for file in maturity-quiz.js embed.js; do
-	[ -f "$file" ] || {
-		echo "bundle-loader: $stage/$file is missing" >&2
-		exit 1
-	}
-done
-for definition in '^async function __wbg_init\(' '^export class Widget '; do
-	grep -Eq "$definition" maturity-quiz.js || {
-		echo "bundle-loader: the glue no longer matches /$definition/; embed.js needs updating" >&2
-		exit 1
-	}
-done
+generated=target/loader
+rm -rf "$generated"
+mkdir -p "$generated"
 
-# The glue has its own default for the wasm's URL, a second
-# `new URL('maturity-quiz_bg.wasm', import.meta.url)`. Vite and webpack would
-# emit the wasm once for it and once for the loader's, and the glue's copy
-# would never be fetched: embed.js always passes the URL. So that default
-# becomes an error, and the glue is left with no import.meta at all. When a
-# new wasm-bindgen writes the line differently, the build stops here.
-default_url="module_or_path = new URL('maturity-quiz_bg.wasm', import.meta.url);"
-DEFAULT_URL="$default_url" node -e '
-	const fs = require("fs");
-	const glue = fs.readFileSync("maturity-quiz.js", "utf8");
-	const parts = glue.split(process.env.DEFAULT_URL);
-	if (parts.length !== 2) {
-		console.error(`bundle-loader: the glue holds "${process.env.DEFAULT_URL}" ${parts.length - 1} times, not once; embed.js and this script need updating`);
-		process.exit(1);
-	}
-	const neutral = parts.join(`throw new Error("maturity-quiz: embed.js passes the wasm");`);
-	if (neutral.includes("import.meta")) {
-		console.error("bundle-loader: the glue uses import.meta somewhere else too; bundlers would see it");
-		process.exit(1);
-	}
-	fs.writeFileSync("maturity-quiz.js", neutral);
-'
-
-# The prerendered intro and the loader's own words (issues 12 and 16): a
-# native step renders the intro from the widget's components
-# (src/bin/prerender.rs) and writes it, with the texts from content/ui.json,
-# in place of the marker.
-marker='/* prerendered */ {}'
-grep -qF "$marker" embed.js || {
-	echo "bundle-loader: embed.js lacks the marker '$marker' for the prerendered intro" >&2
+# The glue, without a default URL of its own for the wasm. Its default, a
+# second `new URL('maturity-quiz_bg.wasm', import.meta.url)`, would make
+# Vite and webpack emit the wasm twice, and is never used: the loader always
+# passes the URL. wasm-bindgen leaves it out when given
+# --omit-default-module-path, but trunk 0.21.14 passes it a fixed set of
+# arguments (--target, --out-dir, --out-name, and the flags of data-keep-debug,
+# data-no-demangle, data-reference-types, data-weak-refs, data-typescript),
+# none of which does. So this runs the same wasm-bindgen (the version
+# Trunk.toml pins and scripts/setup.sh checks) on the same wasm cargo built,
+# which takes 0.2 s, and keeps its glue: unlike cutting the line out of
+# trunk's glue, nothing here depends on how wasm-bindgen words its output.
+# The wasm shipped stays trunk's, wasm-opt's output of the same run.
+target_dir="$(cargo metadata --format-version 1 --no-deps --offline |
+	node -e 'process.stdout.write(JSON.parse(require("fs").readFileSync(0, "utf8")).target_directory)')"
+wasm="$target_dir/wasm32-unknown-unknown/$profile/maturity_quiz.wasm"
+[ -f "$wasm" ] || {
+	echo "bundle-loader: cargo's $wasm is missing" >&2
 	exit 1
 }
-prerendered="$(cd "$source_dir" && cargo run --quiet --features prerender --bin prerender)" || {
+wasm-bindgen --target web --omit-default-module-path --out-dir "$generated" --out-name maturity-quiz "$wasm"
+# The glue calls the wasm's imports by names derived from the wasm cargo
+# built: every import of the wasm shipped must be one this glue provides, or
+# the wasm found above is not the one trunk shipped.
+WASM_SHIPPED="$stage/maturity-quiz_bg.wasm" WASM_BOUND="$generated/maturity-quiz_bg.wasm" node -e '
+	const { readFileSync } = require("fs");
+	const imports = (file) =>
+		WebAssembly.Module.imports(new WebAssembly.Module(readFileSync(file))).map(({ module, name }) => `${module}.${name}`);
+	const bound = new Set(imports(process.env.WASM_BOUND));
+	const missing = imports(process.env.WASM_SHIPPED).filter((name) => !bound.has(name));
+	if (missing.length > 0) {
+		console.error(`bundle-loader: the glue made from ${process.env.WASM_BOUND} lacks the shipped wasm'"'"'s imports ${missing.join(", ")}`);
+		process.exit(1);
+	}
+'
+rm "$generated"/maturity-quiz_bg.wasm*
+
+# The data (issues 12, 16, 22): a native step renders the intro from the
+# widget's components and writes it with the rules the loader applies and
+# the texts from content/ui.json (src/bin/prerender.rs). With it, the
+# Subresource Integrity hashes (issue 20): the sha384 of the wasm and the
+# stylesheet as built, which the loader passes to its fetch and link, so
+# that a file swapped on a server or CDN, or fetched from an address a
+# hostile page slipped in, is refused. Nothing changes either file after
+# this hook. Both as constants, so that tsc knows their very values.
+prerendered="$(cargo run --quiet --features prerender --bin prerender)" || {
 	echo "bundle-loader: the intro could not be prerendered (see above)" >&2
 	exit 1
 }
-
-# Subresource Integrity (issue 20): the sha384 of the wasm and the stylesheet
-# as built, which embed.js passes to its fetch and link, so that a file
-# swapped on a server or CDN, or fetched from an address a hostile page
-# slipped in, is refused. Nothing changes either file after this hook.
-for file in maturity-quiz_bg.wasm style.css; do
-	[ -f "$file" ] || {
-		echo "bundle-loader: $stage/$file is missing" >&2
-		exit 1
-	}
-done
-integrity_marker='/* integrity */ {}'
-grep -qF "$integrity_marker" embed.js || {
-	echo "bundle-loader: embed.js lacks the marker '$integrity_marker' for the files' hashes" >&2
-	exit 1
-}
-integrity="$(node -e '
+PRERENDERED="$prerendered" STAGE="$stage" OUT="$generated/data.js" node -e '
 	const { createHash } = require("crypto");
-	const { readFileSync } = require("fs");
+	const { readFileSync, writeFileSync } = require("fs");
 	const hashes = {};
 	for (const file of ["maturity-quiz_bg.wasm", "style.css"]) {
-		hashes[file] = "sha384-" + createHash("sha384").update(readFileSync(file)).digest("base64");
+		const bytes = readFileSync(`${process.env.STAGE}/${file}`);
+		hashes[file] = "sha384-" + createHash("sha384").update(bytes).digest("base64");
 	}
-	process.stdout.write(JSON.stringify(hashes));
-')"
+	const data = JSON.stringify(JSON.parse(process.env.PRERENDERED));
+	writeFileSync(
+		process.env.OUT,
+		"// Written by scripts/bundle-loader.sh at each build: what loader/embed.js applies.\n" +
+			`export const LOADER_DATA = /** @type {const} */ (${data});\n` +
+			`export const INTEGRITY = /** @type {const} */ (${JSON.stringify(hashes)});\n`,
+	);
+'
 
-{
-	cat maturity-quiz.js
-	printf '\n'
-	# Replaced as literal strings: the texts may hold any character.
-	MARKER="$marker" TEXTS="$prerendered" INTEGRITY_MARKER="$integrity_marker" INTEGRITY="$integrity" node -e '
-		const source = require("fs").readFileSync(0, "utf8");
-		const env = process.env;
-		process.stdout.write(
-			source.split(env.MARKER).join(env.TEXTS).split(env.INTEGRITY_MARKER).join(env.INTEGRITY),
-		);
-	' <embed.js
-} >embed.js.tmp
-mv embed.js.tmp embed.js
-rm maturity-quiz.js
-echo "bundle-loader: embed.js now carries the glue ($(stat -c %s embed.js) bytes)"
+node_modules/.bin/tsc -p loader
+
+# ES module out, as the loader's source is: Vite and webpack see its
+# `new URL("./…", import.meta.url)` and emit those files. The syntax is left
+# as written (esbuild's default target), so the browsers it ran in before
+# minifying run it still; UTF-8, so that the texts stay as short as written.
+node_modules/.bin/esbuild loader/embed.js --bundle --format=esm --minify --charset=utf8 \
+	--legal-comments=none --log-level=warning --outfile="$stage/embed.js"
+# Trunk's own glue, with its default URL; the loader carries the one above.
+rm -f "$stage/maturity-quiz.js"
+echo "bundle-loader: embed.js, glue and data bundled ($(stat -c %s "$stage/embed.js") bytes)"

@@ -7,7 +7,7 @@
 #   SHA256SUMS                    over the three
 # The version is Cargo.toml's. The package is one staging folder,
 # target/package-stage/maturity-quiz-<version>/, holding exactly the files
-# below; the tarball and the zip are both made from it.
+# npm/package.json lists; the tarball and the zip are both made from it.
 #
 # Usage:  bash scripts/package.sh [--no-build]
 #   --no-build  package the existing dist/ instead of running the release
@@ -44,37 +44,40 @@ version="$(sed -n 's/^version = "\(.*\)"$/\1/p' Cargo.toml | head -n 1)"
 }
 name="maturity-quiz-$version"
 
-# What the package holds, from where. npm/package.json's "files" must name
-# the same files (checked below), and tests/e2e/hosts.rs lists them again.
-built=(embed.js maturity-quiz_bg.wasm style.css)
-own=(README.md embed.d.ts custom-elements.json)
-licences=(LICENSE-MIT LICENSE-APACHE)
+# What the package holds: npm/package.json's "files", the one list of them
+# (tests/e2e/hosts.rs reads it too), and package.json. Each comes from npm/
+# (the package's own files), else dist/ (what the build makes), else the
+# repository's root (the licences).
+mapfile -t files < <(node -e 'for (const file of require("./npm/package.json").files) console.log(file)')
+[ "${#files[@]}" -gt 0 ] || {
+	echo "package: npm/package.json lists no \"files\"" >&2
+	exit 1
+}
 
 out=target/package
 stage="target/package-stage/$name"
 rm -rf "$out" target/package-stage
 mkdir -p "$out" "$stage"
-for file in "${built[@]}"; do
-	[ -f "dist/$file" ] || {
-		echo "package: dist/$file is missing: run the release build (without --no-build)" >&2
+for file in "${files[@]}"; do
+	found=""
+	for dir in npm dist .; do
+		if [ -f "$dir/$file" ]; then
+			found="$dir/$file"
+			break
+		fi
+	done
+	[ -n "$found" ] || {
+		echo "package: $file (npm/package.json \"files\") is in neither npm/, dist/ nor the root: run the release build (without --no-build)" >&2
 		exit 1
 	}
-	cp "dist/$file" "$stage/"
+	cp "$found" "$stage/"
 done
-for file in "${own[@]}"; do cp "npm/$file" "$stage/"; done
-cp "${licences[@]}" "$stage/"
 
 # package.json: npm/package.json with the version put after the name.
 VERSION="$version" node -e '
 	const fs = require("fs");
 	const { name, ...rest } = JSON.parse(fs.readFileSync("npm/package.json", "utf8"));
 	const pkg = { name, version: process.env.VERSION, ...rest };
-	const staged = fs.readdirSync(process.argv[1]).sort();
-	const listed = [...pkg.files].sort();
-	if (JSON.stringify(staged) !== JSON.stringify(listed)) {
-		console.error(`package: npm/package.json "files" lists ${listed.join(" ")}\nbut the package holds ${staged.join(" ")}`);
-		process.exit(1);
-	}
 	fs.writeFileSync(`${process.argv[1]}/package.json`, JSON.stringify(pkg, null, 2) + "\n");
 ' "$stage"
 

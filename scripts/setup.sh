@@ -140,7 +140,8 @@ export PATH
 		fi
 	fi
 
-	# --- npm tools: binaryen (wasm-opt), axe-core (audit), SurveyJS (benchmark) -
+	# --- npm tools: binaryen (wasm-opt), esbuild and typescript (the loader),
+	# axe-core (audit), SurveyJS (benchmark)
 	if ! command -v npm >/dev/null; then
 		apt_install nodejs npm
 	fi
@@ -148,7 +149,7 @@ export PATH
 	if npm ls --depth=0 >/dev/null 2>&1 && [ -x node_modules/.bin/wasm-opt ]; then
 		say "npm packages of package-lock.json: present"
 	else
-		say "npm ci (binaryen, axe-core, SurveyJS for the benchmark: as pinned in package-lock.json)"
+		say "npm ci (binaryen, esbuild, typescript, axe-core, SurveyJS for the benchmark: as pinned in package-lock.json)"
 		npm ci --no-audit --no-fund --loglevel=error
 	fi
 	# Check wasm-opt the way trunk 0.21 does (src/tools.rs): third word of

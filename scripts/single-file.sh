@@ -6,7 +6,7 @@
 #
 # It runs the release build first when dist/ is missing or older than its
 # sources. The widget's wasm and stylesheet go into the page as data: URLs,
-# which embed.js (inlined too, with the JS glue in it) uses instead of the
+# which embed.js (inlined too, the JS glue bundled in it) uses instead of the
 # files beside it; the wasm is about a third larger as base64 than as a file.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -14,7 +14,7 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 if [ ! -f dist/index.html ]; then
 	reason="dist/ is missing"
 else
-	newer="$(find src content Cargo.toml Cargo.lock Trunk.toml index.html embed.js style.css pwa \
+	newer="$(find src content Cargo.toml Cargo.lock Trunk.toml index.html loader style.css pwa \
 		-newer dist/index.html -print -quit)"
 	reason="${newer:+$newer is newer than dist/}"
 fi

@@ -2,7 +2,7 @@
 # Size report and budget for the embedded quiz.
 #
 # Prints, for each file a visitor's browser downloads for the embedded quiz
-# (embed.js with the JS glue, maturity-quiz_bg.wasm, style.css), its raw,
+# (embed.js with the JS glue bundled in, maturity-quiz_bg.wasm, style.css), its raw,
 # gzip -9 and brotli -q 11 size in bytes, and the totals. Then it compares the
 # gzip total with the budget in size-budget.txt and exits 1 when the total is
 # over it: scripts/test.sh runs this right after its builds, so no change

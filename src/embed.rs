@@ -16,7 +16,7 @@ use mq_core::model::{InvalidQuestionnaire, Questionnaire};
 use mq_core::saved;
 
 use crate::view::{AppProps, ProblemsProps, Shows, Slot};
-use crate::web::host::Source;
+use crate::web::host::{GROUP_MODE, Source};
 use crate::web::{Host, console, crash, fetch, page, storage};
 
 /// Runs once when the module is instantiated, before any widget exists.
@@ -203,7 +203,8 @@ fn quiz(host: Host, questionnaire: Rc<Questionnaire>) -> Shows {
         storage::move_legacy(&legacy, &storage_key);
     }
     // A facilitator's page shows only the group view.
-    let group = host.attribute("mode").as_deref() == Some("group");
+    let (attribute, value) = GROUP_MODE;
+    let group = host.attribute(attribute).as_deref() == Some(value);
     let attributes = host.attributes();
     let (preset, problems) = questionnaire.preset(
         attributes

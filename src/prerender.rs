@@ -1,6 +1,7 @@
 //! The built-in questionnaire's intro as data the loader turns into elements
-//! before the wasm has arrived, made at build time (`src/bin/prerender.rs`,
-//! run by `scripts/bundle-loader.sh`).
+//! before the wasm has arrived, and the widget's rules the loader applies
+//! until then, made at build time (`src/bin/prerender.rs`, run by
+//! `scripts/bundle-loader.sh`).
 //!
 //! The markup comes from the widget's own components, [`Frame`] around
 //! [`Intro`], through yew's server renderer, so it cannot drift from what
@@ -12,6 +13,7 @@
 //!
 //! Native only, behind the `prerender` feature: the wasm carries none of it.
 
+use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use scraper::Html as Parsed;
@@ -19,10 +21,13 @@ use serde::Serialize;
 use serde_json::{Value, json};
 use yew::prelude::*;
 
-use crate::view::{Frame, Intro};
-use mq_core::i18n::{choose_language, ui_text, widget_language, widget_languages};
+use mq_core::exchange::link::{GROUP_FRAGMENT, RESULT_PARAMETER};
+use mq_core::i18n::{choose_language, ui_text, widget_languages};
 use mq_core::model::Questionnaire;
 use mq_core::saved;
+
+use crate::view::{Frame, Intro};
+use crate::web::host::{GROUP_MODE, INLINE_SOURCE, SOURCE_ATTRIBUTE, TAG};
 
 /// Properties of [`Opening`].
 #[derive(Clone, PartialEq, Properties)]
@@ -172,49 +177,95 @@ fn node(reference: ego_tree::NodeRef<'_, scraper::Node>) -> Result<Node, String>
     }
 }
 
+/// How the loader picks a language among `available` before the wasm runs:
+/// [`choose_language`]'s rule as two tables and a fallback, so that the
+/// loader (loader/language.js) only looks tags up and never repeats the
+/// rule. A tag, trimmed, in ASCII lower case and with `_` read as `-` (the
+/// [`key`]), is looked up whole in `exact`, else its primary subtag in
+/// `primary`; the first of the visitor's tags found wins; when none is,
+/// `fallback`. tests/prerender.rs runs the loader's lookup against
+/// [`choose_language`].
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct LanguageTable {
+    /// What [`choose_language`] picks when no tag fits.
+    pub fallback: String,
+    /// Each available language by its key.
+    pub exact: BTreeMap<String, String>,
+    /// The first available language of each primary subtag, by its key.
+    pub primary: BTreeMap<String, String>,
+}
+
+impl LanguageTable {
+    /// The table of `available`, in their order (the first of a primary
+    /// subtag is the one [`choose_language`] finds).
+    pub fn of(available: &[String]) -> LanguageTable {
+        let mut exact = BTreeMap::new();
+        let mut primary = BTreeMap::new();
+        for language in available {
+            let whole = key(language);
+            let subtag = whole.split('-').next().unwrap_or_default().to_string();
+            exact.entry(whole).or_insert_with(|| language.clone());
+            primary.entry(subtag).or_insert_with(|| language.clone());
+        }
+        LanguageTable {
+            fallback: choose_language([], available),
+            exact,
+            primary,
+        }
+    }
+}
+
+/// `tag` as [`choose_language`] compares it: trimmed, ASCII case and `-`
+/// against `_` ignored.
+fn key(tag: &str) -> String {
+    tag.trim().to_ascii_lowercase().replace('_', "-")
+}
+
 /// Everything the loader needs to show the built-in questionnaire's intro
-/// before the wasm arrives, and the few words it shows on its own:
+/// before the wasm arrives, and the few words it shows on its own; the
+/// loader imports it as a module (scripts/bundle-loader.sh writes it), and
+/// holds none of these rules itself:
 ///
-/// - `languages`: the questionnaire's languages, the one chosen when none
-///   of the visitor's fits first (the loader then picks as
-///   [`choose_language`] does);
-/// - `storage`: the start of every storage key of the questionnaire: any
-///   saved progress means another first screen;
+/// - `tag`: the element's name ([`TAG`]);
+/// - `languages`: the questionnaire's [`LanguageTable`];
 /// - `intro`: the [`tree`] of the intro per language;
+/// - `intro_unless`: what makes the widget open on another screen: an
+///   attribute or inline script with another questionnaire
+///   ([`SOURCE_ATTRIBUTE`], [`INLINE_SOURCE`]), the group view by
+///   attribute ([`GROUP_MODE`]) or fragment ([`GROUP_FRAGMENT`]), a result
+///   in the fragment ([`RESULT_PARAMETER`]), or saved progress: any storage
+///   key that starts with `storage`;
 /// - `texts`: the loader's own words, `loading` and `load_failed`, in each
-///   language of the widget's words, the one chosen when none fits first.
+///   language of the widget's words, and the [`LanguageTable`] of those.
 pub fn loader_data(questionnaire: &Rc<Questionnaire>) -> Result<Value, String> {
-    let languages = fallback_first(
-        questionnaire.languages.iter().map(String::as_str),
-        &choose_language([], &questionnaire.languages),
-    );
     let mut intro = serde_json::Map::new();
-    for language in &languages {
+    for language in &questionnaire.languages {
         let node = tree(&markup(questionnaire, language))
             .map_err(|problem| format!("the intro in \"{language}\": {problem}"))?;
         intro.insert(language.clone(), json!(node));
     }
-    // The widget's own words: the one chosen when none fits first, as above.
-    let codes = fallback_first(widget_languages(), &widget_language([]));
-    let texts: Vec<Value> = codes
-        .into_iter()
+    let codes: Vec<String> = widget_languages().map(str::to_string).collect();
+    let words: serde_json::Map<String, Value> = codes
+        .iter()
         .map(|code| {
-            let ui = ui_text(&code);
-            json!({ "language": code, "loading": ui.loading, "load_failed": ui.load_failed })
+            let ui = ui_text(code);
+            let words = json!({ "loading": ui.loading, "load_failed": ui.load_failed });
+            (code.clone(), words)
         })
         .collect();
+    let (mode_attribute, mode_value) = GROUP_MODE;
     Ok(json!({
-        "languages": languages,
-        "storage": saved::version_prefix(questionnaire),
+        "tag": TAG,
+        "languages": LanguageTable::of(&questionnaire.languages),
         "intro": intro,
-        "texts": texts,
+        "intro_unless": {
+            "source_attribute": SOURCE_ATTRIBUTE,
+            "inline_source": INLINE_SOURCE,
+            "group_mode": [mode_attribute, mode_value],
+            "group_fragment": GROUP_FRAGMENT,
+            "result_parameter": RESULT_PARAMETER,
+            "storage": saved::version_prefix(questionnaire),
+        },
+        "texts": { "languages": LanguageTable::of(&codes), "words": words },
     }))
-}
-
-/// `codes` in their order, but `fallback` first: the loader takes the first
-/// when none of the visitor's languages fits, as the widget does.
-fn fallback_first<'a>(codes: impl Iterator<Item = &'a str>, fallback: &str) -> Vec<String> {
-    let mut codes: Vec<String> = codes.map(str::to_string).collect();
-    codes.sort_by_key(|code| code != fallback);
-    codes
 }

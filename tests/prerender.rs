@@ -1,14 +1,21 @@
 //! The prerendered intro (src/prerender.rs): the tree the loader builds
 //! holds exactly the markup the widget's components render, in every
-//! language; the data the loader reads says what it needs; and nothing that
-//! would run, load or style something can get into the tree.
+//! language; the data the loader reads holds the widget's own rules; the
+//! loader's language lookup (loader/language.js, run by node) picks what
+//! the widget picks; and nothing that would run, load or style something
+//! can get into the tree.
 
+use std::path::Path;
+use std::process::Command;
 use std::rc::Rc;
 
-use maturity_quiz::prerender::{Node, loader_data, markup, tree};
-use mq_core::i18n::{choose_language, ui_text, widget_language};
+use maturity_quiz::prerender::{LanguageTable, Node, loader_data, markup, tree};
+use maturity_quiz::web::host::{GROUP_MODE, INLINE_SOURCE, SOURCE_ATTRIBUTE, TAG};
+use mq_core::exchange::link::{GROUP_FRAGMENT, Link, RESULT_PARAMETER, follow};
+use mq_core::i18n::{choose_language, ui_text, widget_languages};
 use mq_core::model::Questionnaire;
 use mq_core::saved::{Place, WidgetPlace, storage_key};
+use serde_json::json;
 
 fn built_in() -> Rc<Questionnaire> {
     Rc::new(Questionnaire::built_in())
@@ -85,28 +92,42 @@ fn the_intro_is_the_fresh_first_screen_with_its_start_button() {
 }
 
 #[test]
-fn the_loader_data_names_the_fallback_first_and_the_storage_prefix() {
+fn the_loader_data_holds_the_widgets_rules_and_words() {
     let q = built_in();
     let data = loader_data(&q).expect("the built-in intro prerenders");
-    let languages: Vec<&str> = data["languages"]
-        .as_array()
-        .expect("languages")
-        .iter()
-        .map(|l| l.as_str().expect("a code"))
-        .collect();
-    assert_eq!(languages[0], choose_language([], &q.languages));
-    assert_eq!(languages.len(), q.languages.len());
-    for language in &languages {
+    assert_eq!(data["tag"], TAG);
+    assert_eq!(data["languages"], json!(LanguageTable::of(&q.languages)));
+    for language in &q.languages {
         assert_eq!(data["intro"][language][0], "div", "{language}: an intro");
     }
-    let texts = data["texts"].as_array().expect("texts");
-    assert_eq!(texts[0]["language"], widget_language([]));
-    for text in texts {
-        let ui = ui_text(text["language"].as_str().expect("a code"));
-        assert_eq!(text["loading"], ui.loading);
-        assert_eq!(text["load_failed"], ui.load_failed);
+    let codes: Vec<String> = widget_languages().map(str::to_string).collect();
+    assert_eq!(data["texts"]["languages"], json!(LanguageTable::of(&codes)));
+    for code in &codes {
+        let ui = ui_text(code);
+        assert_eq!(data["texts"]["words"][code]["loading"], ui.loading);
+        assert_eq!(data["texts"]["words"][code]["load_failed"], ui.load_failed);
     }
-    let prefix = data["storage"].as_str().expect("storage prefix");
+    let unless = &data["intro_unless"];
+    assert_eq!(
+        (
+            &unless["source_attribute"],
+            &unless["inline_source"],
+            &unless["group_mode"],
+            &unless["group_fragment"],
+            &unless["result_parameter"],
+        ),
+        (
+            &json!(SOURCE_ATTRIBUTE),
+            &json!(INLINE_SOURCE),
+            &json!([GROUP_MODE.0, GROUP_MODE.1]),
+            &json!(GROUP_FRAGMENT),
+            &json!(RESULT_PARAMETER),
+        )
+    );
+    // The fragments the loader tells apart are the ones the widget follows.
+    assert_eq!(follow(&q, &format!("#{GROUP_FRAGMENT}")), Some(Link::Group));
+    assert!(follow(&q, &format!("#lang=en&{RESULT_PARAMETER}=x")).is_some());
+    let prefix = unless["storage"].as_str().expect("storage prefix");
     let places = [
         WidgetPlace::first(),
         WidgetPlace {
@@ -194,4 +215,74 @@ fn texts_keep_their_characters_and_attributes_their_order() {
         serde_json::to_string(&Node::Element(p)).expect("JSON"),
         r#"["p",["lang","en","class","b a"],"‘A’ & <B>"]"#
     );
+}
+
+/// What loader/language.js picks, by node, for each list of `tags` with
+/// `table`.
+fn loader_choices(tags: &[Vec<&str>], table: &LanguageTable) -> Vec<String> {
+    let module = Path::new(env!("CARGO_MANIFEST_DIR")).join("loader/language.js");
+    let output = Command::new("node")
+        .args([
+            "--input-type=module",
+            "-e",
+            "const { chooseLanguage } = await import(process.argv[1]);
+             const [lists, table] = JSON.parse(process.argv[2]);
+             console.log(JSON.stringify(lists.map((tags) => chooseLanguage(tags, table))));",
+        ])
+        .arg(&module)
+        .arg(json!([tags, table]).to_string())
+        .output()
+        .expect("run node (scripts/setup.sh installs it)");
+    assert!(
+        output.status.success(),
+        "node could not run {}: {}",
+        module.display(),
+        String::from_utf8_lossy(&output.stderr)
+    );
+    serde_json::from_slice(&output.stdout).expect("a list of languages")
+}
+
+#[test]
+fn the_loaders_language_lookup_picks_what_the_widget_picks() {
+    let probes: Vec<Vec<&str>> = [
+        "",
+        "en",
+        "EN",
+        "nl",
+        "en-GB",
+        "en_gb",
+        " nl-BE ",
+        "pt",
+        "pt-PT",
+        "pt_br",
+        "PT-BR",
+        "de",
+        "zh-Hant-TW",
+        "-en",
+        "en-",
+        "_",
+        "constructor",
+        "__proto__",
+        "toString",
+        "hasOwnProperty",
+    ]
+    .iter()
+    .map(|tag| vec![*tag])
+    .chain([vec!["de", "fr", "en-US"], vec!["xx", "pt-AO", "nl"], vec![]])
+    .collect();
+    let questionnaire = &built_in().languages;
+    let more = ["en", "pt-BR", "pt", "nl"].map(str::to_string).to_vec();
+    let regions_first = ["pt-BR", "fr_CA", "pt", "en"].map(str::to_string).to_vec();
+    for available in [questionnaire, &more, &regions_first] {
+        let table = LanguageTable::of(available);
+        let expected: Vec<String> = probes
+            .iter()
+            .map(|tags| choose_language(tags.iter().copied(), available))
+            .collect();
+        assert_eq!(
+            loader_choices(&probes, &table),
+            expected,
+            "the loader's picks (left) and the widget's among {available:?}, for {probes:?}"
+        );
+    }
 }

@@ -247,8 +247,8 @@ pub struct UiText {
     pub group_back: &'static str,
     /// Shown while the widget's code loads.
     pub loading: &'static str,
-    /// Shown by the loader (embed.js) when the widget's files cannot be
-    /// fetched; scripts/bundle-loader.sh copies it there.
+    /// Shown by the loader (loader/embed.js) when the widget's files cannot
+    /// be fetched; the build's data (src/prerender.rs) carries it there.
     pub load_failed: &'static str,
     /// Shown in place of every widget after a bug stopped one.
     pub crash: &'static str,

@@ -1,7 +1,8 @@
-//! Prints, as JSON, what `embed.js` needs to show the built-in
-//! questionnaire's intro before the wasm arrives (see
-//! `maturity_quiz::prerender`). `scripts/bundle-loader.sh` runs it at each
-//! build and writes its output into the loader.
+//! Prints, as JSON, what the loader (`loader/embed.js`) needs to show the
+//! built-in questionnaire's intro before the wasm arrives, and the widget's
+//! rules it applies until then (see `maturity_quiz::prerender`).
+//! `scripts/bundle-loader.sh` runs it at each build and writes its output
+//! as a module the loader imports.
 
 use std::process::ExitCode;
 use std::rc::Rc;

@@ -17,7 +17,18 @@ pub const TAG: &str = "maturity-quiz";
 #[derive(Clone, Debug, PartialEq)]
 pub struct Host(pub Element);
 
-/// Where a widget's questionnaire comes from.
+/// The host's attribute that names a questionnaire of the site owner's.
+pub const SOURCE_ATTRIBUTE: &str = "src";
+
+/// The host's child that holds a questionnaire of the site owner's as JSON.
+pub const INLINE_SOURCE: &str = r#":scope > script[type="application/json"]"#;
+
+/// The host's attribute and value that make the widget only the group view.
+pub const GROUP_MODE: (&str, &str) = ("mode", "group");
+
+/// Where a widget's questionnaire comes from. The loader, which shows the
+/// built-in questionnaire's intro before the wasm runs, gets the names above
+/// from the build's data (src/prerender.rs) to tell when it will not.
 pub enum Source {
     /// The element's `src` attribute, as written.
     Url(String),
@@ -62,13 +73,10 @@ impl Host {
     /// Where the questionnaire comes from: `src` wins over an inline
     /// script; either wins over the built-in one.
     pub fn source(&self) -> Source {
-        if let Some(src) = self.0.get_attribute("src") {
+        if let Some(src) = self.0.get_attribute(SOURCE_ATTRIBUTE) {
             return Source::Url(src);
         }
-        match self
-            .0
-            .query_selector(r#":scope > script[type="application/json"]"#)
-        {
+        match self.0.query_selector(INLINE_SOURCE) {
             Ok(Some(script)) => Source::Inline(script.text_content().unwrap_or_default()),
             _ => Source::BuiltIn,
         }

@@ -34,14 +34,23 @@ fn parameter<'a>(fragment: &'a str, name: &str) -> Option<&'a str> {
         .map(|(_, value)| value)
 }
 
+/// The fragment that opens the group view (`#group`). The loader reads it
+/// from the build's data (src/prerender.rs), to know the widget will not
+/// open on its intro.
+pub const GROUP_FRAGMENT: &str = "group";
+
+/// The fragment's parameter that carries a result's code (`#r=CODE`); the
+/// loader reads it from the build's data too.
+pub const RESULT_PARAMETER: &str = "r";
+
 /// What `hash` (`location.hash`, with or without its `#`) asks for, or
 /// `None` when it is not meant for the widget (the page's own anchors).
 pub fn follow(questionnaire: &Questionnaire, hash: &str) -> Option<Link> {
     let fragment = hash.strip_prefix('#').unwrap_or(hash);
-    if fragment == "group" {
+    if fragment == GROUP_FRAGMENT {
         return Some(Link::Group);
     }
-    let code = parameter(fragment, "r")?;
+    let code = parameter(fragment, RESULT_PARAMETER)?;
     Some(match decode(questionnaire, code) {
         Ok(response) => Link::Result {
             response,
@@ -64,7 +73,7 @@ pub fn link(
 ) -> String {
     let base = base.split('#').next().unwrap_or(base);
     format!(
-        "{base}#r={}&lang={language}",
+        "{base}#{RESULT_PARAMETER}={}&lang={language}",
         encode(questionnaire, &response.answers, &response.profile)
     )
 }
@@ -82,7 +91,7 @@ pub fn page_base(href: &str) -> &str {
 pub fn read_line(questionnaire: &Questionnaire, line: &str) -> Result<Response, ReadError> {
     let line = line.trim();
     match line.split_once('#') {
-        Some((_, fragment)) => match parameter(fragment, "r") {
+        Some((_, fragment)) => match parameter(fragment, RESULT_PARAMETER) {
             Some(code) => decode(questionnaire, code),
             None => Err(ReadError(Problem::NoCode)),
         },

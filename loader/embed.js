@@ -1,3 +1,4 @@
+// @ts-check
 // maturity-quiz embed loader.
 //
 // A host page adds
@@ -10,9 +11,17 @@
 // on the page. Nothing here writes inline scripts or styles, so a strict
 // Content-Security-Policy holds.
 //
-// The build puts wasm-bindgen's JS glue in front of this file
-// (scripts/bundle-loader.sh), so that loader and glue arrive in one request:
-// `__wbg_init` and `Widget` below are the glue's.
+// The build (scripts/bundle-loader.sh) bundles this module with what it
+// imports into one minified dist/embed.js, so that loader and glue arrive in
+// one request: wasm-bindgen's JS glue, and the data the build writes from
+// the widget's own rules (src/prerender.rs) and files. tsc checks it against
+// the glue's types, that data and npm/embed.d.ts first.
+
+import initWidget, { Widget } from "../target/loader/maturity-quiz.js";
+import { INTEGRITY, LOADER_DATA } from "../target/loader/data.js";
+import { chooseLanguage } from "./language.js";
+
+/** @typedef {keyof typeof INTEGRITY} WidgetFile */
 
 // Where the widget's two files come from, first match wins:
 // 1. The single-file build (scripts/single-file.sh) sets MATURITY_QUIZ_INLINE
@@ -27,17 +36,15 @@
 //    Vite and webpack 5 recognise, so they emit the file and rewrite the URL.
 //    Each sits in a function that runs only when that file is needed, so a
 //    bundle with no import.meta (an esbuild IIFE) works with rule 2.
-// Whatever the address, each file must match the hash the build wrote below
-// (Subresource Integrity), so a file swapped on a server or a CDN, or named by
-// a setting the page did not mean to give, is refused rather than run.
+// Whatever the address, each file must match the hash the build wrote
+// (INTEGRITY, Subresource Integrity), so a file swapped on a server or a CDN,
+// or named by a setting the page did not mean to give, is refused rather
+// than run.
+/** @type {Record<WidgetFile, () => URL>} */
 const besideLoader = {
   "maturity-quiz_bg.wasm": () => new URL("./maturity-quiz_bg.wasm", import.meta.url),
   "style.css": () => new URL("./style.css", import.meta.url),
 };
-
-// The sha384 of each of the widget's files, written by the build
-// (scripts/bundle-loader.sh) in place of the marker.
-const INTEGRITY = /* integrity */ {};
 
 /**
  * The page's setting `name`, only when the page itself assigned it. An
@@ -46,18 +53,23 @@ const INTEGRITY = /* integrity */ {};
  * `<a id="MATURITY_QUIZ_PUBLIC_PATH" href="https://elsewhere/">`, could
  * otherwise choose where the widget's code comes from. Named elements live on
  * the window's prototype chain, never as its own property.
+ * @param {string} name
+ * @returns {unknown}
  */
 function setting(name) {
-  return Object.hasOwn(globalThis, name) ? globalThis[name] : undefined;
+  return Object.hasOwn(globalThis, name) ? /** @type {Record<string, unknown>} */ (globalThis)[name] : undefined;
 }
 
-/** The single file's data: URLs, when the page gave them as a plain object. */
+/**
+ * The single file's data: URLs, when the page gave them as a plain object.
+ * @param {WidgetFile} name
+ */
 function inlined(name) {
   const files = setting("MATURITY_QUIZ_INLINE");
   if (files === null || typeof files !== "object") return undefined;
   const prototype = Object.getPrototypeOf(files);
   if (prototype !== Object.prototype && prototype !== null) return undefined;
-  const url = Object.hasOwn(files, name) ? files[name] : undefined;
+  const url = Object.hasOwn(files, name) ? /** @type {Record<string, unknown>} */ (files)[name] : undefined;
   return typeof url === "string" && url.startsWith("data:") ? url : undefined;
 }
 
@@ -68,13 +80,19 @@ function inlined(name) {
  * classic script, and `document.currentScript` names it while it runs.
  */
 const loaderAddress = (() => {
+  // An SVG <script> has no `src`: the page's address then.
+  const script = /** @type {{ src?: string } | null} */ (document.currentScript);
   try {
-    return import.meta.url ?? document.currentScript?.src ?? location.href;
+    return import.meta.url ?? script?.src ?? location.href;
   } catch {
-    return document.currentScript?.src ?? location.href;
+    return script?.src ?? location.href;
   }
 })();
 
+/**
+ * The address of the widget's file `name`, by the rules above.
+ * @param {WidgetFile} name
+ */
 function asset(name) {
   const data = inlined(name);
   if (data) return data;
@@ -85,16 +103,17 @@ function asset(name) {
   return besideLoader[name]().href;
 }
 
+/** @type {Promise<typeof Widget> | null} */
 let widgetModule = null;
 
 /**
  * The widget's class, its wasm loaded and instantiated at most once per page.
- * The wasm's URL is always passed: the glue's own default, a second `new URL`
- * to the same file, is taken out at build time (scripts/bundle-loader.sh) so
- * that bundlers emit the wasm once.
+ * The wasm's URL is always passed: the build makes the glue without a
+ * default of its own, a second `new URL` to the same file
+ * (scripts/bundle-loader.sh), so that bundlers emit the wasm once.
  */
 function loadWidget() {
-  widgetModule ??= __wbg_init({
+  widgetModule ??= initWidget({
     module_or_path: fetch(asset("maturity-quiz_bg.wasm"), {
       integrity: INTEGRITY["maturity-quiz_bg.wasm"],
       credentials: "omit",
@@ -103,7 +122,11 @@ function loadWidget() {
   return widgetModule;
 }
 
-/** Links the widget's stylesheet into `root`; resolves once it applies. */
+/**
+ * Links the widget's stylesheet into `root`; resolves once it applies.
+ * @param {ShadowRoot} root
+ * @returns {Promise<unknown>}
+ */
 function linkStylesheet(root) {
   const link = document.createElement("link");
   link.rel = "stylesheet";
@@ -127,60 +150,51 @@ function linkStylesheet(root) {
   return loaded;
 }
 
-// What the build prerendered (src/prerender.rs, written here in place of the
-// marker by scripts/bundle-loader.sh): the built-in questionnaire's intro per
-// language as a tree of plain data, its `languages` (the default first), the
-// `storage` prefix of its saved progress, and the loader's own `texts`
-// (`loading`, `load_failed`) per language, the default first, so that every
-// word lives in content/ui.json.
-const PRERENDERED = /* prerendered */ {};
-
-/** `tag` (a language tag) without its region or script: "en-GB" → "en". */
-const primary = (tag) => tag.toLowerCase().split(/[-_]/)[0];
+// What the build prerendered (src/prerender.rs): the built-in
+// questionnaire's `intro` per language as a tree of plain data, the tables
+// its `languages` are picked by, what makes the widget open on another screen
+// (`intro_unless`), and the loader's own `texts` (`loading`, `load_failed`)
+// with their tables, so that every word lives in content/ui.json and every
+// rule in the widget's Rust.
 
 /**
- * The first of `tags` that `languages` has, whole or by its primary subtag,
- * else the first of `languages`: the rule the widget applies
- * (i18n::choose_language), for the primary-subtag codes the built-in
- * questionnaire has.
+ * The questionnaire's language for `element`: its `lang`, the page's, the browser's.
+ * @param {Element} element
  */
-function pick(tags, languages) {
-  for (const tag of tags.map((t) => String(t ?? "").trim()).filter(Boolean)) {
-    const found =
-      languages.find((l) => l.toLowerCase() === tag.toLowerCase()) ?? languages.find((l) => primary(l) === primary(tag));
-    if (found) return found;
-  }
-  return languages[0];
-}
-
-/** The questionnaire's language for `element`: its `lang`, the page's, the browser's. */
 function language(element) {
   const tags = [element.getAttribute("lang"), document.documentElement.getAttribute("lang"), ...(navigator.languages ?? [])];
-  return pick(tags, PRERENDERED.languages);
+  return /** @type {keyof typeof LOADER_DATA.intro} */ (chooseLanguage(tags, LOADER_DATA.languages));
 }
 
-/** The loader's own words, in the language of the nearest `lang` around `element`. */
+/**
+ * The loader's own words, in the language of the nearest `lang` around `element`.
+ * @param {Element} element
+ */
 function texts(element) {
-  const all = PRERENDERED.texts;
-  const code = pick([element.closest("[lang]")?.getAttribute("lang")], all.map((t) => t.language));
-  return all.find((t) => t.language === code);
+  const { languages, words } = LOADER_DATA.texts;
+  const code = chooseLanguage([element.closest("[lang]")?.getAttribute("lang")], languages);
+  return words[/** @type {keyof typeof words} */ (code)];
 }
 
 /**
  * Whether the widget will open on the built-in questionnaire's intro: not
- * with another questionnaire (`src`, inline JSON), not for a facilitator
- * (`mode="group"`), not when the address holds a result or group link, not
- * with saved progress of any version (resumed, or removed with a notice),
- * and not when storage is blocked (the widget says so first).
+ * with another questionnaire (an attribute, inline JSON), not for a
+ * facilitator (by attribute or fragment), not when the address holds a
+ * result, not with saved progress of any version (resumed, or removed with
+ * a notice), and not when storage is blocked (the widget says so first).
+ * @param {Element} element
  */
 function opensOnIntro(element) {
-  if (element.hasAttribute("src") || element.getAttribute("mode") === "group") return false;
-  if (element.querySelector(':scope > script[type="application/json"]')) return false;
+  const unless = LOADER_DATA.intro_unless;
+  if (element.hasAttribute(unless.source_attribute) || element.querySelector(unless.inline_source)) return false;
+  const [attribute, value] = unless.group_mode;
+  if (element.getAttribute(attribute) === value) return false;
   const fragment = location.hash.replace(/^#/, "");
-  if (fragment === "group" || fragment.split("&").some((pair) => pair.startsWith("r="))) return false;
+  if (fragment === unless.group_fragment) return false;
+  if (fragment.split("&").some((pair) => pair.startsWith(`${unless.result_parameter}=`))) return false;
   try {
     for (let i = 0; i < localStorage.length; i++) {
-      if (localStorage.key(i)?.startsWith(PRERENDERED.storage)) return false;
+      if (localStorage.key(i)?.startsWith(unless.storage)) return false;
     }
   } catch {
     return false;
@@ -188,7 +202,13 @@ function opensOnIntro(element) {
   return true;
 }
 
-/** Elements from the prerendered tree: `[tag, [name, value, …], …children]` or text. */
+/** @typedef {string | readonly [string, readonly string[], ...any[]]} TreeNode */
+
+/**
+ * Elements from the prerendered tree: `[tag, [name, value, …], …children]` or text.
+ * @param {TreeNode} node
+ * @returns {Node}
+ */
 function build(node) {
   if (typeof node === "string") return document.createTextNode(node);
   const [tag, attributes, ...children] = node;
@@ -198,8 +218,12 @@ function build(node) {
   return element;
 }
 
-/** What can take focus or a click in a screen, in document order. */
-const controls = (container) => [...container.querySelectorAll("button, summary")];
+/**
+ * What can take focus or a click in a screen, in document order.
+ * @param {ParentNode} container
+ * @returns {HTMLElement[]}
+ */
+const controls = (container) => [...container.querySelectorAll("button, summary")].map((control) => /** @type {HTMLElement} */ (control));
 
 /**
  * How long the hand-over waits for the widget's first render. That takes
@@ -209,7 +233,10 @@ const controls = (container) => [...container.querySelectorAll("button, summary"
  */
 const HAND_OVER_LIMIT_MS = 10_000;
 
-/** The loader's sentence for a widget that cannot start, in `element`'s language. */
+/**
+ * The loader's sentence for a widget that cannot start, in `element`'s language.
+ * @param {Element} element
+ */
 function loadFailed(element) {
   const notice = document.createElement("p");
   notice.setAttribute("role", "alert");
@@ -224,20 +251,22 @@ function loadFailed(element) {
  * prerendered intro's buttons is remembered, not lost.
  */
 class Placeholder {
+  /** @param {Element} element */
   constructor(element) {
     this.container = document.createElement("div");
     /** The widget's element, for the words of a failure. */
     this.element = element;
-    /** Indexes (in `controls`) of the buttons clicked, in order. */
+    /** @type {number[]} Indexes (in `controls`) of the buttons clicked, in order. */
     this.clicks = [];
     if (opensOnIntro(element)) {
-      const intro = build(PRERENDERED.intro[language(element)]);
+      const intro = /** @type {Element} */ (build(LOADER_DATA.intro[language(element)]));
       // Busy until the widget runs; its buttons answer only then.
       intro.setAttribute("aria-busy", "true");
       for (const button of intro.querySelectorAll("button")) button.setAttribute("aria-disabled", "true");
       this.container.append(intro);
       this.container.addEventListener("click", (event) => {
-        const index = controls(this.container).indexOf(event.target.closest("button"));
+        const button = event.target instanceof Element ? event.target.closest("button") : null;
+        const index = button ? controls(this.container).indexOf(button) : -1;
         if (index >= 0 && this.clicks.at(-1) !== index) this.clicks.push(index);
       });
     } else {
@@ -254,6 +283,8 @@ class Placeholder {
    * the widget's first render is in it: in the same task, so no frame shows
    * neither. Focus, open disclosures and remembered clicks carry over to the
    * same controls, which the intro and its prerender have in the same order.
+   * @param {Element} rendered
+   * @param {ShadowRoot} root
    */
   handOver(rendered, root) {
     if (!this.container.isConnected) return; // replaced by a crash notice, or the element left
@@ -282,7 +313,7 @@ class Placeholder {
     }
     const before = controls(this.container);
     const after = controls(rendered);
-    const focused = before.indexOf(root.activeElement);
+    const focused = root.activeElement instanceof HTMLElement ? before.indexOf(root.activeElement) : -1;
     const open = [...this.container.querySelectorAll("details")].map((details) => details.open);
     [...rendered.querySelectorAll("details")].forEach((details, i) => (details.open ||= open[i] ?? false));
     this.container.replaceWith(rendered);
@@ -291,16 +322,24 @@ class Placeholder {
   }
 }
 
+/** @typedef {HTMLElementTagNameMap[typeof LOADER_DATA.tag]} DocumentedElement */
+
+/**
+ * The element. npm/embed.d.ts describes the element of this tag to site
+ * owners, and tsc holds the three together: the tag the widget's Rust names
+ * must be the d.ts's, and this class what the d.ts promises.
+ * @implements {DocumentedElement}
+ */
 class MaturityQuizElement extends HTMLElement {
   static observedAttributes = ["lang"];
 
-  /** The running widget, while the element is on the page. */
+  /** @type {Widget | null} The running widget, while the element is on the page. */
   #widget = null;
   /** Whether a mount waits for the wasm and the stylesheet. */
   #mounting = false;
-  /** The stylesheet's load, once linked into the shadow root. */
+  /** @type {Promise<unknown> | null} The stylesheet's load, once linked into the shadow root. */
   #styled = null;
-  /** The timer of a pending teardown (see disconnectedCallback). */
+  /** @type {ReturnType<typeof setTimeout> | null} The timer of a pending teardown (see disconnectedCallback). */
   #teardown = null;
 
   connectedCallback() {
@@ -344,10 +383,11 @@ class MaturityQuizElement extends HTMLElement {
     }
     const placeholder = new Placeholder(this);
     // Shown once styled, so that it never appears unstyled and then moves.
-    this.#styled.then(() => {
+    const styled = /** @type {Promise<unknown>} */ (this.#styled);
+    styled.then(() => {
       if (this.#mounting && this.isConnected) root.append(placeholder.container);
     }, () => {});
-    Promise.all([loadWidget(), this.#styled]).then(
+    Promise.all([loadWidget(), styled]).then(
       ([Widget]) => {
         this.#mounting = false;
         // Left the page while the files loaded: mount when it comes back.
@@ -357,8 +397,9 @@ class MaturityQuizElement extends HTMLElement {
         // which replaces the placeholder once it holds the first render:
         // yew renders in a microtask, and may yield to the browser on a
         // slow device.
-        this.#widget = new Widget(this, document.createElement("div"));
-        const rendered = this.#widget.element;
+        const widget = new Widget(this, document.createElement("div"));
+        this.#widget = widget;
+        const rendered = widget.element;
         queueMicrotask(() => placeholder.handOver(rendered, root));
       },
       (error) => {
@@ -370,11 +411,16 @@ class MaturityQuizElement extends HTMLElement {
     );
   }
 
+  /**
+   * @param {string} name
+   * @param {string | null} before
+   * @param {string | null} after
+   */
   attributeChangedCallback(name, before, after) {
     if (before !== after) this.#widget?.languageChanged();
   }
 }
 
-if (!customElements.get("maturity-quiz")) {
-  customElements.define("maturity-quiz", MaturityQuizElement);
+if (!customElements.get(LOADER_DATA.tag)) {
+  customElements.define(LOADER_DATA.tag, MaturityQuizElement);
 }
