@@ -96,6 +96,15 @@ export PATH
 		say "adding the wasm32-unknown-unknown target"
 		rustup target add wasm32-unknown-unknown
 	fi
+	# The lint gate of scripts/test.sh (cargo fmt, cargo clippy).
+	for component in rustfmt clippy; do
+		if rustup component list --installed | grep -q "^$component"; then
+			say "$component: present"
+		else
+			say "adding the $component component"
+			rustup component add "$component"
+		fi
+	done
 
 	# --- trunk -----------------------------------------------------------------
 	trunk_version="0.21.14"

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Runs every test layer of maturity-quiz, stopping at the first failure:
+# Runs every test layer of maturity-quiz, stopping at the first failure,
+# after the format and lint gate (cargo fmt, cargo clippy):
 #   1. native      `cargo test --workspace` — the core's unit, content and
 #                  scoring tests (core/), and the widget crate's native tests
 #                  (the e2e tests need the `e2e` feature, which layer 3 turns on)
@@ -50,6 +51,14 @@ version_of() {
 header() {
 	printf '\n==== %s ====\n' "$*"
 }
+
+# The code's form before anything is built: rustfmt's layout, and no clippy
+# warning, natively (every target and feature, e2e and prerender included)
+# and for the browser (the widget and its component tests).
+header "lint: cargo fmt --check; cargo clippy -D warnings (native and wasm32)"
+cargo fmt --all --check
+cargo clippy --workspace --all-targets --features e2e,prerender -- -D warnings
+cargo clippy --target wasm32-unknown-unknown -p maturity-quiz --lib --test web -- -D warnings
 
 header "build: trunk build --release --offline -> dist/"
 trunk build --release --offline

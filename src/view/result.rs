@@ -131,19 +131,19 @@ pub fn ResultScreen(props: &ResultScreenProps) -> Html {
                     </ol>
                     // What a provisional result rests on comes before its
                     // description, so that it is never read as final.
-                    { note("mq-note-provisional", explain::provisional(q, &assessment, language)) }
+                    { note("mq-note-provisional", explain::provisional(q, assessment, language)) }
                     <div class="mq-description">{ paragraphs(phase.description.get(language)) }</div>
                     <p class="mq-disclaimer">{ ui.result_disclaimer }</p>
-                    { notes(q, &assessment, shared, language) }
+                    { notes(q, assessment, shared, language) }
                     <h3 class="mq-subheading">{ ui.dimensions_title }</h3>
                     <DimensionChart questionnaire={q.clone()} language={language.to_string()}
                         dimensions={assessment.dimensions.clone()} />
                     <h3 class="mq-subheading">{ explain::next_steps_title(shared, language) }</h3>
-                    if let Some(top) = explain::top_reached(&assessment, shared, language) {
+                    if let Some(top) = explain::top_reached(assessment, shared, language) {
                         <p class="mq-top-reached">{ top }</p>
                     }
                     <ol class="mq-next-steps" part="next-steps">
-                        for (dimension, now, next) in standings(&assessment) {
+                        for (dimension, now, next) in standings(assessment) {
                             <li class="mq-next-step">
                                 <strong class="mq-next-step-dimension">
                                     { q.dimensions[dimension].name.get(language) }

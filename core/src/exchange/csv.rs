@@ -284,7 +284,8 @@ mod tests {
             row("3", "", "\"open"),
         ]
         .join("\r\n");
-        let read: Vec<(usize, Result<Vec<Option<usize>>, String>)> = read_csv(&q, &text)
+        type Read = (usize, Result<Vec<Option<usize>>, String>);
+        let read: Vec<Read> = read_csv(&q, &text)
             .into_iter()
             .map(|(line, row)| (line, row.map(|r| r.profile).map_err(|e| e.to_string())))
             .collect();
