@@ -9,7 +9,7 @@
 // documents; custom-elements.json describes the same element for editors and
 // documentation tools.
 
-/** Which questionnaire an event is about: the built-in one is `{ id: "social-maturity", version: 2 }`. */
+/** Which questionnaire an event is about: the built-in one is `{ id: "social-maturity", version: 3 }`. */
 export interface MaturityQuizQuestionnaire {
   id: string;
   version: number;

@@ -1,8 +1,10 @@
 //! The npm package's description of the element against what the README
 //! documents (issue 15): custom-elements.json lists every attribute, event,
 //! part and custom property the README names, and no other; embed.d.ts names
-//! the same attributes and events; and each of them exists in the widget
-//! (style.css, the views). Native: reads the files in the repository.
+//! the same attributes and events; each of them exists in the widget
+//! (style.css, the views); and tsc accepts the event details the core
+//! writes as embed.d.ts's types, so the declared shapes cannot drift from
+//! the Rust that makes them. Native: reads the files in the repository.
 
 use std::collections::BTreeSet;
 use std::fs;
@@ -256,4 +258,77 @@ fn every_documented_part_and_custom_property_exists_in_the_widget() {
         "the README documents parts no view has: {:?}",
         readme.parts.difference(&parts).collect::<Vec<_>>()
     );
+}
+
+/// A TypeScript file that declares the three event details as the widget
+/// writes them, typed with embed.d.ts's interfaces. Object literals get
+/// TypeScript's excess property check, so a key the widget sends that the
+/// types lack fails as surely as a missing key or a value of another type.
+fn typed_details(start: &str, answer: &str, complete: &str) -> String {
+    format!(
+        "import type {{ MaturityQuizStartDetail, MaturityQuizAnswerDetail, \
+         MaturityQuizCompleteDetail }} from \"./embed.js\";\n\
+         export const start: MaturityQuizStartDetail = {start};\n\
+         export const answer: MaturityQuizAnswerDetail = {answer};\n\
+         export const complete: MaturityQuizCompleteDetail = {complete};\n"
+    )
+}
+
+/// Whether tsc (from node_modules, as pinned) accepts `source` beside the
+/// package's embed.d.ts; its complaints when not.
+fn tsc_accepts(source: &str) -> Result<(), String> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let dir = std::env::temp_dir().join(format!("mq-event-types-{}", std::process::id()));
+    fs::create_dir_all(&dir).unwrap();
+    fs::copy(root.join("npm/embed.d.ts"), dir.join("embed.d.ts")).unwrap();
+    fs::write(dir.join("details.ts"), source).unwrap();
+    let output = std::process::Command::new(root.join("node_modules/.bin/tsc"))
+        .args([
+            "--noEmit", "--strict", "--target", "es2022", "--module", "esnext",
+        ])
+        .args(["--moduleResolution", "bundler", "--lib", "es2022,dom"])
+        .arg(dir.join("details.ts"))
+        .output()
+        .expect("run node_modules/.bin/tsc (scripts/setup.sh installs it)");
+    let _ = fs::remove_dir_all(&dir);
+    if output.status.success() {
+        Ok(())
+    } else {
+        Err(String::from_utf8_lossy(&output.stdout).into_owned())
+    }
+}
+
+#[test]
+fn the_declared_event_details_are_what_the_widget_sends() {
+    use mq_core::events::{answered, completed, started};
+    use mq_core::model::{Answer, Level, Questionnaire, Response};
+    use mq_core::scoring::{Outcome, assess};
+
+    let q = Questionnaire::built_in();
+    // A dimension without a level (a null score and phase), a skipped
+    // question, "don't know" and a skipped background question: every
+    // nullable field as null somewhere.
+    let mut answers = vec![Some(Answer::Level(Level(3))); q.questions.len()];
+    answers[0] = Some(Answer::DontKnow);
+    answers[1] = None;
+    let Outcome::Assessed(assessment) = assess(&q, &answers) else {
+        panic!("ten levels of twelve are a result")
+    };
+    let response = Response {
+        answers,
+        profile: vec![Some(0), None],
+    };
+    let complete = completed(&q, "nl", &response, &assessment);
+    assert!(complete.contains("\"score\":null") && complete.contains("\"size\":null"));
+    let start = started(&q, "nl");
+    let answer = answered(&q, "en", 0, Answer::DontKnow);
+    tsc_accepts(&typed_details(&start, &answer, &complete))
+        .unwrap_or_else(|errors| panic!("npm/embed.d.ts does not describe the details:\n{errors}"));
+
+    // The check has teeth: a key the types do not declare, or one missing.
+    let extra = complete.replacen('{', "{\"extra\":1,", 1);
+    assert!(tsc_accepts(&typed_details(&start, &answer, &extra)).is_err());
+    let missing = answer.replace("\"questionNumber\":1,", "");
+    assert_ne!(missing, answer);
+    assert!(tsc_accepts(&typed_details(&start, &missing, &complete)).is_err());
 }
