@@ -49,8 +49,9 @@ pub enum Answer {
     DontKnow,
 }
 
-/// How "don't know" is written in JSON.
-const DONT_KNOW: &str = "dont-know";
+/// How "don't know" is written wherever an answer is text: JSON, CSV, the
+/// radio's value.
+pub const DONT_KNOW: &str = "dont-know";
 
 impl Answer {
     /// The level this answer gives, or `None` for "don't know".
@@ -249,14 +250,6 @@ pub struct Response {
     pub answers: Vec<Option<Answer>>,
     /// The answer to each background question.
     pub profile: Profile,
-}
-
-/// Why a background answer cannot belong to a questionnaire (see
-/// [`Questionnaire::check_profile`]).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct ProfileMisfit {
-    /// The background question, counted from 0.
-    pub question: usize,
 }
 
 /// A whole questionnaire: the model's phases and dimensions and the questions
@@ -477,25 +470,6 @@ impl Questionnaire {
         Ok(())
     }
 
-    /// Whether `profile` could have been given to this questionnaire: one
-    /// entry per background question, each an answer it has.
-    pub fn check_profile(&self, profile: &[Option<usize>]) -> Result<(), ProfileMisfit> {
-        if profile.len() != self.profile.len() {
-            return Err(ProfileMisfit {
-                question: profile.len().min(self.profile.len()),
-            });
-        }
-        match self
-            .profile
-            .iter()
-            .zip(profile)
-            .position(|(question, answer)| answer.is_some_and(|a| a >= question.answers.len()))
-        {
-            Some(question) => Err(ProfileMisfit { question }),
-            None => Ok(()),
-        }
-    }
-
     /// The background question `id` and, within it, the index of answer
     /// `answer`, each `None` when there is no such id.
     pub fn find_profile(&self, id: &str, answer: &str) -> (Option<usize>, Option<usize>) {
@@ -685,7 +659,7 @@ impl Questionnaire {
 
 /// What serde_json says is wrong, without the position it appends (the
 /// problem's path gives it first).
-pub fn syntax_reason(error: &serde_json::Error) -> String {
+fn syntax_reason(error: &serde_json::Error) -> String {
     let text = error.to_string();
     let position = format!(" at line {} column {}", error.line(), error.column());
     text.strip_suffix(&position).unwrap_or(&text).to_string()

@@ -9,7 +9,7 @@ use yew::prelude::*;
 
 use crate::view::focus::use_focus;
 use mq_core::i18n::{fill, ui_text};
-use mq_core::model::{Answer, Level, Questionnaire};
+use mq_core::model::{Answer, DONT_KNOW, Level, Questionnaire};
 
 /// Properties of [`QuestionScreen`].
 #[derive(Clone, PartialEq, Properties)]
@@ -115,7 +115,7 @@ pub fn QuestionScreen(props: &QuestionScreenProps) -> Html {
                         <label class={if answer == Answer::DontKnow { "mq-option mq-option-dont-know" } else { "mq-option" }}>
                             <input type="radio" class="mq-radio" name={group.clone()}
                                 id={format!("{group}-{}", i + 1)}
-                                value={match answer { Answer::Level(l) => l.0.to_string(), Answer::DontKnow => "dont-know".to_string() }}
+                                value={match answer { Answer::Level(l) => l.0.to_string(), Answer::DontKnow => DONT_KNOW.to_string() }}
                                 checked={props.answer == Some(answer)}
                                 onchange={props.on_choose.reform(move |_: Event| answer)} />
                             <span class="mq-option-text">{ text }</span>

@@ -5,7 +5,7 @@
 
 pub mod records;
 
-use crate::model::{Answer, Level, Profile, Questionnaire, Response};
+use crate::model::{Answer, DONT_KNOW, Level, Profile, Questionnaire, Response};
 use serde::Deserialize;
 use serde_json::Value;
 
@@ -104,7 +104,7 @@ pub fn csv_row(
         |i| match answers.get(i).copied().flatten() {
             None => String::new(),
             Some(Answer::Level(l)) => l.0.to_string(),
-            Some(Answer::DontKnow) => "dont-know".to_string(),
+            Some(Answer::DontKnow) => DONT_KNOW.to_string(),
         },
     ));
     fields.extend((0..questionnaire.profile.len()).map(|i| {
