@@ -7,8 +7,9 @@ use std::time::Duration;
 
 use serde_json::{Value, json};
 
-use crate::embedding::{CASE_B, Visit};
+use crate::embedding::CASE_B;
 use crate::support::server::{Gate, Page, StaticServer};
+use crate::support::visit::Visit;
 use crate::support::webdriver::wait_until;
 use crate::{crate_dir, dist};
 

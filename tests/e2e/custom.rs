@@ -8,8 +8,8 @@ use mq_core::i18n::ui_text;
 use mq_core::model::limits;
 
 use crate::dist;
-use crate::embedding::Visit;
 use crate::support::server::{Page, StaticServer};
+use crate::support::visit::Visit;
 
 /// The 5-phase example shipped with the format document.
 const EXAMPLE: &str = include_str!("../../docs/examples/digital-workplace.json");

@@ -8,8 +8,9 @@ use std::time::Duration;
 use serde_json::{Value, json};
 
 use crate::dist;
-use crate::embedding::{CASE_B, Visit};
+use crate::embedding::CASE_B;
 use crate::support::server::{Page, StaticServer};
+use crate::support::visit::Visit;
 use crate::support::webdriver::{Browser, Element, Engine, wait_until};
 
 /// A download: the click, the browser writing the file, renaming it.

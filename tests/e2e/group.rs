@@ -13,8 +13,9 @@ use mq_core::model::{Answer, Level, Questionnaire, Response};
 use serde_json::{Value, json};
 
 use crate::dist;
-use crate::embedding::{CASE_B, Visit};
+use crate::embedding::CASE_B;
 use crate::support::server::{Page, StaticServer};
+use crate::support::visit::Visit;
 use crate::support::webdriver::wait_until;
 
 /// One step: a click and a re-render.

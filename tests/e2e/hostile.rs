@@ -9,8 +9,9 @@ use serde_json::{Value, json};
 use mq_core::i18n::ui_text;
 
 use crate::dist;
-use crate::embedding::{APP_START, CASE_B, Visit, host_page};
+use crate::embedding::CASE_B;
 use crate::support::server::{Page, StaticServer};
+use crate::support::visit::{APP_START, Visit, host_page};
 use crate::support::webdriver::{Browser, wait_until};
 
 /// The 5-phase example shipped with the format document.

@@ -20,8 +20,8 @@ use std::time::{Duration, Instant};
 use serde_json::{Value, json};
 
 use crate::crate_dir;
-use crate::embedding::Visit;
 use crate::support::server::{Page, StaticServer};
+use crate::support::visit::Visit;
 use crate::support::webdriver::{fresh_temp_dir, wait_until};
 
 /// The release's version: Cargo.toml's, which scripts/package.sh uses too.

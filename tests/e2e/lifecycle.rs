@@ -20,8 +20,8 @@ use std::time::Duration;
 use serde_json::{Value, json};
 
 use crate::dist;
-use crate::embedding::Visit;
 use crate::support::server::{Gate, Page, StaticServer};
+use crate::support::visit::Visit;
 use crate::support::webdriver::{Browser, Engine, wait_until};
 
 /// One step of the quiz: a click and a re-render.

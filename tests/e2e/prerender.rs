@@ -12,8 +12,9 @@ use std::time::Duration;
 use serde_json::{Value, json};
 
 use crate::dist;
-use crate::embedding::{CASE_B, Visit};
+use crate::embedding::CASE_B;
 use crate::support::server::{Gate, Page, StaticServer};
+use crate::support::visit::Visit;
 use crate::support::webdriver::wait_until;
 
 /// Loading and compiling the release wasm in a cold browser.

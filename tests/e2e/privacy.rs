@@ -7,8 +7,9 @@
 use serde_json::{Value, json};
 
 use crate::dist;
-use crate::embedding::{CASE_B, Visit};
+use crate::embedding::CASE_B;
 use crate::support::server::{Page, StaticServer};
+use crate::support::visit::Visit;
 
 /// The page's own line, as a site that forwards results would write it.
 const HOST_LINE: &str = "Wij bewaren uw resultaat om de peiling te bundelen.";

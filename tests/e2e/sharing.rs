@@ -7,8 +7,9 @@ use std::time::Duration;
 use serde_json::{Value, json};
 
 use crate::dist;
-use crate::embedding::{CASE_B, Visit};
+use crate::embedding::CASE_B;
 use crate::support::server::{Page, StaticServer};
+use crate::support::visit::Visit;
 use crate::support::webdriver::wait_until;
 
 /// One step of the quiz: a click and a re-render.

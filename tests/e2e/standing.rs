@@ -11,8 +11,9 @@ use serde_json::{Value, json};
 
 use crate::a11y::CASE_C;
 use crate::dist;
-use crate::embedding::{CASE_B, Visit};
+use crate::embedding::CASE_B;
 use crate::support::server::{Page, StaticServer};
+use crate::support::visit::Visit;
 use crate::support::webdriver::wait_until;
 
 /// What the result screen shows, in document order where order matters.

@@ -9,8 +9,8 @@ use std::time::Duration;
 use serde_json::json;
 
 use crate::dist;
-use crate::embedding::Visit;
 use crate::support::server::{Page, StaticServer};
+use crate::support::visit::Visit;
 use crate::support::webdriver::wait_until;
 
 /// One step of the quiz: a click and a re-render.
