@@ -7,7 +7,7 @@ use std::time::Duration;
 
 use serde_json::{Value, json};
 
-use crate::embedding::CASE_B;
+use crate::support::cases::values;
 use crate::support::server::{Gate, Page, StaticServer};
 use crate::support::visit::Visit;
 use crate::support::webdriver::wait_until;
@@ -21,25 +21,6 @@ const HOST_LINE: &str = "We keep your result to combine the poll's outcomes.";
 
 /// axe-core's tags for WCAG 2.0, 2.1 and 2.2, levels A and AA.
 const WCAG_AA: &str = "['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa']";
-
-/// The brief's case A: Functional, nothing unusual.
-const CASE_A: [&str; 12] = ["3", "3", "3", "3", "3", "2", "3", "3", "3", "3", "2", "3"];
-
-/// The brief's case C: provisional, monitoring unknown.
-pub(crate) const CASE_C: [&str; 12] = [
-    "2",
-    "2",
-    "2",
-    "dont-know",
-    "2",
-    "3",
-    "2",
-    "2",
-    "dont-know",
-    "dont-know",
-    "1",
-    "2",
-];
 
 /// Too few answers for a result.
 const TOO_FEW: [&str; 12] = [
@@ -220,14 +201,14 @@ fn e2e_every_screen_passes_axe_wcag_22_aa_in_both_languages_and_themes() {
         );
         scan("question with its error", &mut found);
         for (screen, answers) in [
-            ("result", CASE_A),
-            ("provisional result", CASE_C),
-            ("uneven, capped result", CASE_B),
-            ("too few answers", TOO_FEW),
+            ("result", values("case-a")),
+            ("provisional result", values("case-c")),
+            ("uneven, capped result", values("case-b-dont-know")),
+            ("too few answers", TOO_FEW.map(String::from).to_vec()),
         ] {
             visit.fresh(url);
             visit.start(0);
-            for answer in answers {
+            for answer in &answers {
                 visit.answer(0, answer);
             }
             if screen == "result" {
@@ -245,8 +226,8 @@ fn e2e_every_screen_passes_axe_wcag_22_aa_in_both_languages_and_themes() {
         // way a status line), and the same result opened from its link.
         visit.fresh(url);
         visit.start(0);
-        for answer in CASE_A {
-            visit.answer(0, answer);
+        for answer in values("case-a") {
+            visit.answer(0, &answer);
         }
         visit.profile(0, &["education", "10-49"]);
         visit.click(0, ".mq-copy-link");

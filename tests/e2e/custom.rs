@@ -200,7 +200,7 @@ fn e2e_custom_questionnaire_too_large_is_refused_and_the_page_goes_on() {
         ])
     );
     assert_eq!(
-        visit.complete(2, &crate::embedding::CASE_B),
+        visit.complete(2, &crate::support::cases::values("case-b-dont-know")),
         "Experimenteel"
     );
 }

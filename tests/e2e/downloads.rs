@@ -8,7 +8,7 @@ use std::time::Duration;
 use serde_json::{Value, json};
 
 use crate::dist;
-use crate::embedding::CASE_B;
+use crate::support::cases::values;
 use crate::support::server::{Page, StaticServer};
 use crate::support::visit::Visit;
 use crate::support::webdriver::{Browser, Element, Engine, wait_until};
@@ -147,7 +147,10 @@ fn e2e_json_and_csv_downloads_arrive_with_the_documented_content() {
         .start();
     let url = server.url("/result.html");
     let visit = Visit::open(&url, vec![server]);
-    assert_eq!(visit.complete(0, &CASE_B), "Experimental");
+    assert_eq!(
+        visit.complete(0, &values("case-b-dont-know")),
+        "Experimental"
+    );
 
     visit.browser.click(&button(&visit, ".mq-download-json"));
     let json_name = format!("{BASE_NAME}.json");

@@ -8,27 +8,11 @@
 
 use serde_json::{Value, json};
 
+use crate::support::cases::values;
 use crate::support::server::{Page, StaticServer};
 use crate::support::visit::{STEP, Visit, host_page};
 use crate::support::webdriver::{fresh_temp_dir, wait_until};
 use crate::{crate_dir, dist};
-
-/// The brief's case B with question 8 answered "don't know": Experimental,
-/// capped by monitoring, uneven.
-pub(crate) const CASE_B: [&str; 12] = [
-    "4",
-    "4",
-    "3",
-    "3",
-    "3",
-    "3",
-    "3",
-    "dont-know",
-    "1",
-    "1",
-    "3",
-    "2",
-];
 
 /// The widget's files on one origin (with the CORS header the README asks
 /// site owners to send) and host pages, made by `pages` for the widget's
@@ -191,7 +175,10 @@ fn csp_page(embed: &str, policy: &str) -> Page {
 /// policy; then proves the recorder hears a violation when there is one.
 fn complete_without_violations(visit: &Visit, url: &str) {
     visit.goto(url);
-    assert_eq!(visit.complete(0, &CASE_B), "Experimenteel");
+    assert_eq!(
+        visit.complete(0, &values("case-b-dont-know")),
+        "Experimenteel"
+    );
     let violations = || visit.browser.execute("return window.violations;", vec![]);
     assert_eq!(
         violations(),
@@ -314,7 +301,10 @@ fn e2e_host_hears_start_answer_and_complete() {
         ]
     });
     let visit = sites.visit("/");
-    assert_eq!(visit.complete(0, &CASE_B), "Experimental");
+    assert_eq!(
+        visit.complete(0, &values("case-b-dont-know")),
+        "Experimental"
+    );
     // The complete event follows the result's render, in the same task or,
     // when yew yields to the browser after a long render, in the next one.
     let heard = wait_until(STEP, "the complete event", || {
@@ -400,7 +390,10 @@ fn e2e_complete_is_sent_once_per_result() {
             }
         })
     };
-    assert_eq!(visit.complete(0, &CASE_B), "Experimental");
+    assert_eq!(
+        visit.complete(0, &values("case-b-dont-know")),
+        "Experimental"
+    );
     until_heard(json!(["experimental"]));
     let code = visit.run(0, "return q('.mq-share-code').value;");
     let code = code.as_str().expect("a code");

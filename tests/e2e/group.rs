@@ -13,7 +13,7 @@ use mq_core::model::{Answer, Level, Questionnaire, Response};
 use serde_json::{Value, json};
 
 use crate::dist;
-use crate::embedding::CASE_B;
+use crate::support::cases::{answers, values};
 use crate::support::server::{Page, StaticServer};
 use crate::support::visit::Visit;
 use crate::support::webdriver::wait_until;
@@ -213,13 +213,7 @@ fn e2e_group_view_reads_a_downloaded_file_and_5000_codes() {
     let q = Questionnaire::built_in();
     let visit = open_group_page();
     // A downloaded result, as the result screen writes it, chosen as a file.
-    let answers: Vec<Option<Answer>> = CASE_B
-        .iter()
-        .map(|a| match *a {
-            "dont-know" => Some(Answer::DontKnow),
-            l => Some(Answer::Level(Level(l.parse().unwrap()))),
-        })
-        .collect();
+    let answers = answers("case-b-dont-know");
     let mq_core::scoring::Outcome::Assessed(assessment) = mq_core::scoring::assess(&q, &answers)
     else {
         panic!("case B has a result")
@@ -282,7 +276,7 @@ fn e2e_group_view_opens_from_a_result_and_from_the_standalone_page() {
     let server = StaticServer::serve(dist());
     let (index, group) = (server.url("/"), server.url("/#group"));
     let visit = Visit::open(&index, vec![server]);
-    visit.complete(0, &CASE_B);
+    visit.complete(0, &values("case-b-dont-know"));
     visit.click(0, ".mq-open-group");
     wait_until(STEP, "the group view", || {
         visit

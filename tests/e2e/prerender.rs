@@ -12,7 +12,7 @@ use std::time::Duration;
 use serde_json::{Value, json};
 
 use crate::dist;
-use crate::embedding::CASE_B;
+use crate::support::cases::values;
 use crate::support::server::{Gate, Page, StaticServer};
 use crate::support::visit::Visit;
 use crate::support::webdriver::wait_until;
@@ -175,8 +175,8 @@ fn e2e_an_early_click_opens_question_1_under_a_strict_csp_and_trusted_types() {
             Err(state.to_string())
         }
     });
-    for answer in CASE_B {
-        visit.answer(0, answer);
+    for answer in values("case-b-dont-know") {
+        visit.answer(0, &answer);
     }
     assert_eq!(visit.profile(0, &[]), "Experimenteel");
     assert_eq!(

@@ -8,7 +8,7 @@ use mq_core::model::{Questionnaire, Response};
 use serde_json::{Value, json};
 
 use crate::dist;
-use crate::embedding::CASE_B;
+use crate::support::cases::values;
 use crate::support::server::{Page, StaticServer};
 use crate::support::visit::Visit;
 use crate::support::webdriver::wait_until;
@@ -67,8 +67,8 @@ fn to_profile(visit: &Visit, url: &str) -> Value {
         .execute("try { localStorage.clear(); } catch (e) {}", vec![]);
     visit.goto(url);
     visit.start(0);
-    for answer in CASE_B {
-        visit.answer(0, answer);
+    for answer in values("case-b-dont-know") {
+        visit.answer(0, &answer);
     }
     wait_until(
         std::time::Duration::from_secs(5),
@@ -211,7 +211,10 @@ fn e2e_a_host_answers_a_background_question_beforehand() {
         .browser
         .execute("try { localStorage.clear(); } catch (e) {}", vec![]);
     visit.goto(&server.url("/all.html"));
-    assert_eq!(visit.complete(0, &CASE_B), "Experimental");
+    assert_eq!(
+        visit.complete(0, &values("case-b-dont-know")),
+        "Experimental"
+    );
     assert_eq!(
         visit.run(0, "return !!q('.mq-profile');"),
         json!(false),

@@ -7,7 +7,7 @@ use std::time::Duration;
 use serde_json::{Value, json};
 
 use crate::dist;
-use crate::embedding::CASE_B;
+use crate::support::cases::{answers, values};
 use crate::support::server::{Page, StaticServer};
 use crate::support::visit::Visit;
 use crate::support::webdriver::wait_until;
@@ -45,7 +45,10 @@ fn e2e_a_result_link_opens_the_same_result_in_a_fresh_browser() {
     let page = server.url("/en.html");
     let (mine, link) = {
         let visit = Visit::open(&page, vec![]);
-        assert_eq!(visit.complete(0, &CASE_B), "Experimental");
+        assert_eq!(
+            visit.complete(0, &values("case-b-dont-know")),
+            "Experimental"
+        );
         let mine = result(&visit);
         let link = mine["link"].as_str().unwrap().to_owned();
         let code = mine["code"].as_str().unwrap();
@@ -126,7 +129,7 @@ fn e2e_the_link_leaves_the_page_query_out_or_starts_with_share_url() {
     // An invitation page: its query holds a token and an e-mail address, and
     // its <base> points elsewhere. Three widgets resume on case B's result:
     // one plain, one with a relative share-url, one with an invalid one.
-    let case_b = r#"[4,4,3,3,3,3,3,"dont-know",1,1,3,2]"#;
+    let case_b = json!(answers("case-b-dont-know"));
     let setup = format!(
         "window.warnings = []; const warn = console.warn; \
          console.warn = (...args) => {{ warnings.push(args.map(String).join(' ')); warn(...args); }}; \
@@ -208,7 +211,7 @@ fn e2e_print_shows_the_result_on_one_page_without_buttons() {
         .start();
     let url = server.url("/alone.html");
     let visit = Visit::open(&url, vec![server]);
-    visit.complete(0, &CASE_B);
+    visit.complete(0, &values("case-b-dont-know"));
     let printed = || {
         visit.run(
             0,

@@ -6,6 +6,7 @@
 // Not every helper is used by today's tests; they are the harness's API.
 #![allow(dead_code)]
 
+pub mod cases;
 pub mod server;
 pub mod visit;
 pub mod webdriver;

@@ -215,10 +215,10 @@ impl Visit {
 
     /// Answers every question, skips the background questions, and returns
     /// the phase shown.
-    pub(crate) fn complete(&self, widget: usize, answers: &[&str]) -> String {
+    pub(crate) fn complete(&self, widget: usize, answers: &[impl AsRef<str>]) -> String {
         self.start(widget);
         for answer in answers {
-            self.answer(widget, answer);
+            self.answer(widget, answer.as_ref());
         }
         self.profile(widget, &[])
     }
