@@ -255,14 +255,9 @@ fn e2e_two_widgets_on_one_page_are_independent_and_load_once() {
     visit.answer(1, "1");
     visit.click(0, ".mq-back");
     visit.click(1, ".mq-back");
-    wait_until(STEP, "both widgets back on question 1", || {
-        let (a, b) = (visit.state(0), visit.state(1));
-        if a["progress"] == "Vraag 1 van 12" && b["progress"] == "Question 1 of 12" {
-            Ok(())
-        } else {
-            Err(format!("{a} {b}"))
-        }
-    });
+    visit.wait_state(0, STEP, json!({ "progress": "Vraag 1 van 12" }));
+    visit.wait_state(1, STEP, json!({ "progress": "Question 1 of 12" }));
+    assert_eq!(visit.state(0)["progress"], "Vraag 1 van 12", "still there");
     assert_eq!(visit.state(0)["checked"], "3");
     assert_eq!(visit.state(1)["checked"], "1");
     let downloads = visit.browser.execute(
@@ -383,12 +378,8 @@ fn e2e_complete_is_sent_once_per_result() {
     };
     // Waits until `condition` (a script expression) holds.
     let until = |what: &str, condition: &str| {
-        wait_until(STEP, what, || {
-            match visit.run(0, &format!("return !!({condition});")) {
-                Value::Bool(true) => Ok(()),
-                other => Err(other.to_string()),
-            }
-        })
+        let script = format!("return !!({condition});");
+        visit.wait_run(0, STEP, what, &script, |shown| shown == true);
     };
     assert_eq!(
         visit.complete(0, &values("case-b-dont-know")),
@@ -467,16 +458,13 @@ fn e2e_attributes_and_theming_update_a_mounted_widget() {
     );
 
     visit.run(0, "host.setAttribute('lang', 'en');");
-    wait_until(STEP, "the widget in English", || {
-        let state = visit.state(0);
-        if state["lang"] == "en" && state["start"] == "Start the questionnaire" {
-            Ok(())
-        } else {
-            Err(state.to_string())
-        }
-    });
+    visit.wait_state(
+        0,
+        STEP,
+        json!({ "lang": "en", "start": "Start the questionnaire" }),
+    );
 
-    let background = || style(".mq", "background-color");
+    let background = "return getComputedStyle(q('.mq')).getPropertyValue('background-color');";
     let (dark, light) = ("rgb(20, 24, 29)", "rgb(255, 255, 255)");
     for (system_dark, theme, expected) in [
         (false, "dark", dark),
@@ -491,13 +479,6 @@ fn e2e_attributes_and_theming_update_a_mounted_widget() {
             "theme={theme} on a {} system",
             if system_dark { "dark" } else { "light" }
         );
-        wait_until(STEP, &what, || {
-            let seen = background();
-            if seen == expected {
-                Ok(())
-            } else {
-                Err(seen.to_string())
-            }
-        });
+        visit.wait_run(0, STEP, &what, background, |seen| seen == expected);
     }
 }

@@ -15,11 +15,7 @@ use serde_json::{Value, json};
 use crate::dist;
 use crate::support::cases::{answers, values};
 use crate::support::server::{Page, StaticServer};
-use crate::support::visit::Visit;
-use crate::support::webdriver::wait_until;
-
-/// One step: a click and a re-render.
-const STEP: Duration = Duration::from_secs(5);
+use crate::support::visit::{STEP, Visit};
 
 /// Reading 5,000 results, with room for a slow machine.
 const BIG: Duration = Duration::from_secs(30);
@@ -216,7 +212,7 @@ fn e2e_group_view_reads_a_downloaded_file_and_5000_codes() {
     let answers = answers("case-b-dont-know");
     let mq_core::scoring::Outcome::Assessed(assessment) = mq_core::scoring::assess(&q, &answers)
     else {
-        panic!("case B has a result")
+        panic!("case-b-dont-know has a result")
     };
     let file = mq_core::report::download(
         &q,
@@ -239,13 +235,8 @@ fn e2e_group_view_reads_a_downloaded_file_and_5000_codes() {
             file = serde_json::to_string(&file).unwrap()
         ),
     );
-    wait_until(STEP, "the file's result", || {
-        let shown = visit.run(0, GROUP_JS);
-        if shown["count"] == "1 result read." {
-            Ok(shown)
-        } else {
-            Err(shown.to_string())
-        }
+    visit.wait_run(0, STEP, "the file's result", GROUP_JS, |shown| {
+        shown["count"] == "1 result read."
     });
     let shown = visit.run(0, GROUP_JS);
     assert_eq!(shown["phases"][1], json!(["Experimental", "1", "100%"]));
@@ -278,13 +269,7 @@ fn e2e_group_view_opens_from_a_result_and_from_the_standalone_page() {
     let visit = Visit::open(&index, vec![server]);
     visit.complete(0, &values("case-b-dont-know"));
     visit.click(0, ".mq-open-group");
-    wait_until(STEP, "the group view", || {
-        visit
-            .run(0, "return !!q('.mq-group-paste');")
-            .as_bool()
-            .filter(|&b| b)
-            .ok_or_else(|| "not yet".to_string())
-    });
+    visit.wait_shown(0, STEP, ".mq-group-paste");
     let focused = visit.run(
         0,
         "return root.activeElement && root.activeElement.className;",
@@ -294,12 +279,7 @@ fn e2e_group_view_opens_from_a_result_and_from_the_standalone_page() {
         "focus moves to the group view's heading"
     );
     visit.click(0, ".mq-group-back");
-    wait_until(STEP, "the result again", || {
-        visit.state(0)["phase"]
-            .as_str()
-            .map(|_| ())
-            .ok_or_else(|| "not yet".to_string())
-    });
+    visit.wait_shown(0, STEP, ".mq-phase-name");
     // The standalone page links to the group view.
     let links = visit.browser.execute(
         "return [...document.querySelectorAll('a[href=\"#group\"]')].length;",
@@ -307,13 +287,7 @@ fn e2e_group_view_opens_from_a_result_and_from_the_standalone_page() {
     );
     assert_eq!(links, 1, "index.html links to #group");
     visit.goto(&group);
-    wait_until(STEP, "the group view from #group", || {
-        visit
-            .run(0, "return !!q('.mq-group-paste');")
-            .as_bool()
-            .filter(|&b| b)
-            .ok_or_else(|| "not yet".to_string())
-    });
+    visit.wait_shown(0, STEP, ".mq-group-paste");
 }
 
 /// 200 results over the sectors: care 70, education 50, government 40,
@@ -386,13 +360,8 @@ fn expected_rows() -> Value {
 
 /// Waits until the group view shows its segments for `expected` results.
 fn wait_for_segments(visit: &Visit, expected: &str) -> Value {
-    wait_until(STEP, "the segments", || {
-        let shown = visit.run(0, SEGMENTS_JS);
-        if shown["count"] == expected && shown["cards"].as_u64() > Some(0) {
-            Ok(shown)
-        } else {
-            Err(shown.to_string())
-        }
+    visit.wait_run(0, STEP, "the segments", SEGMENTS_JS, |shown| {
+        shown["count"] == expected && shown["cards"].as_u64() > Some(0)
     })
 }
 
@@ -424,13 +393,8 @@ fn e2e_group_view_splits_200_pasted_codes_by_sector() {
         0,
         "const s = q('.mq-group-segment-by'); s.value = '1'; s.dispatchEvent(new Event('change', { bubbles: true }));",
     );
-    let by_size = wait_until(STEP, "the segments by size", || {
-        let shown = visit.run(0, SEGMENTS_JS);
-        if shown["by"] == "How many employees does your organisation have?" {
-            Ok(shown)
-        } else {
-            Err(shown.to_string())
-        }
+    let by_size = visit.wait_run(0, STEP, "the segments by size", SEGMENTS_JS, |shown| {
+        shown["by"] == "How many employees does your organisation have?"
     });
     let sizes: Vec<Value> = by_size["rows"]
         .as_array()
@@ -725,13 +689,8 @@ fn e2e_group_view_refuses_an_oversized_file_and_paste_before_reading_them() {
          const input = q('.mq-group-files'); input.files = dt.files;
          input.dispatchEvent(new Event('change', { bubbles: true }));",
     );
-    let shown = wait_until(STEP, "the refusals", || {
-        let shown = visit.run(0, GROUP_JS);
-        if shown["count"] == "0 results read." {
-            Ok(shown)
-        } else {
-            Err(shown.to_string())
-        }
+    let shown = visit.wait_run(0, STEP, "the refusals", GROUP_JS, |shown| {
+        shown["count"] == "0 results read."
     });
     assert_eq!(
         shown["rejected"],
@@ -752,12 +711,8 @@ fn e2e_group_view_refuses_an_oversized_file_and_paste_before_reading_them() {
         "const paste = q('.mq-group-paste'); paste.style.display = 'none';
          paste.value = 'x'.repeat(20000001); q('.mq-group-read').click();",
     );
-    let shown = wait_until(STEP, "the paste's refusal", || {
-        let shown = visit.run(0, GROUP_JS);
-        match shown["rejected"].as_array() {
-            Some(r) if r.len() == 3 => Ok(shown),
-            _ => Err(shown.to_string()),
-        }
+    let shown = visit.wait_run(0, STEP, "the paste's refusal", GROUP_JS, |shown| {
+        shown["rejected"].as_array().is_some_and(|r| r.len() == 3)
     });
     assert_eq!(
         shown["rejected"][0],

@@ -10,7 +10,7 @@ use serde_json::{Value, json};
 use crate::dist;
 use crate::support::cases::values;
 use crate::support::server::{Page, StaticServer};
-use crate::support::visit::Visit;
+use crate::support::visit::{STEP, Visit};
 use crate::support::webdriver::wait_until;
 
 /// Records every `complete` detail and every console warning.
@@ -59,7 +59,8 @@ return {
 };
 "#;
 
-/// Goes to `url` with nothing saved, answers case B and waits for the
+/// Goes to `url` with nothing saved, answers case B with question 8 "don't
+/// know" and waits for the
 /// background screen; returns what it shows.
 fn to_profile(visit: &Visit, url: &str) -> Value {
     visit
@@ -70,18 +71,9 @@ fn to_profile(visit: &Visit, url: &str) -> Value {
     for answer in values("case-b-dont-know") {
         visit.answer(0, &answer);
     }
-    wait_until(
-        std::time::Duration::from_secs(5),
-        "the background questions",
-        || {
-            let shown = visit.run(0, PROFILE_JS);
-            if shown["heading"].is_string() {
-                Ok(shown)
-            } else {
-                Err(shown.to_string())
-            }
-        },
-    )
+    visit.wait_run(0, STEP, "the background questions", PROFILE_JS, |shown| {
+        shown["heading"].is_string()
+    })
 }
 
 /// The last `complete` detail's profile, and the result code shown.

@@ -12,8 +12,7 @@ use serde_json::{Value, json};
 use crate::dist;
 use crate::support::cases::values;
 use crate::support::server::{Page, StaticServer};
-use crate::support::visit::Visit;
-use crate::support::webdriver::wait_until;
+use crate::support::visit::{STEP, Visit};
 
 /// What the result screen shows, in document order where order matters.
 const RESULT_JS: &str = r#"
@@ -140,14 +139,7 @@ fn e2e_the_result_says_where_each_dimension_stands_and_a_shared_one_speaks_of_th
     let link = visit.run(0, "return q('.mq-share-link').value;");
     visit.fresh("about:blank");
     visit.goto(link.as_str().expect("the result's link"));
-    wait_until(
-        std::time::Duration::from_secs(5),
-        "the shared result",
-        || match visit.run(0, "return !!q('.mq-shared');") {
-            Value::Bool(true) => Ok(()),
-            other => Err(other.to_string()),
-        },
-    );
+    visit.wait_shown(0, STEP, ".mq-shared");
     let shared = visit.run(0, RESULT_JS);
     assert_eq!(shared["label"], "De fase van deze organisatie:", "{shared}");
     assert!(

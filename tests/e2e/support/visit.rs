@@ -12,7 +12,7 @@ use super::server::{Page, StaticServer};
 use super::webdriver::{Browser, wait_until};
 use crate::crate_dir;
 
-/// Loading and compiling the release wasm in a cold Chromium.
+/// Loading and compiling the release wasm in a cold browser.
 pub(crate) const APP_START: Duration = Duration::from_secs(20);
 
 /// One step of the quiz: a click and a re-render.
@@ -134,14 +134,7 @@ impl Visit {
 
     /// Waits for the background questions' screen of `widget`.
     pub(crate) fn wait_for_background(&self, widget: usize) {
-        wait_until(STEP, "the background questions", || {
-            let state = self.state(widget);
-            if state["profile"] == true {
-                Ok(())
-            } else {
-                Err(state.to_string())
-            }
-        });
+        self.wait_state(widget, STEP, json!({ "profile": true }));
     }
 
     /// Goes to a fresh copy of `url`, with no saved progress, and waits for
@@ -164,13 +157,82 @@ impl Visit {
         println!("screenshot: {}", path.display());
     }
 
+    /// Runs `script` with `root`, `q(selector)` and `text(selector)` bound
+    /// to `widget`'s shadow root (see [`PRELUDE`]) and returns its value.
     pub(crate) fn run(&self, widget: usize, script: &str) -> Value {
         self.browser
             .execute(&format!("{WIDGETS}{PRELUDE}{script}"), vec![json!(widget)])
     }
 
+    /// What `widget` shows, in one call: the fields of [`STATE_JS`].
     pub(crate) fn state(&self, widget: usize) -> Value {
         self.run(widget, STATE_JS)
+    }
+
+    /// The one way these tests wait on a widget: runs `script` in `widget`
+    /// (as [`Visit::run`]) until `done` accepts its value, and returns that
+    /// value. After `timeout` it panics naming the widget, `what` it waited
+    /// for and the last value seen.
+    pub(crate) fn wait_run(
+        &self,
+        widget: usize,
+        timeout: Duration,
+        what: &str,
+        script: &str,
+        done: impl Fn(&Value) -> bool,
+    ) -> Value {
+        wait_until(timeout, &format!("widget {widget}: {what}"), || {
+            let seen = self.run(widget, script);
+            if done(&seen) {
+                Ok(seen)
+            } else {
+                Err(seen.to_string())
+            }
+        })
+    }
+
+    /// Waits until `widget`'s [`Visit::state`] holds every field of
+    /// `expected` (a JSON object, e.g. `{ "progress": "Vraag 2 van 12" }`)
+    /// and returns that state; a field the state does not have fails at
+    /// once.
+    pub(crate) fn wait_state(&self, widget: usize, timeout: Duration, expected: Value) -> Value {
+        let fields = expected.as_object().unwrap_or_else(|| {
+            panic!("wait_state takes an object of state fields, not {expected}")
+        });
+        self.wait_state_where(
+            widget,
+            timeout,
+            &format!("a state with {expected}"),
+            |state| {
+                fields.iter().all(|(field, value)| match state.get(field) {
+                    Some(shown) => shown == value,
+                    None => panic!("the widget's state has no field {field:?}: {state}"),
+                })
+            },
+        )
+    }
+
+    /// Waits until `done` accepts `widget`'s [`Visit::state`], and returns
+    /// that state.
+    pub(crate) fn wait_state_where(
+        &self,
+        widget: usize,
+        timeout: Duration,
+        what: &str,
+        done: impl Fn(&Value) -> bool,
+    ) -> Value {
+        self.wait_run(widget, timeout, what, STATE_JS, done)
+    }
+
+    /// Waits until an element matching `selector` shows in `widget`.
+    pub(crate) fn wait_shown(&self, widget: usize, timeout: Duration, selector: &str) {
+        self.wait_run(
+            widget,
+            timeout,
+            &format!("{selector} to show"),
+            &format!("return !!q({selector:?});"),
+            |shown| shown == true,
+        );
     }
 
     pub(crate) fn click(&self, widget: usize, selector: &str) {
@@ -188,13 +250,8 @@ impl Visit {
 
     pub(crate) fn start(&self, widget: usize) {
         self.click(widget, ".mq-start");
-        wait_until(STEP, "the first question", || {
-            let state = self.state(widget);
-            if state["progress"].is_string() {
-                Ok(())
-            } else {
-                Err(state.to_string())
-            }
+        self.wait_state_where(widget, STEP, "the first question", |state| {
+            state["progress"].is_string()
         });
     }
 
@@ -203,13 +260,8 @@ impl Visit {
         let before = self.state(widget)["progress"].clone();
         self.click(widget, &format!("input[value=\"{value}\"]"));
         self.click(widget, ".mq-continue");
-        wait_until(STEP, "the next screen", || {
-            let state = self.state(widget);
-            if state["progress"] != before {
-                Ok(())
-            } else {
-                Err(state.to_string())
-            }
+        self.wait_state_where(widget, STEP, "the next screen", |state| {
+            state["progress"] != before
         });
     }
 
@@ -229,14 +281,12 @@ impl Visit {
     /// (empty for too few answers). With no background questions to ask,
     /// only waits for the result.
     pub(crate) fn profile(&self, widget: usize, choices: &[&str]) -> String {
-        wait_until(STEP, "the background questions or the result", || {
-            let state = self.state(widget);
-            if state["profile"] == true || state["result"] == true {
-                Ok(())
-            } else {
-                Err(state.to_string())
-            }
-        });
+        self.wait_state_where(
+            widget,
+            STEP,
+            "the background questions or the result",
+            |state| state["profile"] == true || state["result"] == true,
+        );
         if self.state(widget)["profile"] == true {
             for (i, choice) in choices.iter().enumerate() {
                 self.click(
@@ -249,13 +299,7 @@ impl Visit {
             }
             self.click(widget, ".mq-profile .mq-continue");
         }
-        wait_until(STEP, "the result", || {
-            let state = self.state(widget);
-            if state["result"] == true {
-                Ok(state["phase"].as_str().unwrap_or_default().to_owned())
-            } else {
-                Err(state.to_string())
-            }
-        })
+        let state = self.wait_state(widget, STEP, json!({ "result": true }));
+        state["phase"].as_str().unwrap_or_default().to_owned()
     }
 }
