@@ -19,7 +19,7 @@ use serde_json::{Value, json};
 
 use crate::dist;
 use crate::support::server::{Gate, Page, StaticServer};
-use crate::support::visit::{APP_START, STEP, Visit};
+use crate::support::visit::{APP_START, STEP, Visit, host_page};
 use crate::support::webdriver::{Browser, Engine};
 
 /// The brief's case B as a result code (README, "The code").
@@ -120,13 +120,14 @@ spy.visit = async (count, selector, hold = false) => {
 "#;
 
 /// A single-page app's shell: the widget comes and goes inside `#view`,
-/// which holds `view` at first.
+/// which holds `view` at first. The spy, a classic script, runs before the
+/// loader, a module.
 fn shell(view: &str) -> Page {
-    Page::html(format!(
-        "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>App</title>\
-         <script src=\"/spy.js\"></script><script type=\"module\" src=\"/embed.js\"></script>\
-         </head><body><main id=\"view\">{view}</main><aside id=\"side\"></aside></body></html>"
-    ))
+    host_page(
+        "",
+        r#"<script src="/spy.js"></script>"#,
+        &format!(r#"<main id="view">{view}</main><aside id="side"></aside>"#),
+    )
 }
 
 /// The shell with a widget at `/app.html`, and without at `/empty.html`;
@@ -433,10 +434,10 @@ fn e2e_a_widget_that_never_renders_gives_way_to_the_loaders_sentence() {
         )
         .page(
             "/stuck.html",
-            Page::html(
-                "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Stuck</title>\
-                 <script src=\"/stop.js\"></script><script type=\"module\" src=\"/embed.js\"></script>\
-                 </head><body><maturity-quiz lang=\"en\"></maturity-quiz></body></html>",
+            host_page(
+                "",
+                r#"<script src="/stop.js"></script>"#,
+                r#"<maturity-quiz lang="en"></maturity-quiz>"#,
             ),
         )
         .start();

@@ -52,7 +52,9 @@ return {
 };
 "#;
 
-/// A host page with the snippet in its head, `head` after it, and `body`.
+/// An English host page with the snippet in its head (the loader from
+/// `origin`, "" for the page's own), `head` after it, and `body`. The loader
+/// is a module, so a classic script in `head` runs before it.
 pub(crate) fn host_page(origin: &str, head: &str, body: &str) -> Page {
     Page::html(format!(
         "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Host</title>\
