@@ -1,4 +1,4 @@
-//! The group view in Chromium: 200 pasted lines (codes, links and some
+//! The group view, in every engine: 200 pasted lines (codes, links and some
 //! that are wrong) give the right counts, percentages and rejected-line
 //! messages; a downloaded JSON file is read too; 5,000 codes are timed; and
 //! the view is reachable from a result and from the standalone page. A
@@ -257,7 +257,10 @@ fn e2e_group_view_reads_a_downloaded_file_and_5000_codes() {
         })
         .collect();
     let ms = paste(&visit, &lines, 5001);
-    println!("group view: 5,000 codes read and summed up in {ms:.0} ms in headless Chromium");
+    println!(
+        "group view: 5,000 codes read and summed up in {ms:.0} ms in {}",
+        visit.browser.version()
+    );
     let shown: Value = visit.run(0, GROUP_JS);
     assert_eq!(shown["rejected"].as_array().map(Vec::len), Some(1));
 }

@@ -18,7 +18,7 @@ use crate::{crate_dir, dist};
 use serde_json::Value;
 use std::time::Duration;
 
-/// Loading and compiling the release wasm in a cold Chromium.
+/// Loading and compiling the release wasm in a cold browser.
 const APP_START: Duration = Duration::from_secs(20);
 
 /// One step of the quiz: a re-render and a focus move.
