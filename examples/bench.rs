@@ -24,6 +24,9 @@
 //! never runs it.
 
 #[allow(dead_code)]
+#[path = "../tests/e2e/support/cases.rs"]
+mod cases;
+#[allow(dead_code)]
 #[path = "../tests/e2e/support/server.rs"]
 mod server;
 #[allow(dead_code)]
@@ -41,22 +44,9 @@ use webdriver::Browser;
 /// The language both pages use.
 const LANGUAGE: &str = "en";
 
-/// The answers given on both pages, one radio value per question: the
-/// README's case B (question 8 "don't know"), which ends in a full result.
-const ANSWERS: [&str; 12] = [
-    "4",
-    "4",
-    "3",
-    "3",
-    "3",
-    "3",
-    "3",
-    "dont-know",
-    "1",
-    "1",
-    "3",
-    "2",
-];
+/// The case both pages answer, from tests/fixtures/cases.json: the README's
+/// case B with question 8 "don't know", which ends in a full result.
+const CASE: &str = "case-b-dont-know";
 
 /// The CPU throttling rates measured: none, and 4x for a mid-range phone.
 const RATES: [u32; 2] = [1, 4];
@@ -218,7 +208,7 @@ fn serve(repo: &Path) -> StaticServer {
 /// The head both pages share; the probe comes first so that it runs before
 /// anything it measures.
 fn head(kind: &str, title: &str) -> String {
-    let bench = json!({ "kind": kind, "answers": ANSWERS });
+    let bench = json!({ "kind": kind, "answers": cases::values(CASE) });
     format!(
         r#"<!doctype html>
 <html lang="{LANGUAGE}">

@@ -1,5 +1,6 @@
-//! Component tests: the widget rendered by yew in headless Chromium, driven
-//! through its DOM as a respondent would, via `wasm-bindgen-test`.
+//! Component tests: the widget rendered by yew in a headless browser
+//! (Chromium or Firefox, as scripts/test.sh runs them), driven through its
+//! DOM as a respondent would, via `wasm-bindgen-test`.
 #![cfg(target_arch = "wasm32")]
 
 use std::rc::Rc;
@@ -12,6 +13,29 @@ use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement, HtmlInputElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
+
+/// tests/fixtures/cases.json: the named answer sets every layer's tests
+/// share.
+const CASES: &str = include_str!("fixtures/cases.json");
+
+/// The radio values ("1".."4", "dont-know") of the case named `name` in
+/// tests/fixtures/cases.json, separated by spaces as [`Widget::answer_all`]
+/// takes them.
+fn case(name: &str) -> String {
+    let cases: serde_json::Value = serde_json::from_str(CASES).expect("cases.json is JSON");
+    let answers = cases["cases"][name]["answers"]
+        .as_array()
+        .unwrap_or_else(|| panic!("tests/fixtures/cases.json has no case {name:?}"));
+    let values: Vec<String> = answers
+        .iter()
+        .map(|answer| match answer {
+            serde_json::Value::String(value) => value.clone(),
+            serde_json::Value::Number(level) => level.to_string(),
+            other => panic!("{name} leaves a question as {other}: no radio value"),
+        })
+        .collect();
+    values.join(" ")
+}
 
 /// One widget mounted in its own element of the test page.
 struct Widget {
@@ -131,7 +155,7 @@ impl Widget {
 async fn the_background_questions_are_optional_and_keep_a_choice() {
     let w = Widget::new("nl").await;
     w.start().await;
-    for value in "3 3 3 3 3 2 3 3 3 3 2 3".split_whitespace() {
+    for value in case("case-a").split_whitespace() {
         w.answer(value).await;
     }
     w.until("the background questions", |w| {
@@ -171,7 +195,7 @@ async fn the_background_questions_are_optional_and_keep_a_choice() {
 #[wasm_bindgen_test]
 async fn case_a_is_functional() {
     let w = Widget::new("nl").await;
-    w.answer_all("3 3 3 3 3 2 3 3 3 3 2 3").await;
+    w.answer_all(&case("case-a")).await;
     assert_eq!(w.text(".mq-phase-name"), "Functioneel");
     assert!(w.find(".mq-note-capped").is_none(), "case A is not capped");
     w.until("focus on the result heading", |w| {
@@ -187,7 +211,7 @@ async fn case_b_is_experimental_capped_by_monitoring_in_both_languages() {
         ("en", "Experimental", "Monitoring and learning"),
     ] {
         let w = Widget::new(lang).await;
-        w.answer_all("4 4 3 3 3 3 3 3 1 1 3 2").await;
+        w.answer_all(&case("case-b")).await;
         assert_eq!(w.text(".mq-phase-name"), phase);
         assert!(
             w.text(".mq-note-capped").contains(dimension),

@@ -4,6 +4,7 @@
 
 #![cfg(not(target_arch = "wasm32"))]
 
+mod cases;
 mod strategies;
 
 use mq_core::exchange::ReadError;
@@ -156,6 +157,22 @@ fn all_combinations_of_four_questions_round_trip() {
         assert_eq!(decode(&BUILT_IN, &code), Ok(Response { answers, profile }));
         assert!(seen.insert(code), "two combinations share a code");
     }
+}
+
+/// The README's codes of case B with question 8 "don't know" ("The code"),
+/// which the end-to-end tests expect to see, are the fixture's answers: the
+/// code of today's format, and that of format 1, before background questions.
+#[test]
+fn the_readme_codes_of_case_b_are_the_fixtures_answers() {
+    let answers = cases::answers("case-b-dont-know");
+    assert_eq!(encode(&BUILT_IN, &answers, &[None, None]), "23.BW-H-aA");
+    assert_eq!(
+        decode(&BUILT_IN, "13.BnE43A"),
+        Ok(Response {
+            answers,
+            profile: vec![None, None]
+        })
+    );
 }
 
 /// One input for every reason a code, a link or a downloaded file is refused:

@@ -3,6 +3,9 @@
 //! with the exact sentences a respondent reads: one name or count and
 //! several, so that singular and plural, lists and quotes are all seen.
 
+mod cases;
+
+use cases::answers;
 use mq_core::explain::{
     capped, chart_scale, facts, mean, next_steps_title, provisional, too_few, top_reached, uneven,
 };
@@ -24,12 +27,11 @@ fn assessed(q: &Questionnaire, answers: &[Option<Answer>]) -> Assessment {
     }
 }
 
-/// Case B of the domain brief: capped by one dimension, and uneven.
-fn case_b() -> (Questionnaire, Assessment) {
+/// Case B of the domain brief with question 8 answered "don't know" (the
+/// fixture's "case-b-dont-know"): capped by one dimension, and uneven.
+fn case_b_dont_know() -> (Questionnaire, Assessment) {
     let q = Questionnaire::built_in();
-    let mut answers = levels(&[4, 4, 3, 3, 3, 3, 3, 3, 1, 1, 3, 2]);
-    answers[7] = Some(Answer::DontKnow);
-    let assessment = assessed(&q, &answers);
+    let assessment = assessed(&q, &answers("case-b-dont-know"));
     (q, assessment)
 }
 
@@ -44,7 +46,7 @@ fn two_questions() -> Questionnaire {
 
 #[test]
 fn case_b_is_capped_by_one_dimension() {
-    let (q, b) = case_b();
+    let (q, b) = case_b_dont_know();
     assert_eq!(
         capped(&q, &b, false, "nl").unwrap(),
         "De gemiddelde score van uw organisatie (2,75 op een schaal van 1 tot 4) past bij \
@@ -68,7 +70,7 @@ fn case_b_is_capped_by_one_dimension() {
 
 #[test]
 fn case_b_is_uneven_and_points_to_the_list_that_starts_with_the_weakest() {
-    let (_, b) = case_b();
+    let (_, b) = case_b_dont_know();
     assert_eq!(
         uneven(&b, false, "nl").unwrap(),
         "Onevenwichtig profiel: de sterkste en de zwakste dimensie van uw organisatie liggen \
@@ -95,7 +97,7 @@ fn case_b_is_uneven_and_points_to_the_list_that_starts_with_the_weakest() {
 
 #[test]
 fn a_shared_result_speaks_of_this_organisation() {
-    let (q, b) = case_b();
+    let (q, b) = case_b_dont_know();
     assert_eq!(
         capped(&q, &b, true, "nl").unwrap(),
         "De gemiddelde score van deze organisatie (2,75 op een schaal van 1 tot 4) past bij \
@@ -136,7 +138,7 @@ fn a_result_set_by_the_average_below_most_bars_says_why() {
         "The result follows from the average score of this organisation: 2.67 on a scale of \
          1 to 4. The Functional phase begins at 2.75."
     );
-    let (_, b) = case_b();
+    let (_, b) = case_b_dont_know();
     assert_eq!(mean(&q, &b, false, "nl"), None, "case B's cap says why");
     let even = assessed(&q, &levels(&[3; 12]));
     assert_eq!(
@@ -246,7 +248,7 @@ fn the_top_phase_is_claimed_only_for_the_dimensions_answered() {
             .contains("‘Monitoring and learning’"),
         "the unknown dimension is named beside it"
     );
-    let (_, b) = case_b();
+    let (_, b) = case_b_dont_know();
     assert_eq!(top_reached(&b, false, "nl"), None, "case B has next steps");
 }
 

@@ -5,7 +5,11 @@
 
 #![cfg(not(target_arch = "wasm32"))]
 
+mod cases;
+
 use std::time::Instant;
+
+use cases::answers;
 
 use mq_core::exchange::ReadError;
 use mq_core::exchange::code::encode;
@@ -15,16 +19,19 @@ use mq_core::group::{
 };
 use mq_core::model::{Answer, Level, Questionnaire};
 
+/// The code of `answers` to the built-in questionnaire, without background
+/// answers.
+fn code(answers: &[Option<Answer>]) -> String {
+    encode(&Questionnaire::built_in(), answers, &[])
+}
+
+/// The code of one level per question, `0` for unanswered.
 fn levels(levels: [u8; 12]) -> String {
     let answers: Vec<Option<Answer>> = levels
         .iter()
-        .map(|&l| match l {
-            0 => None,
-            9 => Some(Answer::DontKnow),
-            l => Some(Answer::Level(Level(l))),
-        })
+        .map(|&l| (l > 0).then_some(Answer::Level(Level(l))))
         .collect();
-    encode(&Questionnaire::built_in(), &answers, &[])
+    code(&answers)
 }
 
 /// 20 lines: 17 results, 3 refused.
@@ -33,8 +40,8 @@ fn levels(levels: [u8; 12]) -> String {
 /// - 5 × all 2: Experimental (strategy 2).
 /// - 6 × all 3: Functional (strategy 3).
 /// - 1 × all 4: Transformation (strategy 4).
-/// - 1 × case B (q8 "don't know"): Experimental, capped by monitoring
-///   (strategy 4).
+/// - 1 × case B with q8 "don't know" (the fixture's "case-b-dont-know"):
+///   Experimental, capped by monitoring (strategy 4).
 /// - refused: line 7 (garbage), line 12 (version 1, before the content
 ///   change), line 20 (too few).
 ///
@@ -48,7 +55,7 @@ fn twenty() -> String {
     lines.extend(vec![levels([2; 12]); 2]);
     lines.push("not a code".to_string());
     lines.extend(vec![levels([2; 12]); 3]);
-    lines.push(levels([4, 4, 3, 3, 3, 3, 3, 9, 1, 1, 3, 2]));
+    lines.push(code(&answers("case-b-dont-know")));
     lines.push("11.AAAAAA".to_string());
     lines.extend(vec![levels([3; 12]); 6]);
     lines.push(levels([4; 12]));

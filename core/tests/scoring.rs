@@ -7,6 +7,8 @@
 
 #![cfg(not(target_arch = "wasm32"))]
 
+mod cases;
+
 use mq_core::model::{Answer, Dimension, Level, Question, Questionnaire};
 use mq_core::scoring::{Assessment, NextStep, Outcome, Score, assess};
 use std::sync::LazyLock;
@@ -94,6 +96,13 @@ fn case(text: &str) -> Outcome {
     assess(&model(4, 6, 2), &answers)
 }
 
+/// The outcome of the named case of tests/fixtures/cases.json (answers to
+/// the built-in questionnaire, which has the brief's shape) under the rule
+/// alone: on [`case`]'s generated questionnaire.
+fn named(name: &str) -> Outcome {
+    assess(&model(4, 6, 2), &cases::answers(name))
+}
+
 /// The assessment of an outcome that must have a result.
 fn assessed(outcome: Outcome) -> Assessment {
     match outcome {
@@ -138,10 +147,13 @@ fn reference_phase(num: u64, den: u64, top: u8) -> u8 {
 
 // ---------------------------------------------------------------------------
 // The worked examples of the brief
+//
+// Cases A, B and C are tests/fixtures/cases.json's, which the widget's tests
+// answer too; D and E are written out here.
 
 #[test]
 fn example_a_is_functional() {
-    let a = assessed(case("33 33 32 33 33 23"));
+    let a = assessed(named("case-a"));
     assert_eq!(a.phase, Level(3));
     assert_eq!(a.uncapped, Level(3));
     assert_eq!(a.mean, Score::new(17, 6), "M = 2.83");
@@ -155,7 +167,7 @@ fn example_a_is_functional() {
 
 #[test]
 fn example_b_is_capped_by_d5() {
-    let b = assessed(case("44 33 33 33 11 32"));
+    let b = assessed(named("case-b"));
     assert_eq!(b.phase, Level(2), "Experimental");
     assert_eq!(b.uncapped, Level(3));
     assert_eq!(
@@ -172,7 +184,7 @@ fn example_b_is_capped_by_d5() {
 
 #[test]
 fn example_c_is_provisional() {
-    let c = assessed(case("22 2- 23 22 -- 12"));
+    let c = assessed(named("case-c"));
     assert_eq!(c.phase, Level(2));
     assert_eq!(c.uncapped, Level(2));
     assert_eq!(c.mean, Score::new(2, 1));

@@ -3,42 +3,19 @@
 //! languages and both themes. No rule is disabled.
 
 use std::collections::BTreeSet;
-use std::time::Duration;
 
 use serde_json::{Value, json};
 
-use crate::embedding::{CASE_B, Visit};
+use crate::support::cases::values;
 use crate::support::server::{Gate, Page, StaticServer};
-use crate::support::webdriver::wait_until;
+use crate::support::visit::{APP_START, STEP, Visit};
 use crate::{crate_dir, dist};
-
-/// Loading the loader and the stylesheet in a cold browser.
-const APP_START: Duration = Duration::from_secs(20);
 
 /// The host page's privacy line on every audited widget.
 const HOST_LINE: &str = "We keep your result to combine the poll's outcomes.";
 
 /// axe-core's tags for WCAG 2.0, 2.1 and 2.2, levels A and AA.
 const WCAG_AA: &str = "['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa']";
-
-/// The brief's case A: Functional, nothing unusual.
-const CASE_A: [&str; 12] = ["3", "3", "3", "3", "3", "2", "3", "3", "3", "3", "2", "3"];
-
-/// The brief's case C: provisional, monitoring unknown.
-pub(crate) const CASE_C: [&str; 12] = [
-    "2",
-    "2",
-    "2",
-    "dont-know",
-    "2",
-    "3",
-    "2",
-    "2",
-    "dont-know",
-    "dont-know",
-    "1",
-    "2",
-];
 
 /// Too few answers for a result.
 const TOO_FEW: [&str; 12] = [
@@ -216,29 +193,21 @@ fn e2e_every_screen_passes_axe_wcag_22_aa_in_both_languages_and_themes() {
         visit.start(0);
         scan("question", &mut found);
         visit.click(0, ".mq-continue");
-        crate::support::webdriver::wait_for(
-            std::time::Duration::from_secs(5),
-            "the error summary",
-            || visit.run(0, "return !!q('.mq-error-summary');") == json!(true),
-        );
+        visit.wait_shown(0, STEP, ".mq-error-summary");
         scan("question with its error", &mut found);
         for (screen, answers) in [
-            ("result", CASE_A),
-            ("provisional result", CASE_C),
-            ("uneven, capped result", CASE_B),
-            ("too few answers", TOO_FEW),
+            ("result", values("case-a")),
+            ("provisional result", values("case-c")),
+            ("uneven, capped result", values("case-b-dont-know")),
+            ("too few answers", TOO_FEW.map(String::from).to_vec()),
         ] {
             visit.fresh(url);
             visit.start(0);
-            for answer in answers {
+            for answer in &answers {
                 visit.answer(0, answer);
             }
             if screen == "result" {
-                crate::support::webdriver::wait_for(
-                    std::time::Duration::from_secs(5),
-                    "the background questions",
-                    || visit.run(0, "return !!q('.mq-profile');") == json!(true),
-                );
+                visit.wait_shown(0, STEP, ".mq-profile");
                 scan("background questions", &mut found);
             }
             visit.profile(0, &[]);
@@ -248,28 +217,26 @@ fn e2e_every_screen_passes_axe_wcag_22_aa_in_both_languages_and_themes() {
         // way a status line), and the same result opened from its link.
         visit.fresh(url);
         visit.start(0);
-        for answer in CASE_A {
-            visit.answer(0, answer);
+        for answer in values("case-a") {
+            visit.answer(0, &answer);
         }
         visit.profile(0, &["education", "10-49"]);
         visit.click(0, ".mq-copy-link");
-        let wait = |what: &str, script: &str| {
-            crate::support::webdriver::wait_for(std::time::Duration::from_secs(5), what, || {
-                visit.run(0, script) == json!(true)
-            })
-        };
-        wait(
+        visit.wait_run(
+            0,
+            STEP,
             "the copy status",
             "return !!q('.mq-share-status').textContent;",
+            |shown| shown == true,
         );
         scan("result with its share panel, after copying", &mut found);
         let link = visit.run(0, "return q('.mq-share-link').value;");
         visit.fresh(link.as_str().unwrap_or_default());
-        wait("the shared result", "return !!q('.mq-shared');");
+        visit.wait_shown(0, STEP, ".mq-shared");
         scan("shared result from a link", &mut found);
         visit.fresh("about:blank");
         visit.fresh(&format!("{url}#r=13.oops"));
-        wait("the notice", "return !!q('.mq-notice');");
+        visit.wait_shown(0, STEP, ".mq-notice");
         scan("notice of an unreadable link", &mut found);
         visit.fresh(group);
         scan("group view", &mut found);
@@ -280,8 +247,8 @@ fn e2e_every_screen_passes_axe_wcag_22_aa_in_both_languages_and_themes() {
                 json!(group_lines())
             ),
         );
-        wait("the group's results", "return !!q('.mq-group-phases');");
-        wait("its segments", "return !!q('.mq-segment');");
+        visit.wait_shown(0, STEP, ".mq-group-phases");
+        visit.wait_shown(0, STEP, ".mq-segment");
         scan(
             "group view with results, segments and rejected lines",
             &mut found,
@@ -352,12 +319,13 @@ fn e2e_the_screens_before_the_wasm_pass_axe_wcag_22_aa() {
     };
     for (screen, url, shown) in &urls {
         visit.browser.goto(url);
-        wait_until(APP_START, screen, || {
-            match visit.run(0, &format!("return !!q({shown:?});")) {
-                Value::Bool(true) => Ok(()),
-                other => Err(other.to_string()),
-            }
-        });
+        visit.wait_run(
+            0,
+            APP_START,
+            screen,
+            &format!("return !!q({shown:?});"),
+            |shown| shown == true,
+        );
         audit(&visit, screen, &mut found);
         assert_eq!(
             visit.state(0)["ready"],

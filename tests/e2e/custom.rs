@@ -8,8 +8,8 @@ use mq_core::i18n::ui_text;
 use mq_core::model::limits;
 
 use crate::dist;
-use crate::embedding::Visit;
 use crate::support::server::{Page, StaticServer};
+use crate::support::visit::Visit;
 
 /// The 5-phase example shipped with the format document.
 const EXAMPLE: &str = include_str!("../../docs/examples/digital-workplace.json");
@@ -200,7 +200,7 @@ fn e2e_custom_questionnaire_too_large_is_refused_and_the_page_goes_on() {
         ])
     );
     assert_eq!(
-        visit.complete(2, &crate::embedding::CASE_B),
+        visit.complete(2, &crate::support::cases::values("case-b-dont-know")),
         "Experimenteel"
     );
 }

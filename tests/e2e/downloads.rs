@@ -8,8 +8,9 @@ use std::time::Duration;
 use serde_json::{Value, json};
 
 use crate::dist;
-use crate::embedding::{CASE_B, Visit};
+use crate::support::cases::values;
 use crate::support::server::{Page, StaticServer};
+use crate::support::visit::{Visit, host_page};
 use crate::support::webdriver::{Browser, Element, Engine, wait_until};
 
 /// A download: the click, the browser writing the file, renaming it.
@@ -137,16 +138,19 @@ fn e2e_json_and_csv_downloads_arrive_with_the_documented_content() {
         .page("/watch.js", Page::new("text/javascript", WATCH_JS))
         .page(
             "/result.html",
-            Page::html(
-                "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Result</title>\
-                 <script src=\"/watch.js\"></script><script type=\"module\" src=\"/embed.js\"></script>\
-                 </head><body><maturity-quiz></maturity-quiz></body></html>",
+            host_page(
+                "",
+                r#"<script src="/watch.js"></script>"#,
+                "<maturity-quiz></maturity-quiz>",
             ),
         )
         .start();
     let url = server.url("/result.html");
     let visit = Visit::open(&url, vec![server]);
-    assert_eq!(visit.complete(0, &CASE_B), "Experimental");
+    assert_eq!(
+        visit.complete(0, &values("case-b-dont-know")),
+        "Experimental"
+    );
 
     visit.browser.click(&button(&visit, ".mq-download-json"));
     let json_name = format!("{BASE_NAME}.json");

@@ -6,70 +6,13 @@
 //! Widgets are driven through their shadow roots with clicks; the keyboard
 //! path is `keyboard`'s job.
 
-use std::time::Duration;
-
 use serde_json::{Value, json};
 
+use crate::support::cases::values;
 use crate::support::server::{Page, StaticServer};
-use crate::support::webdriver::{Browser, fresh_temp_dir, wait_until};
+use crate::support::visit::{STEP, Visit, host_page};
+use crate::support::webdriver::{fresh_temp_dir, wait_until};
 use crate::{crate_dir, dist};
-
-/// Loading and compiling the release wasm in a cold Chromium.
-pub(crate) const APP_START: Duration = Duration::from_secs(20);
-
-/// One step of the quiz: a click and a re-render.
-const STEP: Duration = Duration::from_secs(5);
-
-/// The brief's case B with question 8 answered "don't know": Experimental,
-/// capped by monitoring, uneven.
-pub(crate) const CASE_B: [&str; 12] = [
-    "4",
-    "4",
-    "3",
-    "3",
-    "3",
-    "3",
-    "3",
-    "dont-know",
-    "1",
-    "1",
-    "3",
-    "2",
-];
-
-/// `widgets(document)`: every widget on the page in document order, those
-/// in other elements' open shadow roots included (a component's, say).
-const WIDGETS: &str = r#"
-const widgets = (root) => [...root.querySelectorAll('*')].flatMap((e) =>
-  e.localName === 'maturity-quiz' ? [e] : e.shadowRoot ? widgets(e.shadowRoot) : []);
-"#;
-
-/// Prepended to every script after [`WIDGETS`]: `root` is the shadow root
-/// of the widget whose index (in `widgets(document)`) is the script's first
-/// argument.
-const PRELUDE: &str = r#"
-const host = widgets(document)[arguments[0]];
-const root = host && host.shadowRoot;
-const q = (s) => (root ? root.querySelector(s) : null);
-const text = (s) => { const e = q(s); return e ? e.textContent.replace(/\s+/g, ' ').trim() : null; };
-"#;
-
-const STATE_JS: &str = r#"
-const checked = q('input[type=radio]:checked');
-return {
-  // The prerendered intro is there before the widget runs, marked busy.
-  ready: !!q('.mq:not([aria-busy])'),
-  lang: q('.mq') && q('.mq').lang,
-  start: text('.mq-start'),
-  progress: text('.mq-progress'),
-  checked: checked && checked.value,
-  phase: text('.mq-phase-name'),
-  profile: !!q('.mq-profile'),
-  result: !!q('.mq-result'),
-  capped: text('.mq-note-capped'),
-  failure: text('.mq-crash') || text('.mq-load-error'),
-};
-"#;
 
 /// The widget's files on one origin (with the CORS header the README asks
 /// site owners to send) and host pages, made by `pages` for the widget's
@@ -93,219 +36,12 @@ impl Sites {
             pages: builder.start(),
         }
     }
-}
 
-/// A host page with the snippet in its head, `head` after it, and `body`.
-pub(crate) fn host_page(origin: &str, head: &str, body: &str) -> Page {
-    Page::html(format!(
-        "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Host</title>\
-         <script type=\"module\" src=\"{origin}/embed.js\"></script>{head}</head><body>{body}</body></html>"
-    ))
-}
-
-/// A browser on one host page, keeping the servers it needs alive.
-pub(crate) struct Visit {
-    pub(crate) browser: Browser,
-    _servers: Vec<StaticServer>,
-}
-
-impl Visit {
-    /// Opens `url` and waits for every widget on it to render.
-    pub(crate) fn open(url: &str, servers: Vec<StaticServer>) -> Visit {
-        let visit = Visit {
-            browser: Browser::start(),
-            _servers: servers,
-        };
-        visit.goto(url);
-        visit
-    }
-
-    /// The servers this visit keeps alive, in the order given.
-    pub(crate) fn servers(&self) -> &[StaticServer] {
-        &self._servers
-    }
-
-    /// Goes to `url` and waits for every widget on it to render.
-    ///
-    /// Unless only the fragment changes (the same document stays), the old
-    /// document is marked first and the wait lasts until the mark is gone:
-    /// WebKit's driver may answer a navigation to the same URL while the old
-    /// page still shows, whose widgets look ready.
-    pub(crate) fn goto(&self, url: &str) {
-        let page = |url: &str| url.split('#').next().unwrap_or_default().to_owned();
-        if url.contains('#') && page(url) == page(&self.browser.current_url()) {
-            self.browser.goto(url);
-            self.wait_ready();
-            return;
-        }
-        self.browser
-            .execute("window.mqLeftBehind = true; return null;", vec![]);
-        self.browser.goto(url);
-        wait_until(APP_START, "the new page", || {
-            match self
-                .browser
-                .execute("return window.mqLeftBehind === true;", vec![])
-            {
-                Value::Bool(false) => Ok(()),
-                other => Err(format!("old page still there: {other}")),
-            }
-        });
-        self.wait_ready();
-    }
-
-    /// Waits for every widget on the page to render; panics if one shows an
-    /// error.
-    pub(crate) fn wait_ready(&self) {
-        let count = self.browser.execute(
-            &format!("{WIDGETS}return widgets(document).length;"),
-            vec![],
-        );
-        for i in 0..count.as_u64().unwrap_or(0) as usize {
-            wait_until(APP_START, &format!("widget {i} to render"), || {
-                let state = self.state(i);
-                if let Some(failure) = state["failure"].as_str() {
-                    panic!("widget {i} shows an error: {failure}");
-                }
-                if state["ready"] == true {
-                    Ok(())
-                } else {
-                    Err(state.to_string())
-                }
-            });
-        }
-    }
-
-    /// Opens `path` on the host pages' site.
-    fn host(sites: Sites, path: &str) -> Visit {
-        let url = sites.pages.url(path);
-        Visit::open(&url, vec![sites.widget, sites.pages])
-    }
-
-    /// Waits for the background questions' screen of `widget`.
-    pub(crate) fn wait_for_background(&self, widget: usize) {
-        wait_until(STEP, "the background questions", || {
-            let state = self.state(widget);
-            if state["profile"] == true {
-                Ok(())
-            } else {
-                Err(state.to_string())
-            }
-        });
-    }
-
-    /// Goes to a fresh copy of `url`, with no saved progress, and waits for
-    /// its widgets.
-    pub(crate) fn fresh(&self, url: &str) {
-        self.browser
-            .execute("try { localStorage.clear(); } catch (e) {}", vec![]);
-        self.goto(url);
-    }
-
-    /// A full-page screenshot at `width` px, for people to look at:
-    /// `test-output/<engine>/<name>-<width>.png`.
-    pub(crate) fn screenshot(&self, name: &str, width: u32) {
-        let path = crate_dir()
-            .join("test-output")
-            .join(self.browser.engine().name())
-            .join(format!("{name}-{width}.png"));
-        self.browser.set_window_size(width, 900);
-        self.browser.full_page_screenshot(&path);
-        println!("screenshot: {}", path.display());
-    }
-
-    pub(crate) fn run(&self, widget: usize, script: &str) -> Value {
-        self.browser
-            .execute(&format!("{WIDGETS}{PRELUDE}{script}"), vec![json!(widget)])
-    }
-
-    pub(crate) fn state(&self, widget: usize) -> Value {
-        self.run(widget, STATE_JS)
-    }
-
-    pub(crate) fn click(&self, widget: usize, selector: &str) {
-        let found = self.run(
-            widget,
-            &format!("const e = q({selector:?}); if (e) e.click(); return !!e;"),
-        );
-        assert_eq!(
-            found,
-            json!(true),
-            "widget {widget} has no {selector}: {}",
-            self.state(widget)
-        );
-    }
-
-    pub(crate) fn start(&self, widget: usize) {
-        self.click(widget, ".mq-start");
-        wait_until(STEP, "the first question", || {
-            let state = self.state(widget);
-            if state["progress"].is_string() {
-                Ok(())
-            } else {
-                Err(state.to_string())
-            }
-        });
-    }
-
-    /// Picks `value` ("1".."4" or "dont-know") and continues.
-    pub(crate) fn answer(&self, widget: usize, value: &str) {
-        let before = self.state(widget)["progress"].clone();
-        self.click(widget, &format!("input[value=\"{value}\"]"));
-        self.click(widget, ".mq-continue");
-        wait_until(STEP, "the next screen", || {
-            let state = self.state(widget);
-            if state["progress"] != before {
-                Ok(())
-            } else {
-                Err(state.to_string())
-            }
-        });
-    }
-
-    /// Answers every question, skips the background questions, and returns
-    /// the phase shown.
-    pub(crate) fn complete(&self, widget: usize, answers: &[&str]) -> String {
-        self.start(widget);
-        for answer in answers {
-            self.answer(widget, answer);
-        }
-        self.profile(widget, &[])
-    }
-
-    /// On the background questions' screen (waiting for it), picks each
-    /// value of `choices` (an answer's id, or "" for "prefer not to say")
-    /// in the question it belongs to, goes on, and returns the phase shown
-    /// (empty for too few answers). With no background questions to ask,
-    /// only waits for the result.
-    pub(crate) fn profile(&self, widget: usize, choices: &[&str]) -> String {
-        wait_until(STEP, "the background questions or the result", || {
-            let state = self.state(widget);
-            if state["profile"] == true || state["result"] == true {
-                Ok(())
-            } else {
-                Err(state.to_string())
-            }
-        });
-        if self.state(widget)["profile"] == true {
-            for (i, choice) in choices.iter().enumerate() {
-                self.click(
-                    widget,
-                    &format!(
-                        ".mq-profile-question:nth-of-type({}) input[value=\"{choice}\"]",
-                        i + 1
-                    ),
-                );
-            }
-            self.click(widget, ".mq-profile .mq-continue");
-        }
-        wait_until(STEP, "the result", || {
-            let state = self.state(widget);
-            if state["result"] == true {
-                Ok(state["phase"].as_str().unwrap_or_default().to_owned())
-            } else {
-                Err(state.to_string())
-            }
-        })
+    /// A browser on `path` of the host pages' site, keeping both servers
+    /// alive.
+    fn visit(self, path: &str) -> Visit {
+        let url = self.pages.url(path);
+        Visit::open(&url, vec![self.widget, self.pages])
     }
 }
 
@@ -316,7 +52,7 @@ fn e2e_snippet_on_another_origin_mounts_and_completes() {
         vec![("/", host_page(origin, "", body))]
     });
     assert_ne!(sites.pages.origin(), sites.widget.origin(), "two origins");
-    let visit = Visit::host(sites, "/");
+    let visit = sites.visit("/");
     assert_eq!(visit.complete(0, &["3"; 12]), "Functional");
     // The widget grows with its content: nothing inside scrolls.
     // Heights are compared to the pixel: scrollHeight is rounded to whole
@@ -392,7 +128,7 @@ fn e2e_host_styles_do_not_reach_in_and_ours_do_not_leak_out() {
     });
     let aggressive_url = sites.pages.url("/aggressive");
     let without_url = sites.pages.url("/aggressive-without-widget");
-    let visit = Visit::host(sites, "/plain");
+    let visit = sites.visit("/plain");
     visit.start(0);
     let plain = visit.run(0, WIDGET_STYLES_JS);
 
@@ -439,7 +175,10 @@ fn csp_page(embed: &str, policy: &str) -> Page {
 /// policy; then proves the recorder hears a violation when there is one.
 fn complete_without_violations(visit: &Visit, url: &str) {
     visit.goto(url);
-    assert_eq!(visit.complete(0, &CASE_B), "Experimenteel");
+    assert_eq!(
+        visit.complete(0, &values("case-b-dont-know")),
+        "Experimenteel"
+    );
     let violations = || visit.browser.execute("return window.violations;", vec![]);
     assert_eq!(
         violations(),
@@ -498,7 +237,7 @@ fn e2e_two_widgets_on_one_page_are_independent_and_load_once() {
             r#"<maturity-quiz lang="nl"></maturity-quiz><maturity-quiz lang="en"></maturity-quiz>"#;
         vec![("/", host_page(origin, "", body))]
     });
-    let visit = Visit::host(sites, "/");
+    let visit = sites.visit("/");
     assert_eq!(
         (
             visit.state(0)["lang"].clone(),
@@ -516,14 +255,9 @@ fn e2e_two_widgets_on_one_page_are_independent_and_load_once() {
     visit.answer(1, "1");
     visit.click(0, ".mq-back");
     visit.click(1, ".mq-back");
-    wait_until(STEP, "both widgets back on question 1", || {
-        let (a, b) = (visit.state(0), visit.state(1));
-        if a["progress"] == "Vraag 1 van 12" && b["progress"] == "Question 1 of 12" {
-            Ok(())
-        } else {
-            Err(format!("{a} {b}"))
-        }
-    });
+    visit.wait_state(0, STEP, json!({ "progress": "Vraag 1 van 12" }));
+    visit.wait_state(1, STEP, json!({ "progress": "Question 1 of 12" }));
+    assert_eq!(visit.state(0)["progress"], "Vraag 1 van 12", "still there");
     assert_eq!(visit.state(0)["checked"], "3");
     assert_eq!(visit.state(1)["checked"], "1");
     let downloads = visit.browser.execute(
@@ -561,8 +295,11 @@ fn e2e_host_hears_start_answer_and_complete() {
             ("/listen.js", listener),
         ]
     });
-    let visit = Visit::host(sites, "/");
-    assert_eq!(visit.complete(0, &CASE_B), "Experimental");
+    let visit = sites.visit("/");
+    assert_eq!(
+        visit.complete(0, &values("case-b-dont-know")),
+        "Experimental"
+    );
     // The complete event follows the result's render, in the same task or,
     // when yew yields to the browser after a long render, in the next one.
     let heard = wait_until(STEP, "the complete event", || {
@@ -622,7 +359,7 @@ fn e2e_complete_is_sent_once_per_result() {
         ]
     });
     let url = sites.pages.url("/");
-    let visit = Visit::host(sites, "/");
+    let visit = sites.visit("/");
     let heard = || {
         visit.browser.execute(
             "return JSON.parse(sessionStorage.getItem('completes') || '[]');",
@@ -641,14 +378,13 @@ fn e2e_complete_is_sent_once_per_result() {
     };
     // Waits until `condition` (a script expression) holds.
     let until = |what: &str, condition: &str| {
-        wait_until(STEP, what, || {
-            match visit.run(0, &format!("return !!({condition});")) {
-                Value::Bool(true) => Ok(()),
-                other => Err(other.to_string()),
-            }
-        })
+        let script = format!("return !!({condition});");
+        visit.wait_run(0, STEP, what, &script, |shown| shown == true);
     };
-    assert_eq!(visit.complete(0, &CASE_B), "Experimental");
+    assert_eq!(
+        visit.complete(0, &values("case-b-dont-know")),
+        "Experimental"
+    );
     until_heard(json!(["experimental"]));
     let code = visit.run(0, "return q('.mq-share-code').value;");
     let code = code.as_str().expect("a code");
@@ -698,7 +434,7 @@ fn e2e_attributes_and_theming_update_a_mounted_widget() {
             ("/theme.css", Page::new("text/css", theming)),
         ]
     });
-    let visit = Visit::host(sites, "/");
+    let visit = sites.visit("/");
     let style = |selector: &str, property: &str| {
         visit.run(
             0,
@@ -722,16 +458,13 @@ fn e2e_attributes_and_theming_update_a_mounted_widget() {
     );
 
     visit.run(0, "host.setAttribute('lang', 'en');");
-    wait_until(STEP, "the widget in English", || {
-        let state = visit.state(0);
-        if state["lang"] == "en" && state["start"] == "Start the questionnaire" {
-            Ok(())
-        } else {
-            Err(state.to_string())
-        }
-    });
+    visit.wait_state(
+        0,
+        STEP,
+        json!({ "lang": "en", "start": "Start the questionnaire" }),
+    );
 
-    let background = || style(".mq", "background-color");
+    let background = "return getComputedStyle(q('.mq')).getPropertyValue('background-color');";
     let (dark, light) = ("rgb(20, 24, 29)", "rgb(255, 255, 255)");
     for (system_dark, theme, expected) in [
         (false, "dark", dark),
@@ -746,13 +479,6 @@ fn e2e_attributes_and_theming_update_a_mounted_widget() {
             "theme={theme} on a {} system",
             if system_dark { "dark" } else { "light" }
         );
-        wait_until(STEP, &what, || {
-            let seen = background();
-            if seen == expected {
-                Ok(())
-            } else {
-                Err(seen.to_string())
-            }
-        });
+        visit.wait_run(0, STEP, &what, background, |seen| seen == expected);
     }
 }

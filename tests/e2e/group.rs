@@ -1,4 +1,4 @@
-//! The group view in Chromium: 200 pasted lines (codes, links and some
+//! The group view, in every engine: 200 pasted lines (codes, links and some
 //! that are wrong) give the right counts, percentages and rejected-line
 //! messages; a downloaded JSON file is read too; 5,000 codes are timed; and
 //! the view is reachable from a result and from the standalone page. A
@@ -14,12 +14,9 @@ use mq_core::model::{Answer, Level, Questionnaire, Response};
 use serde_json::{Value, json};
 
 use crate::dist;
-use crate::embedding::{CASE_B, Visit};
+use crate::support::cases::{answers, values};
 use crate::support::server::{Page, StaticServer};
-use crate::support::webdriver::wait_until;
-
-/// One step: a click and a re-render.
-const STEP: Duration = Duration::from_secs(5);
+use crate::support::visit::{STEP, Visit};
 
 /// Reading 5,000 results, with room for a slow machine.
 const BIG: Duration = Duration::from_secs(30);
@@ -213,16 +210,10 @@ fn e2e_group_view_reads_a_downloaded_file_and_5000_codes() {
     let q = Questionnaire::built_in();
     let visit = open_group_page();
     // A downloaded result, as the result screen writes it, chosen as a file.
-    let answers: Vec<Option<Answer>> = CASE_B
-        .iter()
-        .map(|a| match *a {
-            "dont-know" => Some(Answer::DontKnow),
-            l => Some(Answer::Level(Level(l.parse().unwrap()))),
-        })
-        .collect();
+    let answers = answers("case-b-dont-know");
     let mq_core::scoring::Outcome::Assessed(assessment) = mq_core::scoring::assess(&q, &answers)
     else {
-        panic!("case B has a result")
+        panic!("case-b-dont-know has a result")
     };
     let file = mq_core::exchange::download::download(
         &q,
@@ -245,13 +236,8 @@ fn e2e_group_view_reads_a_downloaded_file_and_5000_codes() {
             file = serde_json::to_string(&file).unwrap()
         ),
     );
-    wait_until(STEP, "the file's result", || {
-        let shown = visit.run(0, GROUP_JS);
-        if shown["count"] == "1 result read." {
-            Ok(shown)
-        } else {
-            Err(shown.to_string())
-        }
+    visit.wait_run(0, STEP, "the file's result", GROUP_JS, |shown| {
+        shown["count"] == "1 result read."
     });
     let shown = visit.run(0, GROUP_JS);
     assert_eq!(shown["phases"][1], json!(["Experimental", "1", "100%"]));
@@ -272,7 +258,10 @@ fn e2e_group_view_reads_a_downloaded_file_and_5000_codes() {
         })
         .collect();
     let ms = paste(&visit, &lines, 5001);
-    println!("group view: 5,000 codes read and summed up in {ms:.0} ms in headless Chromium");
+    println!(
+        "group view: 5,000 codes read and summed up in {ms:.0} ms in {}",
+        visit.browser.version()
+    );
     let shown: Value = visit.run(0, GROUP_JS);
     assert_eq!(shown["rejected"].as_array().map(Vec::len), Some(1));
 }
@@ -282,15 +271,9 @@ fn e2e_group_view_opens_from_a_result_and_from_the_standalone_page() {
     let server = StaticServer::serve(dist());
     let (index, group) = (server.url("/"), server.url("/#group"));
     let visit = Visit::open(&index, vec![server]);
-    visit.complete(0, &CASE_B);
+    visit.complete(0, &values("case-b-dont-know"));
     visit.click(0, ".mq-open-group");
-    wait_until(STEP, "the group view", || {
-        visit
-            .run(0, "return !!q('.mq-group-paste');")
-            .as_bool()
-            .filter(|&b| b)
-            .ok_or_else(|| "not yet".to_string())
-    });
+    visit.wait_shown(0, STEP, ".mq-group-paste");
     let focused = visit.run(
         0,
         "return root.activeElement && root.activeElement.className;",
@@ -300,12 +283,7 @@ fn e2e_group_view_opens_from_a_result_and_from_the_standalone_page() {
         "focus moves to the group view's heading"
     );
     visit.click(0, ".mq-group-back");
-    wait_until(STEP, "the result again", || {
-        visit.state(0)["phase"]
-            .as_str()
-            .map(|_| ())
-            .ok_or_else(|| "not yet".to_string())
-    });
+    visit.wait_shown(0, STEP, ".mq-phase-name");
     // The standalone page links to the group view.
     let links = visit.browser.execute(
         "return [...document.querySelectorAll('a[href=\"#group\"]')].length;",
@@ -313,13 +291,7 @@ fn e2e_group_view_opens_from_a_result_and_from_the_standalone_page() {
     );
     assert_eq!(links, 1, "index.html links to #group");
     visit.goto(&group);
-    wait_until(STEP, "the group view from #group", || {
-        visit
-            .run(0, "return !!q('.mq-group-paste');")
-            .as_bool()
-            .filter(|&b| b)
-            .ok_or_else(|| "not yet".to_string())
-    });
+    visit.wait_shown(0, STEP, ".mq-group-paste");
 }
 
 /// 200 results over the sectors: care 70, education 50, government 40,
@@ -392,13 +364,8 @@ fn expected_rows() -> Value {
 
 /// Waits until the group view shows its segments for `expected` results.
 fn wait_for_segments(visit: &Visit, expected: &str) -> Value {
-    wait_until(STEP, "the segments", || {
-        let shown = visit.run(0, SEGMENTS_JS);
-        if shown["count"] == expected && shown["cards"].as_u64() > Some(0) {
-            Ok(shown)
-        } else {
-            Err(shown.to_string())
-        }
+    visit.wait_run(0, STEP, "the segments", SEGMENTS_JS, |shown| {
+        shown["count"] == expected && shown["cards"].as_u64() > Some(0)
     })
 }
 
@@ -430,13 +397,8 @@ fn e2e_group_view_splits_200_pasted_codes_by_sector() {
         0,
         "const s = q('.mq-group-segment-by'); s.value = '1'; s.dispatchEvent(new Event('change', { bubbles: true }));",
     );
-    let by_size = wait_until(STEP, "the segments by size", || {
-        let shown = visit.run(0, SEGMENTS_JS);
-        if shown["by"] == "How many employees does your organisation have?" {
-            Ok(shown)
-        } else {
-            Err(shown.to_string())
-        }
+    let by_size = visit.wait_run(0, STEP, "the segments by size", SEGMENTS_JS, |shown| {
+        shown["by"] == "How many employees does your organisation have?"
     });
     let sizes: Vec<Value> = by_size["rows"]
         .as_array()
@@ -731,13 +693,8 @@ fn e2e_group_view_refuses_an_oversized_file_and_paste_before_reading_them() {
          const input = q('.mq-group-files'); input.files = dt.files;
          input.dispatchEvent(new Event('change', { bubbles: true }));",
     );
-    let shown = wait_until(STEP, "the refusals", || {
-        let shown = visit.run(0, GROUP_JS);
-        if shown["count"] == "0 results read." {
-            Ok(shown)
-        } else {
-            Err(shown.to_string())
-        }
+    let shown = visit.wait_run(0, STEP, "the refusals", GROUP_JS, |shown| {
+        shown["count"] == "0 results read."
     });
     assert_eq!(
         shown["rejected"],
@@ -758,12 +715,8 @@ fn e2e_group_view_refuses_an_oversized_file_and_paste_before_reading_them() {
         "const paste = q('.mq-group-paste'); paste.style.display = 'none';
          paste.value = 'x'.repeat(20000001); q('.mq-group-read').click();",
     );
-    let shown = wait_until(STEP, "the paste's refusal", || {
-        let shown = visit.run(0, GROUP_JS);
-        match shown["rejected"].as_array() {
-            Some(r) if r.len() == 3 => Ok(shown),
-            _ => Err(shown.to_string()),
-        }
+    let shown = visit.wait_run(0, STEP, "the paste's refusal", GROUP_JS, |shown| {
+        shown["rejected"].as_array().is_some_and(|r| r.len() == 3)
     });
     assert_eq!(
         shown["rejected"][0],

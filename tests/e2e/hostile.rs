@@ -9,8 +9,9 @@ use serde_json::{Value, json};
 use mq_core::i18n::ui_text;
 
 use crate::dist;
-use crate::embedding::{APP_START, CASE_B, Visit, host_page};
+use crate::support::cases::values;
 use crate::support::server::{Page, StaticServer};
+use crate::support::visit::{APP_START, Visit, host_page};
 use crate::support::webdriver::{Browser, wait_until};
 
 /// The 5-phase example shipped with the format document.
@@ -75,7 +76,10 @@ fn e2e_hostile_markup_cannot_choose_where_the_widget_comes_from() {
         "{clobbered}"
     );
 
-    assert_eq!(visit.complete(0, &CASE_B), "Experimental");
+    assert_eq!(
+        visit.complete(0, &values("case-b-dont-know")),
+        "Experimental"
+    );
     assert_eq!(visit.complete(1, &["5"; 8]), "Adaptive");
     // WebKit itself asks for the page's icon at the base URL: the
     // browser's request, not the widget's.

@@ -20,15 +20,13 @@ use std::time::{Duration, Instant};
 use serde_json::{Value, json};
 
 use crate::crate_dir;
-use crate::embedding::Visit;
+use crate::support::cases::values;
 use crate::support::server::{Page, StaticServer};
+use crate::support::visit::Visit;
 use crate::support::webdriver::{fresh_temp_dir, wait_until};
 
 /// The release's version: Cargo.toml's, which scripts/package.sh uses too.
 const VERSION: &str = env!("CARGO_PKG_VERSION");
-
-/// The brief's case B: Experimental, capped by monitoring.
-const CASE_B: [&str; 12] = ["4", "4", "3", "3", "3", "3", "3", "3", "1", "1", "3", "2"];
 
 /// Everything the package holds, and nothing else, sorted bytewise: the
 /// files npm/package.json lists (scripts/package.sh copies those), and
@@ -262,7 +260,7 @@ fn favicon() -> Page {
 fn complete_case_b(url: &str, servers: Vec<StaticServer>, phase: &str) -> (Visit, Duration) {
     let started = Instant::now();
     let visit = Visit::open(url, servers);
-    assert_eq!(visit.complete(0, &CASE_B), phase);
+    assert_eq!(visit.complete(0, &values("case-b")), phase);
     let took = started.elapsed();
     wait_until(
         Duration::from_secs(5),

@@ -11,13 +11,14 @@
 //! `.mq-note-provisional` and `.mq-note-uneven`. All of it inside the
 //! `<maturity-quiz>` element's shadow root.
 
+use crate::support::cases::levels;
 use crate::support::server::{Page, StaticServer};
 use crate::support::webdriver::{Browser, Key, wait_until};
 use crate::{crate_dir, dist};
 use serde_json::Value;
 use std::time::Duration;
 
-/// Loading and compiling the release wasm in a cold Chromium.
+/// Loading and compiling the release wasm in a cold browser.
 const APP_START: Duration = Duration::from_secs(20);
 
 /// One step of the quiz: a re-render and a focus move.
@@ -26,10 +27,6 @@ const STEP: Duration = Duration::from_secs(5);
 /// Upper bound on Tab presses to reach a control, so a focus trap or a missing
 /// control fails instead of looping.
 const MAX_TABS: usize = 30;
-
-/// Case B of the brief: strong on the first dimensions, weak on monitoring,
-/// so the phase is capped by "Monitoren en leren" / "Monitoring and learning".
-const CASE_B: [u8; 12] = [4, 4, 3, 3, 3, 3, 3, 3, 1, 1, 3, 2];
 
 /// `index` with `lang="en"` on the `<maturity-quiz>` mount element (which
 /// takes precedence over the page's own `lang`).
@@ -376,7 +373,7 @@ fn e2e_case_b_is_experimental_capped_by_monitoring_in_both_languages() {
         ),
     ] {
         let quiz = Quiz::open(page);
-        assert_eq!(quiz.answer_all(&CASE_B), phase);
+        assert_eq!(quiz.answer_all(&levels("case-b")), phase);
         assert_eq!(quiz.capped_note(), sentence);
     }
 }
@@ -496,11 +493,12 @@ fn e2e_every_screen_fits_320_360_and_1280_px_in_light_and_dark() {
             "the error link focuses the first option; {}",
             seen.describe()
         );
+        let case_b = levels("case-b");
         quiz.press(Key::Space);
         quiz.browser
-            .press_n(Key::ArrowDown, usize::from(CASE_B[0] - 1));
+            .press_n(Key::ArrowDown, usize::from(case_b[0] - 1));
         quiz.press(Key::Enter);
-        for (i, &level) in CASE_B.iter().enumerate().skip(1) {
+        for (i, &level) in case_b.iter().enumerate().skip(1) {
             quiz.expect_question(i + 1);
             quiz.answer(level);
         }

@@ -15,17 +15,12 @@
 //! keeps a `hashchange` listener or follows a result link, and that one
 //! removed before its wasm arrived never starts.
 
-use std::time::Duration;
-
 use serde_json::{Value, json};
 
 use crate::dist;
-use crate::embedding::Visit;
 use crate::support::server::{Gate, Page, StaticServer};
-use crate::support::webdriver::{Browser, Engine, wait_until};
-
-/// One step of the quiz: a click and a re-render.
-const STEP: Duration = Duration::from_secs(5);
+use crate::support::visit::{APP_START, STEP, Visit, host_page};
+use crate::support::webdriver::{Browser, Engine};
 
 /// The brief's case B as a result code (README, "The code").
 const CASE_B_CODE: &str = "13.BnE43A";
@@ -125,13 +120,14 @@ spy.visit = async (count, selector, hold = false) => {
 "#;
 
 /// A single-page app's shell: the widget comes and goes inside `#view`,
-/// which holds `view` at first.
+/// which holds `view` at first. The spy, a classic script, runs before the
+/// loader, a module.
 fn shell(view: &str) -> Page {
-    Page::html(format!(
-        "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>App</title>\
-         <script src=\"/spy.js\"></script><script type=\"module\" src=\"/embed.js\"></script>\
-         </head><body><main id=\"view\">{view}</main><aside id=\"side\"></aside></body></html>"
-    ))
+    host_page(
+        "",
+        r#"<script src="/spy.js"></script>"#,
+        &format!(r#"<main id="view">{view}</main><aside id="side"></aside>"#),
+    )
 }
 
 /// The shell with a widget at `/app.html`, and without at `/empty.html`;
@@ -211,23 +207,14 @@ fn e2e_a_moved_widget_keeps_its_screen_and_a_returning_one_resumes() {
         "document.getElementById('view').append(window.away);",
         vec![],
     );
-    wait_until(STEP, "the widget to resume on question 3", || {
-        let state = visit.state(0);
-        if state["progress"] == "Question 3 of 12" {
-            Ok(())
-        } else {
-            Err(state.to_string())
-        }
-    });
+    // It resumes on question 3, and question 2 kept its answer.
+    visit.wait_state(0, STEP, json!({ "progress": "Question 3 of 12" }));
     visit.click(0, ".mq-back");
-    wait_until(STEP, "question 2 with its answer", || {
-        let state = visit.state(0);
-        if state["progress"] == "Question 2 of 12" && state["checked"] == "dont-know" {
-            Ok(())
-        } else {
-            Err(state.to_string())
-        }
-    });
+    visit.wait_state(
+        0,
+        STEP,
+        json!({ "progress": "Question 2 of 12", "checked": "dont-know" }),
+    );
     let listeners = visit.browser.execute("return spy.hashListeners;", vec![]);
     assert_eq!(listeners, 1, "one live widget, one hashchange listener");
 }
@@ -280,17 +267,13 @@ fn e2e_fifty_visits_in_a_single_page_app_leave_one_live_widget() {
         &format!("location.hash = '#r={CASE_B_CODE}&lang=en';"),
         vec![],
     );
-    wait_until(STEP, "the live widget to show the shared result", || {
-        let state = visit.run(
-            0,
-            "return { shared: !!q('.mq-shared'), phase: text('.mq-phase-name') };",
-        );
-        if state == json!({ "shared": true, "phase": "Experimental" }) {
-            Ok(())
-        } else {
-            Err(state.to_string())
-        }
-    });
+    visit.wait_run(
+        0,
+        STEP,
+        "the live widget to show the shared result",
+        "return { shared: !!q('.mq-shared'), phase: text('.mq-phase-name') };",
+        |shown| shown == &json!({ "shared": true, "phase": "Experimental" }),
+    );
     let reacted = visit.browser.execute(
         "return removed.filter((w) => w.shadowRoot.querySelector('.mq, .mq-shared')).length;",
         vec![],
@@ -451,10 +434,10 @@ fn e2e_a_widget_that_never_renders_gives_way_to_the_loaders_sentence() {
         )
         .page(
             "/stuck.html",
-            Page::html(
-                "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Stuck</title>\
-                 <script src=\"/stop.js\"></script><script type=\"module\" src=\"/embed.js\"></script>\
-                 </head><body><maturity-quiz lang=\"en\"></maturity-quiz></body></html>",
+            host_page(
+                "",
+                r#"<script src="/stop.js"></script>"#,
+                r#"<maturity-quiz lang="en"></maturity-quiz>"#,
             ),
         )
         .start();
@@ -464,19 +447,11 @@ fn e2e_a_widget_that_never_renders_gives_way_to_the_loaders_sentence() {
     let shown = |state: &Value| json!({ "busy": state["start"].is_string() && state["ready"] == false, "failure": state["failure"] });
     // The intro the build prerendered first, busy; then, the limit reached
     // (10 s), the sentence instead of an intro that never answers.
-    wait_until(STEP, "the prerendered intro", || {
-        let state = visit.state(0);
-        (shown(&state)["busy"] == true)
-            .then_some(())
-            .ok_or_else(|| state.to_string())
+    visit.wait_state_where(0, STEP, "the prerendered intro", |state| {
+        shown(state)["busy"] == true
     });
-    wait_until(Duration::from_secs(20), "the loader's sentence", || {
-        let state = visit.state(0);
-        let failure = json!(mq_core::i18n::ui_text("en").load_failed);
-        if shown(&state) == json!({ "busy": false, "failure": failure }) {
-            Ok(())
-        } else {
-            Err(state.to_string())
-        }
+    let failure = json!(mq_core::i18n::ui_text("en").load_failed);
+    visit.wait_state_where(0, APP_START, "the loader's sentence", |state| {
+        shown(state) == json!({ "busy": false, "failure": failure })
     });
 }

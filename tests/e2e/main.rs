@@ -9,8 +9,14 @@
 //! `scripts/setup.sh --browsers`), so it is compiled only with the `e2e`
 //! feature: `cargo test --features e2e --test e2e`. A bare `cargo test` runs
 //! the native tests and leaves these out.
-//! Every test name starts with `e2e_`: scripts/test.sh skips them in the
-//! native layer and runs them once, as the end-to-end layer.
+//! Every test name starts with `e2e_`, so that a name filter can pick them
+//! out; what keeps them out of the native layer is the `e2e` feature
+//! (`required-features` in Cargo.toml), not the name.
+//!
+//! The harness is in [`support`]: the page object every module drives the
+//! widget through ([`support::visit::Visit`], with its waits), the named
+//! answer sets of tests/fixtures/cases.json ([`support::cases`]), the static
+//! server and the WebDriver client.
 #![cfg(not(target_arch = "wasm32"))]
 
 mod a11y;

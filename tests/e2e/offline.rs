@@ -15,8 +15,8 @@ use std::time::Duration;
 
 use serde_json::{Value, json};
 
-use crate::embedding::{Visit, host_page};
 use crate::support::server::{Page, StaticServer, StaticServerBuilder};
+use crate::support::visit::{Visit, host_page};
 use crate::support::webdriver::{Browser, fresh_temp_dir, wait_until};
 use crate::{crate_dir, dist};
 

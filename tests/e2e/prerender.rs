@@ -7,17 +7,13 @@
 //! a result link, a group view, another questionnaire) shows a loading line
 //! instead.
 
-use std::time::Duration;
-
 use serde_json::{Value, json};
 
 use crate::dist;
-use crate::embedding::{CASE_B, Visit};
+use crate::support::cases::values;
 use crate::support::server::{Gate, Page, StaticServer};
+use crate::support::visit::{APP_START, Visit};
 use crate::support::webdriver::wait_until;
-
-/// Loading and compiling the release wasm in a cold browser.
-const APP_START: Duration = Duration::from_secs(20);
 
 /// The wasm, which the tests hold back.
 const WASM: &str = "/maturity-quiz_bg.wasm";
@@ -166,16 +162,10 @@ fn e2e_an_early_click_opens_question_1_under_a_strict_csp_and_trusted_types() {
         visit.state(0)
     );
     gate.open();
-    wait_until(APP_START, "question 1 after the early click", || {
-        let state = visit.state(0);
-        if state["progress"] == "Vraag 1 van 12" {
-            Ok(())
-        } else {
-            Err(state.to_string())
-        }
-    });
-    for answer in CASE_B {
-        visit.answer(0, answer);
+    // Question 1 after the early click.
+    visit.wait_state(0, APP_START, json!({ "progress": "Vraag 1 van 12" }));
+    for answer in values("case-b-dont-know") {
+        visit.answer(0, &answer);
     }
     assert_eq!(visit.profile(0, &[]), "Experimenteel");
     assert_eq!(
@@ -243,17 +233,13 @@ fn e2e_other_first_screens_show_a_loading_line_instead() {
     for (case, url, loading) in cases {
         gate.close();
         visit.browser.goto(&url);
-        let shown = wait_until(APP_START, "the loading line", || {
-            let shown = visit.run(
-                0,
-                "return { loading: text('.mq-loading'), start: !!q('.mq-start') };",
-            );
-            if shown["loading"].is_string() {
-                Ok(shown)
-            } else {
-                Err(shown.to_string())
-            }
-        });
+        let shown = visit.wait_run(
+            0,
+            APP_START,
+            "the loading line",
+            "return { loading: text('.mq-loading'), start: !!q('.mq-start') };",
+            |shown| shown["loading"].is_string(),
+        );
         assert_eq!(
             shown,
             json!({ "loading": loading, "start": false }),

@@ -7,8 +7,9 @@
 use serde_json::{Value, json};
 
 use crate::dist;
-use crate::embedding::{CASE_B, Visit};
+use crate::support::cases::values;
 use crate::support::server::{Page, StaticServer};
+use crate::support::visit::Visit;
 
 /// The page's own line, as a site that forwards results would write it.
 const HOST_LINE: &str = "Wij bewaren uw resultaat om de peiling te bundelen.";
@@ -102,8 +103,8 @@ fn e2e_the_host_pages_privacy_line_shows_under_ours_on_the_intro_and_the_backgro
     );
 
     // The background screen: under its introduction.
-    for answer in CASE_B {
-        visit.answer(0, answer);
+    for answer in values("case-b-dont-know") {
+        visit.answer(0, &answer);
     }
     visit.wait_for_background(0);
     assert_line_under(

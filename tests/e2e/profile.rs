@@ -8,8 +8,9 @@ use mq_core::model::{Questionnaire, Response};
 use serde_json::{Value, json};
 
 use crate::dist;
-use crate::embedding::{CASE_B, Visit};
+use crate::support::cases::values;
 use crate::support::server::{Page, StaticServer};
+use crate::support::visit::{STEP, Visit};
 use crate::support::webdriver::wait_until;
 
 /// Records every `complete` detail and every console warning.
@@ -58,7 +59,8 @@ return {
 };
 "#;
 
-/// Goes to `url` with nothing saved, answers case B and waits for the
+/// Goes to `url` with nothing saved, answers case B with question 8 "don't
+/// know" and waits for the
 /// background screen; returns what it shows.
 fn to_profile(visit: &Visit, url: &str) -> Value {
     visit
@@ -66,21 +68,12 @@ fn to_profile(visit: &Visit, url: &str) -> Value {
         .execute("try { localStorage.clear(); } catch (e) {}", vec![]);
     visit.goto(url);
     visit.start(0);
-    for answer in CASE_B {
-        visit.answer(0, answer);
+    for answer in values("case-b-dont-know") {
+        visit.answer(0, &answer);
     }
-    wait_until(
-        std::time::Duration::from_secs(5),
-        "the background questions",
-        || {
-            let shown = visit.run(0, PROFILE_JS);
-            if shown["heading"].is_string() {
-                Ok(shown)
-            } else {
-                Err(shown.to_string())
-            }
-        },
-    )
+    visit.wait_run(0, STEP, "the background questions", PROFILE_JS, |shown| {
+        shown["heading"].is_string()
+    })
 }
 
 /// The last `complete` detail's profile, and the result code shown.
@@ -210,7 +203,10 @@ fn e2e_a_host_answers_a_background_question_beforehand() {
         .browser
         .execute("try { localStorage.clear(); } catch (e) {}", vec![]);
     visit.goto(&server.url("/all.html"));
-    assert_eq!(visit.complete(0, &CASE_B), "Experimental");
+    assert_eq!(
+        visit.complete(0, &values("case-b-dont-know")),
+        "Experimental"
+    );
     assert_eq!(
         visit.run(0, "return !!q('.mq-profile');"),
         json!(false),

@@ -2,17 +2,12 @@
 //! the same result and leaves that browser's storage alone; a bad link says
 //! why and the quiz starts as usual; printing shows the result and no button.
 
-use std::time::Duration;
-
 use serde_json::{Value, json};
 
 use crate::dist;
-use crate::embedding::{CASE_B, Visit};
+use crate::support::cases::{answers, values};
 use crate::support::server::{Page, StaticServer};
-use crate::support::webdriver::wait_until;
-
-/// One step of the quiz: a click and a re-render.
-const STEP: Duration = Duration::from_secs(5);
+use crate::support::visit::{STEP, Visit};
 
 /// What the result screen shows: the phase, the dimension table's rows, the
 /// share link and code, and whether it is a shared result.
@@ -44,7 +39,10 @@ fn e2e_a_result_link_opens_the_same_result_in_a_fresh_browser() {
     let page = server.url("/en.html");
     let (mine, link) = {
         let visit = Visit::open(&page, vec![]);
-        assert_eq!(visit.complete(0, &CASE_B), "Experimental");
+        assert_eq!(
+            visit.complete(0, &values("case-b-dont-know")),
+            "Experimental"
+        );
         let mine = result(&visit);
         let link = mine["link"].as_str().unwrap().to_owned();
         let code = mine["code"].as_str().unwrap();
@@ -56,16 +54,17 @@ fn e2e_a_result_link_opens_the_same_result_in_a_fresh_browser() {
         assert_eq!(link, format!("{page}#r={code}&lang=en"));
         // Headless Chromium may refuse the clipboard: either way it says so.
         visit.click(0, ".mq-copy-code");
-        wait_until(STEP, "the copy status", || {
-            let status = visit.run(0, "return text('.mq-share-status');");
-            match status.as_str() {
-                Some("The code is copied.")
-                | Some(
-                    "This browser did not allow copying: select the text in the field and copy it yourself.",
-                ) => Ok(()),
-                _ => Err(status.to_string()),
-            }
-        });
+        visit.wait_run(
+            0,
+            STEP,
+            "the copy status",
+            "return text('.mq-share-status');",
+            |status| {
+                status == "The code is copied."
+                    || status
+                        == "This browser did not allow copying: select the text in the field and copy it yourself."
+            },
+        );
         assert_eq!(
             visit.run(0, "return q('.mq-share-status').getAttribute('role');"),
             json!("status")
@@ -93,13 +92,8 @@ fn e2e_a_result_link_opens_the_same_result_in_a_fresh_browser() {
         vec![],
     );
     visit.goto(&link.replace("lang=en", "lang=nl"));
-    wait_until(STEP, "the shared result in Dutch", || {
-        let shown = result(&visit);
-        if shown["phase"] == "Experimenteel" && shown["shared"] == true {
-            Ok(())
-        } else {
-            Err(shown.to_string())
-        }
+    visit.wait_run(0, STEP, "the shared result in Dutch", RESULT_JS, |shown| {
+        shown["phase"] == "Experimenteel" && shown["shared"] == true
     });
     assert_eq!(
         visit.browser.execute(
@@ -110,14 +104,8 @@ fn e2e_a_result_link_opens_the_same_result_in_a_fresh_browser() {
         "the own progress is not overwritten"
     );
     visit.click(0, ".mq-leave-shared");
-    wait_until(STEP, "the own question 2", || {
-        let state = visit.state(0);
-        if state["progress"] == "Vraag 2 van 12" {
-            Ok(())
-        } else {
-            Err(state.to_string())
-        }
-    });
+    // Back on the own question 2.
+    visit.wait_state(0, STEP, json!({ "progress": "Vraag 2 van 12" }));
 }
 
 #[test]
@@ -125,7 +113,7 @@ fn e2e_the_link_leaves_the_page_query_out_or_starts_with_share_url() {
     // An invitation page: its query holds a token and an e-mail address, and
     // its <base> points elsewhere. Three widgets resume on case B's result:
     // one plain, one with a relative share-url, one with an invalid one.
-    let case_b = r#"[4,4,3,3,3,3,3,"dont-know",1,1,3,2]"#;
+    let case_b = json!(answers("case-b-dont-know"));
     let setup = format!(
         "window.warnings = []; const warn = console.warn; \
          console.warn = (...args) => {{ warnings.push(args.map(String).join(' ')); warn(...args); }}; \
@@ -207,7 +195,7 @@ fn e2e_print_shows_the_result_on_one_page_without_buttons() {
         .start();
     let url = server.url("/alone.html");
     let visit = Visit::open(&url, vec![server]);
-    visit.complete(0, &CASE_B);
+    visit.complete(0, &values("case-b-dont-know"));
     let printed = || {
         visit.run(
             0,

@@ -9,11 +9,10 @@
 
 use serde_json::{Value, json};
 
-use crate::a11y::CASE_C;
 use crate::dist;
-use crate::embedding::{CASE_B, Visit};
+use crate::support::cases::values;
 use crate::support::server::{Page, StaticServer};
-use crate::support::webdriver::wait_until;
+use crate::support::visit::{STEP, Visit};
 
 /// What the result screen shows, in document order where order matters.
 const RESULT_JS: &str = r#"
@@ -59,13 +58,14 @@ fn e2e_the_result_says_where_each_dimension_stands_and_a_shared_one_speaks_of_th
     let visit = Visit::open(&url, vec![server]);
     visit.fresh(&url);
     visit.start(0);
-    for answer in &CASE_B[..11] {
+    let case_b = values("case-b-dont-know");
+    for answer in &case_b[..11] {
         visit.answer(0, answer);
     }
     // The last question leads to the background screen, and says so.
     assert_eq!(visit.state(0)["progress"], "Vraag 12 van 12");
     assert_eq!(continue_label(&visit), json!("Volgende"));
-    visit.answer(0, CASE_B[11]);
+    visit.answer(0, &case_b[11]);
     visit.wait_for_background(0);
     assert_eq!(continue_label(&visit), json!("Bekijk het resultaat"));
     assert_eq!(visit.profile(0, &[]), "Experimenteel");
@@ -139,14 +139,7 @@ fn e2e_the_result_says_where_each_dimension_stands_and_a_shared_one_speaks_of_th
     let link = visit.run(0, "return q('.mq-share-link').value;");
     visit.fresh("about:blank");
     visit.goto(link.as_str().expect("the result's link"));
-    wait_until(
-        std::time::Duration::from_secs(5),
-        "the shared result",
-        || match visit.run(0, "return !!q('.mq-shared');") {
-            Value::Bool(true) => Ok(()),
-            other => Err(other.to_string()),
-        },
-    );
+    visit.wait_shown(0, STEP, ".mq-shared");
     let shared = visit.run(0, RESULT_JS);
     assert_eq!(shared["label"], "De fase van deze organisatie:", "{shared}");
     assert!(
@@ -165,7 +158,7 @@ fn e2e_the_result_says_where_each_dimension_stands_and_a_shared_one_speaks_of_th
     // in its label, and what it rests on comes before its description.
     visit.fresh("about:blank");
     visit.goto(&url);
-    assert_eq!(visit.complete(0, &CASE_C), "Experimenteel");
+    assert_eq!(visit.complete(0, &values("case-c")), "Experimenteel");
     let provisional = visit.run(
         0,
         "const before = (a, b) => !!(q(a) && q(b) && (q(a).compareDocumentPosition(q(b)) & Node.DOCUMENT_POSITION_FOLLOWING));

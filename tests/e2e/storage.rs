@@ -4,17 +4,11 @@
 //! components' shadow roots keep their own; blocked or full storage leaves a
 //! quiz that works in memory and says so once.
 
-use std::time::Duration;
-
 use serde_json::json;
 
 use crate::dist;
-use crate::embedding::Visit;
 use crate::support::server::{Page, StaticServer};
-use crate::support::webdriver::wait_until;
-
-/// One step of the quiz: a click and a re-render.
-const STEP: Duration = Duration::from_secs(5);
+use crate::support::visit::{STEP, Visit};
 
 /// Where the first widget of the built-in questionnaire keeps its progress.
 const KEY: &str = "maturity-quiz/social-maturity/v3";
@@ -99,14 +93,7 @@ fn e2e_a_reload_resumes_on_the_next_question_with_every_answer() {
     }
     visit.profile(0, &[]);
     // Strategy 1.5 (Ad hoc) caps a mean of 17/6 (Functioneel) at Experimenteel.
-    wait_until(STEP, "the result", || {
-        let state = visit.state(0);
-        if state["phase"] == "Experimenteel" {
-            Ok(())
-        } else {
-            Err(state.to_string())
-        }
-    });
+    visit.wait_state(0, STEP, json!({ "phase": "Experimenteel" }));
     assert_eq!(errors(&visit), json!([]));
 }
 
@@ -183,18 +170,19 @@ fn e2e_full_storage_says_so_once_and_completes() {
         "Storage.prototype.setItem = function () { throw new DOMException('full', 'QuotaExceededError'); };",
     );
     visit.start(0);
-    let notice = || visit.run(0, "return q('.mq-notice') && q('.mq-notice').textContent;");
-    wait_until(STEP, "the notice that nothing can be kept", || {
-        let shown = notice();
-        if shown
-            .as_str()
-            .is_some_and(|n| n.contains("staat niet toe dat de vragenlijst iets bewaart"))
-        {
-            Ok(())
-        } else {
-            Err(shown.to_string())
-        }
-    });
+    let notice_js = "return q('.mq-notice') && q('.mq-notice').textContent;";
+    let notice = || visit.run(0, notice_js);
+    visit.wait_run(
+        0,
+        STEP,
+        "the notice that nothing can be kept",
+        notice_js,
+        |shown| {
+            shown
+                .as_str()
+                .is_some_and(|n| n.contains("staat niet toe dat de vragenlijst iets bewaart"))
+        },
+    );
     visit.answer(0, "4");
     assert_eq!(notice(), json!(null), "said once, gone with the next move");
     for _ in 2..=12 {
@@ -216,15 +204,11 @@ fn stored(visit: &Visit) -> serde_json::Value {
 
 /// Waits until widget `widget` shows question `n` of 12 (in Dutch).
 fn wait_for_question(visit: &Visit, widget: usize, n: usize) {
-    let caption = format!("Vraag {n} van 12");
-    wait_until(STEP, &caption, || {
-        let state = visit.state(widget);
-        if state["progress"] == caption.as_str() {
-            Ok(())
-        } else {
-            Err(state.to_string())
-        }
-    });
+    visit.wait_state(
+        widget,
+        STEP,
+        json!({ "progress": format!("Vraag {n} van 12") }),
+    );
 }
 
 /// A component of the host page, as Lit or Stencil would make it: an open

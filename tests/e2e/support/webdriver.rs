@@ -134,7 +134,7 @@ impl Engine {
     }
 }
 
-/// How long chromedriver may take to report ready, and a session to start.
+/// How long a driver may take to report ready, and a session to start.
 const STARTUP_TIMEOUT: Duration = Duration::from_secs(30);
 
 /// Upper bound for one WebDriver command (a page load is the slowest).
@@ -210,7 +210,7 @@ impl Key {
     }
 }
 
-/// An error reported by chromedriver for one command.
+/// An error reported by the driver for one command.
 #[derive(Debug)]
 pub struct WebDriverError {
     /// The W3C error code, e.g. `no such element`.
@@ -869,7 +869,7 @@ if (!print) saved.clear();
             .map(|mut v| v["value"].take())
     }
 
-    /// One HTTP/1.1 request to chromedriver; returns the whole JSON response.
+    /// One HTTP/1.1 request to the driver; returns the whole JSON response.
     fn http(
         &self,
         method: &str,
@@ -1147,7 +1147,7 @@ fn find_on_path(name: &str) -> Option<PathBuf> {
         .find(|path| path.is_file())
 }
 
-/// A free TCP port on 127.0.0.1. The port is released before chromedriver
+/// A free TCP port on 127.0.0.1. The port is released before the driver
 /// binds it; another process could take it in between, which is unlikely on
 /// a test machine and shows up as a startup timeout with the driver's log.
 /// A port for a driver, from below Linux's ephemeral range (32768 and up):
