@@ -5,7 +5,7 @@
 //! tested natively, in every language, with one name or count and with
 //! several.
 
-use crate::i18n::{UiText, fill, list, number, quoted_list, ui_text};
+use crate::i18n::{UiText, args, list, number, quoted_list, ui_text};
 use crate::model::{Level, Questionnaire};
 use crate::scoring::{Assessment, threshold};
 
@@ -19,25 +19,22 @@ const SECONDS_PER_QUESTION: usize = 35;
 pub fn facts(questions: usize, language: &str) -> String {
     let ui = ui_text(language);
     let minutes = (questions * SECONDS_PER_QUESTION).div_ceil(60).max(1);
-    fill(
-        ui.facts,
-        &[
-            ("questions", &ui.questions_count.count(questions)),
-            ("minutes", &ui.minutes_count.count(minutes)),
-        ],
-    )
+    ui.facts(args::Facts {
+        questions: &ui.questions_count(questions),
+        minutes: &ui.minutes_count(minutes),
+    })
 }
 
 /// Why there is no result yet: `answered` of `total` questions have a level,
 /// and a result needs `needed`.
 pub fn too_few(answered: usize, total: usize, needed: usize, language: &str) -> String {
-    fill(
-        ui_text(language).too_few_body.get(total),
-        &[
-            ("answered", &answered.to_string()),
-            ("total", &total.to_string()),
-            ("needed", &needed.to_string()),
-        ],
+    ui_text(language).too_few_body(
+        total,
+        args::TooFewBody {
+            answered: &answered.to_string(),
+            total: &total.to_string(),
+            needed: &needed.to_string(),
+        },
     )
 }
 
@@ -64,20 +61,18 @@ pub fn organisation(shared: bool, language: &str) -> &'static str {
 /// The title of the list of dimensions, weakest first: "Waar uw organisatie
 /// staat en naartoe kan groeien".
 pub fn next_steps_title(shared: bool, language: &str) -> String {
-    fill(
-        ui_text(language).next_steps_title,
-        &[("organisation", organisation(shared, language))],
-    )
+    ui_text(language).next_steps_title(args::NextStepsTitle {
+        organisation: organisation(shared, language),
+    })
 }
 
 /// That every known dimension is in the top phase, said only when no
 /// dimension has a next step.
 pub fn top_reached(assessment: &Assessment, shared: bool, language: &str) -> Option<String> {
     assessment.next_steps.is_empty().then(|| {
-        fill(
-            ui_text(language).top_reached,
-            &[("organisation", organisation(shared, language))],
-        )
+        ui_text(language).top_reached(args::TopReached {
+            organisation: organisation(shared, language),
+        })
     })
 }
 
@@ -85,13 +80,10 @@ pub fn top_reached(assessment: &Assessment, shared: bool, language: &str) -> Opt
 /// heads the list under [`next_steps_title`].
 pub fn uneven(assessment: &Assessment, shared: bool, language: &str) -> Option<String> {
     assessment.uneven.then(|| {
-        fill(
-            ui_text(language).note_uneven,
-            &[
-                ("organisation", organisation(shared, language)),
-                ("section", &next_steps_title(shared, language)),
-            ],
-        )
+        ui_text(language).note_uneven(args::NoteUneven {
+            organisation: organisation(shared, language),
+            section: &next_steps_title(shared, language),
+        })
     })
 }
 
@@ -108,16 +100,16 @@ pub fn capped(
     let lowest = assessment.dimensions[first]
         .phase
         .map_or("", |l| q.phase(l).name.get(language));
-    Some(fill(
-        ui.note_capped.get(capped_by.len()),
-        &[
-            ("organisation", organisation(shared, language)),
-            ("mean", &number(assessment.mean.as_f64(), language)),
-            ("scale", &q.phases.len().to_string()),
-            ("uncapped", q.phase(assessment.uncapped).name.get(language)),
-            ("dimensions", &dimension_names(q, capped_by, ui, language)),
-            ("lowest", lowest),
-        ],
+    Some(ui.note_capped(
+        capped_by.len(),
+        args::NoteCapped {
+            organisation: organisation(shared, language),
+            mean: &number(assessment.mean.as_f64(), language),
+            scale: &q.phases.len().to_string(),
+            uncapped: q.phase(assessment.uncapped).name.get(language),
+            dimensions: &dimension_names(q, capped_by, ui, language),
+            lowest,
+        },
     ))
 }
 
@@ -137,16 +129,13 @@ pub fn mean(
         return None;
     }
     let next = Level(phase.0 + 1);
-    Some(fill(
-        ui_text(language).note_mean,
-        &[
-            ("organisation", organisation(shared, language)),
-            ("mean", &number(assessment.mean.as_f64(), language)),
-            ("scale", &q.phases.len().to_string()),
-            ("next", q.phase(next).name.get(language)),
-            ("threshold", &number(threshold(next), language)),
-        ],
-    ))
+    Some(ui_text(language).note_mean(args::NoteMean {
+        organisation: organisation(shared, language),
+        mean: &number(assessment.mean.as_f64(), language),
+        scale: &q.phases.len().to_string(),
+        next: q.phase(next).name.get(language),
+        threshold: &number(threshold(next), language),
+    }))
 }
 
 /// How many questions the provisional result rests on and how many a full
@@ -156,19 +145,21 @@ pub fn provisional(q: &Questionnaire, assessment: &Assessment, language: &str) -
         return None;
     }
     let ui = ui_text(language);
-    let mut text = fill(
-        ui.note_provisional.get(assessment.total),
-        &[
-            ("answered", &assessment.answered.to_string()),
-            ("total", &assessment.total.to_string()),
-        ],
+    let mut text = ui.note_provisional(
+        assessment.total,
+        args::NoteProvisional {
+            answered: &assessment.answered.to_string(),
+            total: &assessment.total.to_string(),
+        },
     );
     let full = assessment.full();
     if assessment.answered < full {
         text.push(' ');
-        text.push_str(&fill(
-            ui.note_full.get(full),
-            &[("full", &full.to_string())],
+        text.push_str(&ui.note_full(
+            full,
+            args::NoteFull {
+                full: &full.to_string(),
+            },
         ));
     }
     let unknown: Vec<usize> = assessment
@@ -180,9 +171,11 @@ pub fn provisional(q: &Questionnaire, assessment: &Assessment, language: &str) -
         .collect();
     if !unknown.is_empty() {
         text.push(' ');
-        text.push_str(&fill(
-            ui.note_unknown.get(unknown.len()),
-            &[("dimensions", &dimension_names(q, &unknown, ui, language))],
+        text.push_str(&ui.note_unknown(
+            unknown.len(),
+            args::NoteUnknown {
+                dimensions: &dimension_names(q, &unknown, ui, language),
+            },
         ));
     }
     Some(text)
@@ -198,21 +191,15 @@ pub fn chart_scale(q: &Questionnaire, language: &str) -> String {
         .enumerate()
         .skip(1)
         .map(|(i, phase)| {
-            fill(
-                ui.chart_threshold,
-                &[
-                    ("score", &number(threshold(Level(i as u8 + 1)), language)),
-                    ("phase", phase.name.get(language)),
-                ],
-            )
+            ui.chart_threshold(args::ChartThreshold {
+                score: &number(threshold(Level(i as u8 + 1)), language),
+                phase: phase.name.get(language),
+            })
         })
         .collect();
     let thresholds: Vec<&str> = thresholds.iter().map(String::as_str).collect();
-    fill(
-        ui.chart_scale,
-        &[
-            ("scale", &q.phases.len().to_string()),
-            ("thresholds", &list(&thresholds, ui.and)),
-        ],
-    )
+    ui.chart_scale(args::ChartScale {
+        scale: &q.phases.len().to_string(),
+        thresholds: &list(&thresholds, ui.and),
+    })
 }

@@ -286,19 +286,16 @@ fn too_few_answers_say_how_many_are_needed() {
 #[test]
 fn the_group_view_counts_one_and_several_results() {
     let (nl, en) = (ui_text("nl"), ui_text("en"));
-    assert_eq!(nl.group_count.count(1), "1 resultaat gelezen.");
-    assert_eq!(nl.group_count.count(2), "2 resultaten gelezen.");
-    assert_eq!(en.group_count.count(1), "1 result read.");
-    assert_eq!(en.group_count.count(2), "2 results read.");
+    assert_eq!(nl.group_count(1), "1 resultaat gelezen.");
+    assert_eq!(nl.group_count(2), "2 resultaten gelezen.");
+    assert_eq!(en.group_count(1), "1 result read.");
+    assert_eq!(en.group_count(2), "2 results read.");
+    assert_eq!(nl.group_rejected_title(1), "1 regel of bestand afgewezen");
     assert_eq!(
-        nl.group_rejected_title.count(1),
-        "1 regel of bestand afgewezen"
-    );
-    assert_eq!(
-        nl.group_rejected_title.count(3),
+        nl.group_rejected_title(3),
         "3 regels of bestanden afgewezen"
     );
-    assert_eq!(en.group_rejected_title.count(1), "1 line or file rejected");
+    assert_eq!(en.group_rejected_title(1), "1 line or file rejected");
 }
 
 #[test]

@@ -6,7 +6,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use yew::prelude::*;
 
-use mq_core::i18n::{fill, ui_text};
+use mq_core::i18n::{args, ui_text};
 use mq_core::model::{Profile, Questionnaire, Response};
 use mq_core::quiz::{Action, Notice, Step};
 use mq_core::scoring::Outcome;
@@ -151,16 +151,15 @@ pub fn App(props: &AppProps) -> Html {
         Notice::Discarded => ui.notice_discarded.to_string(),
         Notice::CannotSave => ui.notice_cannot_save.to_string(),
         Notice::Deleted => ui.notice_deleted.to_string(),
-        Notice::BadLink(error) => fill(ui.link_invalid, &[("reason", &error.message(&language))]),
+        Notice::BadLink(error) => ui.link_invalid(args::LinkInvalid {
+            reason: &error.message(&language),
+        }),
     });
     let announcement = quiz.question_number().filter(|_| quiz.moved()).map(|n| {
-        fill(
-            ui.progress,
-            &[
-                ("n", &n.to_string()),
-                ("total", &questionnaire.questions.len().to_string()),
-            ],
-        )
+        ui.progress(args::Progress {
+            n: &n.to_string(),
+            total: &questionnaire.questions.len().to_string(),
+        })
     });
     let on_forget = (!quiz.is_pristine() && !quiz.group_only()).then_some(on_forget);
     html! {

@@ -19,7 +19,7 @@ use crate::view::segments::Segments;
 use crate::web::{files, slices};
 use mq_core::exchange::ReadError;
 use mq_core::group::{self, Group, Origin, Reader};
-use mq_core::i18n::{fill, list, number, ui_text};
+use mq_core::i18n::{args, list, number, ui_text};
 use mq_core::model::Questionnaire;
 
 /// Lines read between two looks at the clock: a few hundred microseconds
@@ -205,37 +205,37 @@ pub fn GroupView(props: &GroupViewProps) -> Html {
         };
         let (lower, upper) = group.split();
         let (lower_phases, upper_phases) = q.phases.split_at(q.phases.len() / 2);
-        let split = fill(ui.group_split, &[
-            ("lower", &names(lower_phases)),
-            ("lower_share", &with_share(group, lower, language)),
-            ("upper", &names(upper_phases)),
-            ("upper_share", &with_share(group, upper, language)),
-        ]);
+        let split = ui.group_split(args::GroupSplit {
+            lower: &names(lower_phases),
+            lower_share: &with_share(group, lower, language),
+            upper: &names(upper_phases),
+            upper_share: &with_share(group, upper, language),
+        });
         let phase_name = |i: usize| q.phases[i].name.get(language);
         let (listed, more) = group.shown_rejections();
         html! {
             <>
                 if !group.rejected.is_empty() {
                     <h3 class="mq-subheading">
-                        { ui.group_rejected_title.count(group.rejected.len()) }
+                        { ui.group_rejected_title(group.rejected.len()) }
                     </h3>
                     <ul class="mq-group-rejected">
                         for rejection in listed.iter() {
                             <li>{ match &rejection.origin {
-                                Origin::Line(n) => fill(ui.group_rejected_line, &[
-                                    ("n", &n.to_string()), ("reason", &rejection.error.message(language))]),
-                                Origin::File(name) => fill(ui.group_rejected_file, &[
-                                    ("file", name), ("reason", &rejection.error.message(language))]),
-                                Origin::FileLine(name, n) => fill(ui.group_rejected_file_line, &[
-                                    ("file", name), ("n", &n.to_string()),
-                                    ("reason", &rejection.error.message(language))]),
-                                Origin::Paste => fill(ui.group_rejected_paste, &[
-                                    ("reason", &rejection.error.message(language))]),
+                                Origin::Line(n) => ui.group_rejected_line(args::GroupRejectedLine {
+                                    n: &n.to_string(), reason: &rejection.error.message(language) }),
+                                Origin::File(name) => ui.group_rejected_file(args::GroupRejectedFile {
+                                    file: name, reason: &rejection.error.message(language) }),
+                                Origin::FileLine(name, n) => ui.group_rejected_file_line(args::GroupRejectedFileLine {
+                                    file: name, n: &n.to_string(),
+                                    reason: &rejection.error.message(language) }),
+                                Origin::Paste => ui.group_rejected_paste(args::GroupRejectedPaste {
+                                    reason: &rejection.error.message(language) }),
                             } }</li>
                         }
                     </ul>
                     if more > 0 {
-                        <p class="mq-group-rejected-more">{ ui.group_rejected_more.count(more) }</p>
+                        <p class="mq-group-rejected-more">{ ui.group_rejected_more(more) }</p>
                     }
                 }
                 if !group.entries.is_empty() {
@@ -330,9 +330,9 @@ pub fn GroupView(props: &GroupViewProps) -> Html {
                     Shown::Nothing => String::new(),
                     // In steps of ten, so that a screen reader is not
                     // flooded with numbers.
-                    Shown::Reading(done) => fill(ui.group_reading, &[
-                        ("percent", &((done * 10.0).floor() as u32 * 10).to_string())]),
-                    Shown::Read(group) => ui.group_count.count(group.entries.len()),
+                    Shown::Reading(done) => ui.group_reading(args::GroupReading {
+                        percent: &((done * 10.0).floor() as u32 * 10).to_string() }),
+                    Shown::Read(group) => ui.group_count(group.entries.len()),
                 } }
             </p>
             // Always there, so that the status line before it is never

@@ -8,7 +8,7 @@
 
 use yew::prelude::*;
 
-use mq_core::i18n::{Piece, pieces, ui_text};
+use mq_core::i18n::{Part, args, ui_text};
 
 /// The command that checks a questionnaire file, as the hint shows it.
 const CHECK_COMMAND: &str = "cargo run --bin check-questionnaire -- FILE.json";
@@ -36,13 +36,14 @@ pub struct ProblemsProps {
 pub fn Problems(props: &ProblemsProps) -> Html {
     let ui = ui_text(&props.language);
     // The hint's placeholders become code elements, not plain text.
-    let hint = pieces(ui.problems_hint)
-        .into_iter()
-        .map(|piece| match piece {
-            Piece::Text(text) => html! { { text } },
-            Piece::Placeholder("command") => html! { <code>{ CHECK_COMMAND }</code> },
-            Piece::Placeholder("document") => html! { <code>{ FORMAT_DOCUMENT }</code> },
-            Piece::Placeholder(other) => html! { { format!("{{{other}}}") } },
+    let hint = ui
+        .problems_hint_parts(args::ProblemsHint {
+            command: CHECK_COMMAND,
+            document: FORMAT_DOCUMENT,
+        })
+        .map(|part| match part {
+            Part::Text(text) => html! { { text } },
+            Part::Value(code) => html! { <code>{ code }</code> },
         });
     html! {
         <div class="mq mq-problems" lang={props.language.clone()} part="widget problems" role="alert">
@@ -52,7 +53,7 @@ pub fn Problems(props: &ProblemsProps) -> Html {
                 { for props.problems.iter().map(|problem| html! { <li><code>{ problem }</code></li> }) }
             </ul>
             if props.omitted > 0 {
-                <p class="mq-problems-more">{ ui.problems_more.count(props.omitted) }</p>
+                <p class="mq-problems-more">{ ui.problems_more(props.omitted) }</p>
             }
             <p class="mq-problems-hint">{ for hint }</p>
         </div>

@@ -8,7 +8,7 @@ use web_sys::{Element, HtmlElement};
 use yew::prelude::*;
 
 use crate::view::focus::use_focus;
-use mq_core::i18n::{fill, ui_text};
+use mq_core::i18n::{args, ui_text};
 use mq_core::model::{Answer, DONT_KNOW, Level, Questionnaire};
 
 /// Properties of [`QuestionScreen`].
@@ -87,7 +87,7 @@ pub fn QuestionScreen(props: &QuestionScreenProps) -> Html {
                     <ul class="mq-error-list">
                         <li>
                             <a href={format!("#{group}-1")} onclick={Callback::from(focus_first_radio)}>
-                                { fill(ui.error_choose, &[("n", &number), ("question", question.text.get(language))]) }
+                                { ui.error_choose(args::ErrorChoose { n: &number, question: question.text.get(language) }) }
                             </a>
                         </li>
                     </ul>
@@ -100,7 +100,7 @@ pub fn QuestionScreen(props: &QuestionScreenProps) -> Html {
                 aria-describedby={missing.then(|| error_id.clone())}>
                 <legend class="mq-legend" tabindex="-1" ref={legend}>
                     <span class="mq-progress">
-                        { fill(ui.progress, &[("n", &number), ("total", &total.to_string())]) }
+                        { ui.progress(args::Progress { n: &number, total: &total.to_string() }) }
                     </span>
                     if let Some(d) = q.dimension_of(props.index) {
                         <span class="mq-dimension-name">{ q.dimensions[d].name.get(language) }</span>

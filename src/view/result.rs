@@ -9,7 +9,7 @@ use crate::view::dimension_chart::DimensionChart;
 use crate::view::focus::use_focus;
 use crate::view::share::SharePanel;
 use mq_core::explain;
-use mq_core::i18n::{fill, ui_text};
+use mq_core::i18n::{args, ui_text};
 use mq_core::model::{Level, Questionnaire, Response};
 use mq_core::scoring::{Assessment, Outcome};
 
@@ -118,10 +118,10 @@ pub fn ResultScreen(props: &ResultScreenProps) -> Html {
                         <span class="mq-result-label">{ label }</span>
                         <span class="mq-phase-name">{ phase.name.get(language) }</span>
                     </h2>
-                    <ol class="mq-ladder" aria-label={fill(ui.phase_of, &[
-                        ("n", &assessment.phase.0.to_string()),
-                        ("total", &q.phases.len().to_string()),
-                    ])}>
+                    <ol class="mq-ladder" aria-label={ui.phase_of(args::PhaseOf {
+                        n: &assessment.phase.0.to_string(),
+                        total: &q.phases.len().to_string(),
+                    })}>
                         for (i, p) in q.phases.iter().enumerate() {
                             <li class={if i == assessment.phase.index() { "mq-ladder-step mq-ladder-current" } else { "mq-ladder-step" }}
                                 aria-current={(i == assessment.phase.index()).then_some("step")}>
@@ -150,7 +150,7 @@ pub fn ResultScreen(props: &ResultScreenProps) -> Html {
                                 </strong>
                                 <span class="mq-next-step-now">
                                     <span class="mq-next-step-label">
-                                        { fill(ui.dimension_now, &[("phase", q.phase(now).name.get(language))]) }
+                                        { ui.dimension_now(args::DimensionNow { phase: q.phase(now).name.get(language) }) }
                                     </span>
                                     { " " }
                                     { q.dimensions[dimension].levels[now.index()].get(language) }
@@ -158,7 +158,7 @@ pub fn ResultScreen(props: &ResultScreenProps) -> Html {
                                 if let Some(next) = next {
                                     <span class="mq-next-step-towards">
                                         <span class="mq-next-step-label">
-                                            { fill(ui.next_step_towards, &[("phase", q.phase(next).name.get(language))]) }
+                                            { ui.next_step_towards(args::NextStepTowards { phase: q.phase(next).name.get(language) }) }
                                         </span>
                                         { " " }
                                         <span class="mq-next-step-text">

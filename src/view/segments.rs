@@ -12,7 +12,7 @@ use yew::prelude::*;
 use crate::view::bar::Bar;
 use crate::web::files;
 use mq_core::group::{Group, SEGMENT_MINIMUM, Segment};
-use mq_core::i18n::{fill, number, ui_text};
+use mq_core::i18n::{args, number, ui_text};
 use mq_core::model::Questionnaire;
 
 /// Properties of [`Segments`].
@@ -80,9 +80,9 @@ pub fn Segments(props: &SegmentsProps) -> Html {
                 for segment in segments.iter() {
                     <li class={if segment.too_small() { "mq-segment mq-segment-small" } else { "mq-segment" }}>
                         <p class="mq-segment-name">{ name(segment) }</p>
-                        <p class="mq-segment-count">{ ui.group_segment_results.count(segment.results) }</p>
+                        <p class="mq-segment-count">{ ui.group_segment_results(segment.results) }</p>
                         if segment.too_small() {
-                            <p class="mq-segment-warning">{ ui.group_segment_small.count(SEGMENT_MINIMUM) }</p>
+                            <p class="mq-segment-warning">{ ui.group_segment_small(SEGMENT_MINIMUM) }</p>
                         }
                         <ul class="mq-bars">
                             for (i, count) in segment.phases.iter().enumerate() {
@@ -114,7 +114,7 @@ pub fn Segments(props: &SegmentsProps) -> Html {
                         }
                         for dimension in q.dimensions.iter() {
                             <th scope="col">
-                                { fill(ui.group_median_of, &[("dimension", &fill(ui.quoted, &[("name", dimension.name.get(language))]))]) }
+                                { ui.group_median_of(args::GroupMedianOf { dimension: &ui.quoted(args::Quoted { name: dimension.name.get(language) }) }) }
                             </th>
                         }
                     </tr>

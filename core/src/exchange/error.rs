@@ -4,7 +4,7 @@
 
 use std::fmt;
 
-use crate::i18n::{fill, ui_text};
+use crate::i18n::{args, ui_text};
 use crate::model::Localized;
 
 use super::code::{FORMAT, OLDEST_FORMAT};
@@ -128,113 +128,106 @@ impl ReadError {
         let ui = ui_text(language);
         match &self.0 {
             Problem::Empty => ui.code_empty.to_string(),
-            Problem::Character { found, at } => fill(
-                ui.code_character,
-                &[("found", &found.to_string()), ("at", &at.to_string())],
-            ),
-            Problem::Format { found } => fill(
-                ui.code_format,
-                &[
-                    ("found", found),
-                    ("oldest", &OLDEST_FORMAT.to_string()),
-                    ("expected", &FORMAT.to_string()),
-                ],
-            ),
+            Problem::Character { found, at } => ui.code_character(args::CodeCharacter {
+                found: &found.to_string(),
+                at: &at.to_string(),
+            }),
+            Problem::Format { found } => ui.code_format(args::CodeFormat {
+                found,
+                oldest: &OLDEST_FORMAT.to_string(),
+                expected: &FORMAT.to_string(),
+            }),
             Problem::NoSeparator => ui.code_separator.to_string(),
-            Problem::Version { found, expected } => fill(
-                ui.code_version,
-                &[("found", found), ("expected", &expected.to_string())],
-            ),
-            Problem::Length { found, expected } => fill(
-                ui.code_length.get(*expected),
-                &[
-                    ("found", &found.to_string()),
-                    ("expected", &expected.to_string()),
-                ],
+            Problem::Version { found, expected } => ui.code_version(args::CodeVersion {
+                found,
+                expected: &expected.to_string(),
+            }),
+            Problem::Length { found, expected } => ui.code_length(
+                *expected,
+                args::CodeLength {
+                    found: &found.to_string(),
+                    expected: &expected.to_string(),
+                },
             ),
             Problem::Range => ui.code_range.to_string(),
-            Problem::DontKnow { question } => {
-                fill(ui.code_dont_know, &[("n", &question.to_string())])
-            }
+            Problem::DontKnow { question } => ui.code_dont_know(args::CodeDontKnow {
+                n: &question.to_string(),
+            }),
             Problem::NoCode => ui.code_no_code.to_string(),
-            Problem::DownloadSyntax { line, column } => fill(
-                ui.download_syntax,
-                &[("line", &line.to_string()), ("column", &column.to_string())],
-            ),
+            Problem::DownloadSyntax { line, column } => ui.download_syntax(args::DownloadSyntax {
+                line: &line.to_string(),
+                column: &column.to_string(),
+            }),
             Problem::NotADownload => ui.download_not_result.to_string(),
-            Problem::DownloadFormat { found } => fill(
-                ui.download_format,
-                &[
-                    ("found", &found.to_string()),
-                    ("oldest", &OLDEST_DOWNLOAD_FORMAT.to_string()),
-                    ("expected", &DOWNLOAD_FORMAT.to_string()),
-                ],
-            ),
-            Problem::DownloadAnswer { question } => {
-                fill(ui.download_answer, &[("n", &question.to_string())])
+            Problem::DownloadFormat { found } => ui.download_format(args::DownloadFormat {
+                found: &found.to_string(),
+                oldest: &OLDEST_DOWNLOAD_FORMAT.to_string(),
+                expected: &DOWNLOAD_FORMAT.to_string(),
+            }),
+            Problem::DownloadAnswer { question } => ui.download_answer(args::DownloadAnswer {
+                n: &question.to_string(),
+            }),
+            Problem::Questionnaire { found, expected } => {
+                ui.code_questionnaire(args::CodeQuestionnaire { found, expected })
             }
-            Problem::Questionnaire { found, expected } => fill(
-                ui.code_questionnaire,
-                &[("found", found), ("expected", expected)],
-            ),
             Problem::TooFew {
                 answered,
                 total,
                 needed,
-            } => fill(
-                ui.code_too_few.get(*total),
-                &[
-                    ("answered", &answered.to_string()),
-                    ("total", &total.to_string()),
-                    ("needed", &needed.to_string()),
-                ],
+            } => ui.code_too_few(
+                *total,
+                args::CodeTooFew {
+                    answered: &answered.to_string(),
+                    total: &total.to_string(),
+                    needed: &needed.to_string(),
+                },
             ),
             Problem::ProfileAnswer {
                 question,
                 text,
                 found,
-            } => fill(
-                ui.profile_answer_unknown,
-                &[
-                    (
-                        "question",
-                        text.as_ref().map_or(question, |t| t.get(language)),
-                    ),
-                    ("found", found),
-                ],
-            ),
+            } => ui.profile_answer_unknown(args::ProfileAnswerUnknown {
+                question: text.as_ref().map_or(question, |t| t.get(language)),
+                found,
+            }),
             Problem::CsvEmpty => ui.csv_empty.to_string(),
-            Problem::CsvColumn { column } => fill(ui.csv_column, &[("column", column)]),
-            Problem::CsvFields { found, expected } => fill(
-                ui.csv_fields.get(*found),
-                &[
-                    ("found", &found.to_string()),
-                    ("expected", &expected.to_string()),
-                ],
+            Problem::CsvColumn { column } => ui.csv_column(args::CsvColumn { column }),
+            Problem::CsvFields { found, expected } => ui.csv_fields(
+                *found,
+                args::CsvFields {
+                    found: &found.to_string(),
+                    expected: &expected.to_string(),
+                },
             ),
             Problem::CsvQuote => ui.csv_quote.to_string(),
-            Problem::FileTooLarge { size, limit } => fill(
-                ui.group_file_too_large,
-                &[
-                    ("size", &megabytes(*size, language)),
-                    ("limit", &megabytes(*limit, language)),
-                ],
+            Problem::FileTooLarge { size, limit } => {
+                ui.group_file_too_large(args::GroupFileTooLarge {
+                    size: &megabytes(*size, language),
+                    limit: &megabytes(*limit, language),
+                })
+            }
+            Problem::FilesTooLarge { limit } => {
+                ui.group_files_too_large(args::GroupFilesTooLarge {
+                    limit: &megabytes(*limit, language),
+                })
+            }
+            Problem::TooManyFiles { limit } => ui.group_too_many_files(
+                *limit,
+                args::GroupTooManyFiles {
+                    limit: &limit.to_string(),
+                },
             ),
-            Problem::FilesTooLarge { limit } => fill(
-                ui.group_files_too_large,
-                &[("limit", &megabytes(*limit, language))],
+            Problem::PasteTooLong { millions } => ui.group_paste_too_long(
+                *millions,
+                args::GroupPasteTooLong {
+                    limit: &millions.to_string(),
+                },
             ),
-            Problem::TooManyFiles { limit } => fill(
-                ui.group_too_many_files.get(*limit),
-                &[("limit", &limit.to_string())],
-            ),
-            Problem::PasteTooLong { millions } => fill(
-                ui.group_paste_too_long.get(*millions),
-                &[("limit", &millions.to_string())],
-            ),
-            Problem::TooManyLines { limit } => fill(
-                ui.group_too_many_lines.get(*limit),
-                &[("limit", &limit.to_string())],
+            Problem::TooManyLines { limit } => ui.group_too_many_lines(
+                *limit,
+                args::GroupTooManyLines {
+                    limit: &limit.to_string(),
+                },
             ),
         }
     }
