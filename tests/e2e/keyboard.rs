@@ -13,16 +13,10 @@
 
 use crate::support::cases::levels;
 use crate::support::server::{Page, StaticServer};
-use crate::support::webdriver::{Browser, Key, wait_until};
+use crate::support::visit::{APP_START, STEP, Visit};
+use crate::support::webdriver::{Key, wait_until};
 use crate::{crate_dir, dist};
 use serde_json::Value;
-use std::time::Duration;
-
-/// Loading and compiling the release wasm in a cold browser.
-const APP_START: Duration = Duration::from_secs(20);
-
-/// One step of the quiz: a re-render and a focus move.
-const STEP: Duration = Duration::from_secs(5);
 
 /// Upper bound on Tab presses to reach a control, so a focus trap or a missing
 /// control fails instead of looping.
@@ -144,11 +138,10 @@ return {
 };
 "#;
 
-/// One browser on one page of the widget, with keyboard-only steps.
+/// The page object's [`Visit`] of one page of the widget, with the
+/// keyboard-only steps and the focus it reads after each.
 struct Quiz {
-    // The browser goes first: it must stop loading pages before the server.
-    browser: Browser,
-    _server: StaticServer,
+    visit: Visit,
 }
 
 impl Quiz {
@@ -156,11 +149,8 @@ impl Quiz {
     /// intro.
     fn open(path: &str) -> Self {
         let server = serve_dist();
-        let browser = Browser::start();
-        browser.goto(&server.url(path));
         let quiz = Self {
-            browser,
-            _server: server,
+            visit: Visit::open(&server.url(path), vec![server]),
         };
         quiz.wait_for_intro();
         quiz
@@ -180,11 +170,11 @@ impl Quiz {
     }
 
     fn snapshot(&self) -> Snapshot {
-        Snapshot(self.browser.execute(SNAPSHOT_JS, vec![]))
+        Snapshot(self.visit.browser.execute(SNAPSHOT_JS, vec![]))
     }
 
     fn press(&self, key: Key) {
-        self.browser.press(key);
+        self.visit.browser.press(key);
     }
 
     /// Presses Tab until `flag` holds (at most [`MAX_TABS`] times).
@@ -241,7 +231,9 @@ impl Quiz {
             seen.describe()
         );
         self.press(Key::Space);
-        self.browser.press_n(Key::ArrowDown, usize::from(level - 1));
+        self.visit
+            .browser
+            .press_n(Key::ArrowDown, usize::from(level - 1));
         wait_until(STEP, &format!("radio {level} to be checked"), || {
             let seen = self.snapshot();
             if seen.str("checked") == Some(&level.to_string()) {
@@ -327,9 +319,9 @@ impl Drop for Quiz {
                 .replace("::", "-");
             let path = crate_dir()
                 .join("test-output")
-                .join(self.browser.engine().name())
+                .join(self.visit.browser.engine().name())
                 .join(format!("failure-{name}.png"));
-            if self.browser.try_screenshot(&path).is_ok() {
+            if self.visit.browser.try_screenshot(&path).is_ok() {
                 eprintln!("screenshot of the failure: {}", path.display());
             }
         }
@@ -421,19 +413,22 @@ impl Quiz {
     fn photograph(&self, name: &str) -> Vec<String> {
         let mut problems = Vec::new();
         for (width, height) in [(320u32, 640u32), (360, 800), (1280, 900)] {
-            let narrowest = self.browser.engine().narrowest_viewport();
+            let narrowest = self.visit.browser.engine().narrowest_viewport();
             let width = if width < narrowest {
                 println!(
                     "{}: no viewport narrower than {narrowest} px; {width} px checked at {narrowest}",
-                    self.browser.version()
+                    self.visit.browser.version()
                 );
                 narrowest
             } else {
                 width
             };
-            self.browser.set_window_size(width, height);
+            self.visit.browser.set_window_size(width, height);
             wait_until(STEP, &format!("a {width} px wide viewport"), || {
-                let inner = self.browser.execute("return window.innerWidth;", vec![]);
+                let inner = self
+                    .visit
+                    .browser
+                    .execute("return window.innerWidth;", vec![]);
                 if inner.as_u64() == Some(u64::from(width)) {
                     Ok(())
                 } else {
@@ -442,11 +437,11 @@ impl Quiz {
             });
             let path = crate_dir()
                 .join("test-output")
-                .join(self.browser.engine().name())
+                .join(self.visit.browser.engine().name())
                 .join(format!("{name}-{width}.png"));
-            self.browser.full_page_screenshot(&path);
+            self.visit.browser.full_page_screenshot(&path);
             println!("screenshot: {}", path.display());
-            let overflow = self.browser.execute(OVERFLOW_JS, vec![]);
+            let overflow = self.visit.browser.execute(OVERFLOW_JS, vec![]);
             if overflow["px"].as_i64().is_none_or(|px| px > 0) {
                 problems.push(format!(
                     "{name} at {width} px is {} px wider than the viewport; elements reaching \
@@ -465,7 +460,7 @@ fn e2e_every_screen_fits_320_360_and_1280_px_in_light_and_dark() {
     for dark in [false, true] {
         let theme = if dark { "dark" } else { "light" };
         let quiz = Quiz::open("/");
-        quiz.browser.emulate_dark(dark);
+        quiz.visit.browser.emulate_dark(dark);
         // WebKit reopens the page in the other scheme.
         quiz.wait_for_intro();
         problems.extend(quiz.photograph(&format!("intro-{theme}")));
@@ -495,7 +490,8 @@ fn e2e_every_screen_fits_320_360_and_1280_px_in_light_and_dark() {
         );
         let case_b = levels("case-b");
         quiz.press(Key::Space);
-        quiz.browser
+        quiz.visit
+            .browser
             .press_n(Key::ArrowDown, usize::from(case_b[0] - 1));
         quiz.press(Key::Enter);
         for (i, &level) in case_b.iter().enumerate().skip(1) {

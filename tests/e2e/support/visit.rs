@@ -2,7 +2,8 @@
 //! host page, which finds every widget on it (in document order, those in
 //! other elements' open shadow roots included), reads what each shows
 //! ([`Visit::state`]) and answers the quiz with clicks, as a respondent with
-//! a mouse would. The keyboard path is `keyboard`'s own.
+//! a mouse would. `keyboard` drives the same visit by keyboard alone and
+//! reads where focus is after each step.
 
 use std::time::Duration;
 
