@@ -217,7 +217,7 @@ fn schema_file_is_generated_from_the_types() {
     let committed = std::fs::read_to_string(crate_file(SCHEMA)).unwrap_or_default();
     assert!(
         committed == generated,
-        "{SCHEMA} is out of date with src/model.rs; refresh it with\n\n    \
+        "{SCHEMA} is out of date with core/src/model.rs; refresh it with\n\n    \
          UPDATE_SCHEMA=1 cargo test --test questionnaire_format schema_file\n"
     );
 }

@@ -1,4 +1,4 @@
-//! The result code (src/code.rs) by property: every combination of answers
+//! The result code (src/exchange/code.rs) by property: every combination of answers
 //! and background answers comes back exactly, and no string whatever makes
 //! the decoder panic or answer without a precise reason.
 

@@ -1,4 +1,4 @@
-//! CSV cells the widget writes are inert (src/csv.rs, src/report.rs): a
+//! CSV cells the widget writes are inert (src/exchange/csv.rs): a
 //! field a spreadsheet would run as a formula is written with a `'` before
 //! it, and the reader takes that `'` off again, so that any field reads
 //! back as it was written.
