@@ -17,7 +17,7 @@ use crate::web::{page, storage};
 
 /// The quiz as yew's reducer holds it: each action is applied by the core
 /// ([`Quiz::apply`]), and the effects it asks for wait in `outbox` until
-/// [`App`] carries them out after the render. The outbox is shared by
+/// [`use_quiz`] carries them out after the render. The outbox is shared by
 /// every state of one widget, so that no effect is lost when two actions
 /// come before a render.
 pub struct State {
@@ -88,8 +88,8 @@ pub fn use_quiz(props: &AppProps) -> UseReducerHandle<State> {
                         host.emit(kind.name(), &detail);
                         true
                     }
-                    Effect::Save => storage::keep(&key, &SavedProgress::of(&quiz.quiz, &q), true),
-                    Effect::Clear => storage::keep(&key, &SavedProgress::of(&quiz.quiz, &q), false),
+                    Effect::Save => storage::keep(&key, Some(&SavedProgress::of(&quiz.quiz, &q))),
+                    Effect::Clear => storage::keep(&key, None),
                 };
                 if !kept {
                     quiz.dispatch(Action::SavingFailed);

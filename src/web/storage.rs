@@ -81,15 +81,17 @@ pub fn move_legacy(legacy: &str, key: &str) {
 }
 
 /// Keeps `progress` under `key`, or removes the key when there is nothing
-/// worth keeping; `false` when the browser refuses (blocked, or full).
-pub fn keep(key: &str, progress: &SavedProgress, worth_keeping: bool) -> bool {
+/// worth keeping (`None`); `false` when the browser refuses (blocked, or
+/// full).
+pub fn keep(key: &str, progress: Option<&SavedProgress>) -> bool {
     if !available() {
         return false;
     }
-    if worth_keeping {
-        LocalStorage::set(key, progress).is_ok()
-    } else {
-        LocalStorage::delete(key);
-        true
+    match progress {
+        Some(progress) => LocalStorage::set(key, progress).is_ok(),
+        None => {
+            LocalStorage::delete(key);
+            true
+        }
     }
 }
