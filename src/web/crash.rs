@@ -6,7 +6,7 @@ use web_sys::{Element, Node};
 
 use mq_core::i18n::ui_text;
 
-use crate::web::host::host_language;
+use crate::web::Host;
 
 /// Replaces each of `hosts`' widgets with a message in its language, with
 /// `detail` shown small, for whoever reports the bug. The shadow root keeps
@@ -14,7 +14,7 @@ use crate::web::host::host_language;
 pub fn show_crash(hosts: &[Element], detail: &str) {
     let document = gloo::utils::document();
     for element in hosts {
-        let message = ui_text(&host_language(element)).crash;
+        let message = ui_text(&Host(element.clone()).language()).crash;
         let Ok(notice) = document.create_element("div") else {
             continue;
         };

@@ -123,20 +123,15 @@ impl Host {
     /// included) among the widget's own: for the few words shown before a
     /// questionnaire gives the languages.
     pub fn language(&self) -> String {
-        host_language(&self.0)
+        let lang = self
+            .0
+            .closest("[lang]")
+            .ok()
+            .flatten()
+            .and_then(|e| e.get_attribute("lang"))
+            .unwrap_or_default();
+        widget_language([lang.as_str()])
     }
-}
-
-/// The language of the nearest `lang` around `element`, as
-/// [`Host::language`] gives it.
-pub fn host_language(element: &Element) -> String {
-    let lang = element
-        .closest("[lang]")
-        .ok()
-        .flatten()
-        .and_then(|e| e.get_attribute("lang"))
-        .unwrap_or_default();
-    widget_language([lang.as_str()])
 }
 
 /// `element`'s `id`, or else its position among the elements of its tag in
