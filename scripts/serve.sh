@@ -5,11 +5,14 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
+# trunk's arguments, kept aside: a sourced script sees the caller's
+# arguments as its own, and setup.sh refuses `--port`.
+args=("$@")
+set --
 # Sourced so that its PATH additions (trunk, wasm-bindgen, wasm-opt) apply here.
 source scripts/setup.sh
 
 port=8080
-args=("$@")
 for i in "${!args[@]}"; do
 	case "${args[$i]}" in
 	--port=*) port="${args[$i]#--port=}" ;;
@@ -18,4 +21,4 @@ for i in "${!args[@]}"; do
 done
 
 echo "Open http://127.0.0.1:$port/ (once trunk's first build below has finished)"
-exec trunk serve --release --offline "$@"
+exec trunk serve --release --offline "${args[@]}"
