@@ -122,6 +122,10 @@ pub struct Entry {
 pub struct DimensionSummary {
     /// The median score of the results that know the dimension.
     pub median: Option<f64>,
+    /// The lower and upper quartile of those scores (Tukey's hinges: the
+    /// medians of the lower and the upper half, the middle score in both
+    /// halves when there is one).
+    pub quartiles: Option<(f64, f64)>,
     /// How many results reach each phase on it, least mature first.
     pub phases: Vec<usize>,
     /// How many results know nothing about it.
@@ -206,6 +210,7 @@ fn tally<'a>(
         .map(|(mut scores, phases)| DimensionSummary {
             unknown: count - scores.len(),
             median: median(&mut scores),
+            quartiles: quartiles(&scores),
             phases,
         })
         .collect();
@@ -617,6 +622,26 @@ fn scored(questionnaire: &Questionnaire, response: Response) -> Result<Entry, Re
             needed,
         )),
     }
+}
+
+/// The lower and upper quartile of `sorted` (see
+/// [`DimensionSummary::quartiles`]); `None` for none.
+fn quartiles(sorted: &[Score]) -> Option<(f64, f64)> {
+    let half = sorted.len().div_ceil(2);
+    let middle = |half: &[Score]| {
+        let m = half.len() / 2;
+        if half.len() % 2 == 1 {
+            half[m].as_f64()
+        } else {
+            (half[m - 1].as_f64() + half[m].as_f64()) / 2.0
+        }
+    };
+    (!sorted.is_empty()).then(|| {
+        (
+            middle(&sorted[..half]),
+            middle(&sorted[sorted.len() - half..]),
+        )
+    })
 }
 
 /// The median of `scores` (sorted in place), the mean of the middle two

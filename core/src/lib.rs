@@ -10,11 +10,13 @@
 //!   format: code, link, JSON download, CSV;
 //! - [`events`]: the details of the events the host page hears;
 //! - [`group`]: many results summed up, by phase and by segment;
+//! - [`benchmark`]: a poll's aggregates, published back to respondents;
 //! - [`explain`]: the sentences that explain a result;
 //! - [`i18n`]: the interface words of `content/ui.json` and the language rule.
 //!
 //! The widget crate at the repository root renders this state in the browser.
 
+pub mod benchmark;
 pub mod events;
 pub mod exchange;
 pub mod explain;

@@ -119,6 +119,22 @@ pub(super) enum Problem {
     TooManyLines {
         limit: usize,
     },
+    /// A benchmark file that is not JSON; `line` and `column` count from 1.
+    BenchmarkSyntax {
+        line: usize,
+        column: usize,
+    },
+    /// JSON, but not a benchmark of this questionnaire's shape.
+    NotABenchmark,
+    /// A benchmark in a format this release does not read.
+    BenchmarkFormat {
+        found: u64,
+    },
+    /// A benchmark of another questionnaire, or of another version.
+    BenchmarkQuestionnaire {
+        found: String,
+        expected: String,
+    },
 }
 
 impl ReadError {
@@ -229,6 +245,20 @@ impl ReadError {
                     limit: &limit.to_string(),
                 },
             ),
+            Problem::BenchmarkSyntax { line, column } => {
+                ui.benchmark_syntax(args::BenchmarkSyntax {
+                    line: &line.to_string(),
+                    column: &column.to_string(),
+                })
+            }
+            Problem::NotABenchmark => ui.benchmark_not_benchmark.to_string(),
+            Problem::BenchmarkFormat { found } => ui.benchmark_format(args::BenchmarkFormat {
+                found: &found.to_string(),
+                expected: &crate::benchmark::FORMAT.to_string(),
+            }),
+            Problem::BenchmarkQuestionnaire { found, expected } => {
+                ui.benchmark_questionnaire(args::BenchmarkQuestionnaire { found, expected })
+            }
         }
     }
 }
@@ -269,6 +299,36 @@ impl ReadError {
     /// A line after the first `limit` lines.
     pub fn too_many_lines(limit: usize) -> ReadError {
         ReadError(Problem::TooManyLines { limit })
+    }
+
+    /// A benchmark file that is not JSON, from `line`, `column`.
+    pub fn benchmark_syntax(line: usize, column: usize) -> ReadError {
+        ReadError(Problem::BenchmarkSyntax { line, column })
+    }
+
+    /// JSON that is no benchmark of the questionnaire's shape.
+    pub fn not_a_benchmark() -> ReadError {
+        ReadError(Problem::NotABenchmark)
+    }
+
+    /// A benchmark in format `found`.
+    pub fn benchmark_format(found: u64) -> ReadError {
+        ReadError(Problem::BenchmarkFormat { found })
+    }
+
+    /// A benchmark of questionnaire `id` version `version`, where this is
+    /// `expected_id` version `expected_version`. Both are named with their
+    /// version, since the id alone would not tell them apart.
+    pub fn benchmark_questionnaire(
+        id: &str,
+        version: u32,
+        expected_id: &str,
+        expected_version: u32,
+    ) -> ReadError {
+        ReadError(Problem::BenchmarkQuestionnaire {
+            found: format!("{} {version}", echo(id)),
+            expected: format!("{expected_id} {expected_version}"),
+        })
     }
 }
 

@@ -1,0 +1,216 @@
+//! The benchmark file (core/src/benchmark.rs): its sums on sets worked out
+//! by hand, the five-result floor for segments, the file read back as it
+//! was written, refused for another questionnaire, version, format or shape,
+//! and its JSON Schema generated from the types.
+
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::path::Path;
+
+use mq_core::benchmark::{Benchmark, FORMAT, SegmentName};
+use mq_core::exchange::code::encode;
+use mq_core::group::Group;
+use mq_core::model::{Answer, Level, Questionnaire};
+
+const SCHEMA: &str = "docs/benchmark.schema.json";
+
+/// Every question answered with `level`.
+fn all(level: u8) -> Vec<Option<Answer>> {
+    vec![Some(Answer::Level(Level(level))); 12]
+}
+
+/// Codes, one per line: each `(level, sector)` a result with every answer
+/// at `level` and that answer to the sector question (by index).
+fn poll(q: &Questionnaire, results: &[(u8, Option<usize>)]) -> Group {
+    let codes: Vec<String> = results
+        .iter()
+        .map(|&(level, sector)| encode(q, &all(level), &[sector, None]))
+        .collect();
+    let group = Group::read(q, &codes.join("\n"), &[]);
+    assert_eq!(group.rejected, []);
+    group
+}
+
+/// Six results: five in the first sector (levels 1, 2, 3, 4, 4), one in the
+/// second (level 2).
+fn six(q: &Questionnaire) -> Benchmark {
+    let group = poll(
+        q,
+        &[
+            (1, Some(0)),
+            (2, Some(0)),
+            (3, Some(0)),
+            (4, Some(0)),
+            (4, Some(0)),
+            (2, Some(1)),
+        ],
+    );
+    Benchmark::of(q, &group, "Peiling 2026", "2026-11-30")
+}
+
+#[test]
+fn the_sums_are_the_shares_medians_and_quartiles_worked_out_by_hand() {
+    let q = Questionnaire::built_in();
+    let b = six(&q);
+    assert_eq!(
+        (b.format, b.title.as_str(), b.date.as_str()),
+        (FORMAT, "Peiling 2026", "2026-11-30")
+    );
+    assert_eq!(
+        (b.questionnaire.id.as_str(), b.questionnaire.version),
+        ("social-maturity", q.version)
+    );
+    // Overall: levels 1, 2, 2, 3, 4, 4. Each dimension's score is the
+    // level; sorted 1 2 2 3 4 4: median (2 + 3) / 2, quartiles the medians
+    // of 1 2 2 and 3 4 4.
+    assert_eq!(b.overall.results, 6);
+    let shares: Vec<f64> = b.overall.phases.iter().map(|p| p.share).collect();
+    assert_eq!(shares, [0.1667, 0.3333, 0.1667, 0.3333]);
+    for spread in &b.overall.dimensions {
+        assert_eq!(
+            (
+                spread.results,
+                spread.median,
+                spread.lower_quartile,
+                spread.upper_quartile
+            ),
+            (6, Some(2.5), Some(2.0), Some(4.0)),
+            "{}",
+            spread.id
+        );
+    }
+    // The first sector: 1 2 3 4 4, median 3, halves 1 2 3 and 3 4 4.
+    assert_eq!(b.segments.len(), 1);
+    let first = &b.segments[0];
+    assert_eq!(
+        (first.question.as_str(), first.answer.as_str()),
+        ("sector", q.profile[0].answers[0].id.as_str())
+    );
+    assert_eq!(first.aggregate.results, 5);
+    let shares: Vec<f64> = first.aggregate.phases.iter().map(|p| p.share).collect();
+    assert_eq!(shares, [0.2, 0.2, 0.2, 0.4]);
+    let spread = &first.aggregate.dimensions[0];
+    assert_eq!(
+        (spread.median, spread.lower_quartile, spread.upper_quartile),
+        (Some(3.0), Some(2.0), Some(4.0))
+    );
+    // At Functional (index 2) or above: 1 + 2 of 6.
+    assert_eq!(b.overall.at_or_above(2), 3);
+    assert_eq!(first.aggregate.at_or_above(3), 2);
+}
+
+#[test]
+fn a_segment_under_five_results_is_left_out_and_named() {
+    let q = Questionnaire::built_in();
+    let b = six(&q);
+    assert_eq!(
+        b.omitted,
+        [SegmentName {
+            question: "sector".to_string(),
+            answer: q.profile[0].answers[1].id.clone(),
+        }],
+        "one result in the second sector"
+    );
+    let text = b.to_json();
+    assert!(
+        !text.contains("\"results\": 1,"),
+        "no figure of one result:\n{text}"
+    );
+    // Results without an answer are no segment, and not named.
+    let unanswered = poll(&q, &[(2, None); 7]);
+    let b = Benchmark::of(&q, &unanswered, "t", "d");
+    assert_eq!(
+        (b.segments.len(), b.omitted.len(), b.overall.results),
+        (0, 0, 7)
+    );
+}
+
+#[test]
+fn the_file_reads_back_as_it_was_written() {
+    let q = Questionnaire::built_in();
+    let b = six(&q);
+    assert_eq!(Benchmark::read(&q, &b.to_json()), Ok(b));
+}
+
+#[test]
+fn another_questionnaire_version_format_or_shape_is_refused() {
+    let q = Questionnaire::built_in();
+    let good: serde_json::Value = serde_json::from_str(&six(&q).to_json()).unwrap();
+    let refused = |change: &dyn Fn(&mut serde_json::Value)| {
+        let mut value = good.clone();
+        change(&mut value);
+        let error = Benchmark::read(&q, &value.to_string()).unwrap_err();
+        (error.message("nl"), error.message("en"))
+    };
+    let version = q.version;
+    assert_eq!(
+        refused(&|v| v["questionnaire"]["version"] = (version + 1).into()).1,
+        format!(
+            "The benchmark belongs to another questionnaire or version (‘social-maturity {}’); \
+             this is ‘social-maturity {version}’.",
+            version + 1
+        )
+    );
+    assert_eq!(
+        refused(&|v| v["questionnaire"]["id"] = "other".into()).0,
+        format!(
+            "De benchmark hoort bij een andere vragenlijst of versie (‘other {version}’); \
+             dit is ‘social-maturity {version}’."
+        )
+    );
+    assert_eq!(
+        refused(&|v| v["format"] = 2.into()).1,
+        "The benchmark is in format 2; this release reads format 1."
+    );
+    let not_one = "This is not a benchmark of this questionnaire.";
+    assert_eq!(
+        refused(&|v| v["overall"]["phases"][0]["share"] = 1.5.into()).1,
+        not_one
+    );
+    assert_eq!(
+        refused(&|v| v["overall"]["dimensions"]
+            .as_array_mut()
+            .unwrap()
+            .truncate(5))
+        .1,
+        not_one
+    );
+    assert_eq!(
+        refused(&|v| v["segments"][0]["results"] = 4.into()).1,
+        not_one,
+        "under the floor"
+    );
+    assert_eq!(
+        refused(&|v| v["segments"][0]["answer"] = "nowhere".into()).1,
+        not_one
+    );
+    assert_eq!(
+        refused(&|v| v["overall"]["dimensions"][0]["median"] = 9.into()).1,
+        not_one,
+        "off the scale"
+    );
+    assert_eq!(refused(&|v| v["extra"] = 1.into()).1, not_one);
+    assert_eq!(
+        Benchmark::read(&q, "{\"format\": ")
+            .unwrap_err()
+            .message("en"),
+        "This is not a benchmark: the file is not valid JSON (line 1, column 11)."
+    );
+}
+
+#[test]
+fn schema_file_is_generated_from_the_types() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("..")
+        .join(SCHEMA);
+    let generated = Benchmark::json_schema();
+    if std::env::var_os("UPDATE_SCHEMA").is_some() {
+        std::fs::write(&path, &generated).unwrap();
+    }
+    let committed = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        committed == generated,
+        "{SCHEMA} is out of date with core/src/benchmark.rs; refresh it with\n\n    \
+         UPDATE_SCHEMA=1 cargo test -p mq-core --test benchmark schema_file\n"
+    );
+}
