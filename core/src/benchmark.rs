@@ -332,3 +332,63 @@ impl Aggregate {
         (share * self.results as f64).round() as usize
     }
 }
+
+/// How many of a benchmark's results reached a result's phase or a more
+/// mature one.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Standing {
+    /// How many results the benchmark (or the segment) holds.
+    pub results: usize,
+    /// How many of them reached the phase or a more mature one.
+    pub reached: usize,
+}
+
+/// Where one result stands in a benchmark.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Comparison {
+    /// Among every result of the poll.
+    pub overall: Standing,
+    /// Among the results with the same answer to a background question,
+    /// for each background question the respondent answered whose segment
+    /// the benchmark holds: the question's index, the answer's index and
+    /// the standing there.
+    pub segments: Vec<(usize, usize, Standing)>,
+    /// The poll's median on each dimension, in the questionnaire's order.
+    pub medians: Vec<Option<f64>>,
+}
+
+impl Benchmark {
+    /// Where a result in phase `phase` (its index, least mature first), with
+    /// background answers `profile`, stands in this benchmark of
+    /// `questionnaire` (one [`Benchmark::read`] accepted for it).
+    pub fn compare(
+        &self,
+        questionnaire: &Questionnaire,
+        phase: usize,
+        profile: &[Option<usize>],
+    ) -> Comparison {
+        let standing = |aggregate: &Aggregate| Standing {
+            results: aggregate.results,
+            reached: aggregate.at_or_above(phase),
+        };
+        let segments = questionnaire
+            .profile
+            .iter()
+            .enumerate()
+            .filter_map(|(q, question)| {
+                let answer = profile.get(q).copied().flatten()?;
+                let id = &question.answers.get(answer)?.id;
+                let segment = self
+                    .segments
+                    .iter()
+                    .find(|s| s.question == question.id && &s.answer == id)?;
+                Some((q, answer, standing(&segment.aggregate)))
+            })
+            .collect();
+        Comparison {
+            overall: standing(&self.overall),
+            segments,
+            medians: self.overall.dimensions.iter().map(|d| d.median).collect(),
+        }
+    }
+}

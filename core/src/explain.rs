@@ -1,10 +1,12 @@
 //! The sentences that explain a result to the respondent: why it is capped,
 //! what a provisional result rests on, why there is none yet, where each
-//! phase begins on the chart, and how long the questionnaire takes. Built
+//! phase begins on the chart, how long the questionnaire takes, and where
+//! a result stands in a poll's benchmark. Built
 //! from the widget's templates (`content/ui.json`) without the browser, so that every sentence is
 //! tested natively, in every language, with one name or count and with
 //! several.
 
+use crate::benchmark::{Benchmark, Comparison};
 use crate::i18n::{UiText, args, list, number, quoted_list, ui_text};
 use crate::model::{Level, Questionnaire};
 use crate::scoring::{Assessment, threshold};
@@ -202,4 +204,47 @@ pub fn chart_scale(q: &Questionnaire, language: &str) -> String {
         scale: &q.phases.len().to_string(),
         thresholds: &list(&thresholds, ui.and),
     })
+}
+
+/// The sentences that place a result in phase `phase` in `benchmark`: how
+/// many organisations of the poll reached that phase or a higher one, then
+/// the same among those with each of the respondent's background answers
+/// the benchmark holds a segment of ([`Benchmark::compare`]).
+pub fn compared(
+    q: &Questionnaire,
+    benchmark: &Benchmark,
+    comparison: &Comparison,
+    phase: Level,
+    language: &str,
+) -> Vec<String> {
+    let ui = ui_text(language);
+    let phase_name = q.phase(phase).name.get(language);
+    let overall = comparison.overall;
+    let mut sentences = vec![ui.benchmark_overall(
+        overall.reached,
+        args::BenchmarkOverall {
+            reached: &overall.reached.to_string(),
+            results: &overall.results.to_string(),
+            title: &benchmark.title,
+            date: &benchmark.date,
+            phase: phase_name,
+        },
+    )];
+    sentences.extend(
+        comparison
+            .segments
+            .iter()
+            .map(|&(question, answer, standing)| {
+                ui.benchmark_segment(
+                    standing.reached,
+                    args::BenchmarkSegment {
+                        results: &standing.results.to_string(),
+                        answer: q.profile[question].answers[answer].text.get(language),
+                        reached: &standing.reached.to_string(),
+                        phase: phase_name,
+                    },
+                )
+            }),
+    );
+    sentences
 }

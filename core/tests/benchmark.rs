@@ -9,6 +9,7 @@ use std::path::Path;
 
 use mq_core::benchmark::{Benchmark, FORMAT, SegmentName};
 use mq_core::exchange::code::encode;
+use mq_core::explain::compared;
 use mq_core::group::Group;
 use mq_core::model::{Answer, Level, Questionnaire};
 
@@ -212,5 +213,61 @@ fn schema_file_is_generated_from_the_types() {
         committed == generated,
         "{SCHEMA} is out of date with core/src/benchmark.rs; refresh it with\n\n    \
          UPDATE_SCHEMA=1 cargo test -p mq-core --test benchmark schema_file\n"
+    );
+}
+
+#[test]
+fn a_result_is_placed_among_the_poll_and_its_own_segment_in_both_languages() {
+    let q = Questionnaire::built_in();
+    let b = six(&q);
+    // Functional (index 2), in the first sector, size not answered.
+    let comparison = b.compare(&q, 2, &[Some(0), None]);
+    assert_eq!(comparison.medians, vec![Some(2.5); 6]);
+    let functional = mq_core::model::Level(3);
+    assert_eq!(
+        compared(&q, &b, &comparison, functional, "nl"),
+        [
+            "3 van de 6 organisaties in ‘Peiling 2026’ (2026-11-30) bereikten de fase \
+             Functioneel of een hogere.",
+            "Van de 5 organisaties die ook ‘Zorg en welzijn’ antwoordden, bereikten 3 de fase \
+             Functioneel of een hogere.",
+        ]
+    );
+    assert_eq!(
+        compared(&q, &b, &comparison, functional, "en"),
+        [
+            "3 of the 6 organisations in ‘Peiling 2026’ (2026-11-30) reached the Functional \
+             phase or a higher one.",
+            "Of the 5 organisations that also answered ‘Health and social care’, 3 reached the \
+             Functional phase or a higher one.",
+        ]
+    );
+    // The second sector was left out: no sentence for it, nor for a
+    // background question left unanswered.
+    let elsewhere = b.compare(&q, 2, &[Some(1), None]);
+    assert_eq!(elsewhere.segments, []);
+    assert_eq!(compared(&q, &b, &elsewhere, functional, "nl").len(), 1);
+
+    // One organisation: the singular, in Dutch.
+    let top = poll(
+        &q,
+        &[
+            (1, Some(0)),
+            (1, Some(0)),
+            (1, Some(0)),
+            (2, Some(0)),
+            (4, Some(0)),
+        ],
+    );
+    let b = Benchmark::of(&q, &top, "Peiling", "najaar 2026");
+    let comparison = b.compare(&q, 3, &[Some(0), None]);
+    assert_eq!(
+        compared(&q, &b, &comparison, mq_core::model::Level(4), "nl"),
+        [
+            "1 van de 5 organisaties in ‘Peiling’ (najaar 2026) bereikte de fase Transformatie \
+             of een hogere.",
+            "Van de 5 organisaties die ook ‘Zorg en welzijn’ antwoordden, bereikte 1 de fase \
+             Transformatie of een hogere.",
+        ]
     );
 }
