@@ -23,6 +23,13 @@ use crate::model::Questionnaire;
 /// The version of the benchmark format; raised whenever its shape changes.
 pub const FORMAT: u32 = 1;
 
+/// The most characters of a poll's name: a file with a longer one is
+/// refused, and the group view's field takes no more.
+pub const MAX_TITLE: usize = 100;
+
+/// The most characters of a poll's date, as given.
+pub const MAX_DATE: usize = 40;
+
 /// Shares and scores are written with this many decimals: enough for any
 /// sentence or mark the widget shows, and no false precision.
 const DECIMALS: i32 = 4;
@@ -267,9 +274,12 @@ impl Benchmark {
                 questionnaire.version,
             ));
         }
-        let fits = std::iter::once(&benchmark.overall)
-            .chain(benchmark.segments.iter().map(|s| &s.aggregate))
-            .all(|aggregate| aggregate.fits(questionnaire))
+        let named = benchmark.title.chars().count() <= MAX_TITLE
+            && benchmark.date.chars().count() <= MAX_DATE;
+        let fits = named
+            && std::iter::once(&benchmark.overall)
+                .chain(benchmark.segments.iter().map(|s| &s.aggregate))
+                .all(|aggregate| aggregate.fits(questionnaire))
             && benchmark.segments.iter().all(|segment| {
                 segment.aggregate.results >= SEGMENT_MINIMUM
                     && questionnaire

@@ -7,7 +7,7 @@
 
 use std::path::Path;
 
-use mq_core::benchmark::{Benchmark, FORMAT, SegmentName};
+use mq_core::benchmark::{Benchmark, FORMAT, MAX_DATE, MAX_TITLE, SegmentName};
 use mq_core::exchange::code::encode;
 use mq_core::explain::compared;
 use mq_core::group::Group;
@@ -191,6 +191,15 @@ fn another_questionnaire_version_format_or_shape_is_refused() {
         "off the scale"
     );
     assert_eq!(refused(&|v| v["extra"] = 1.into()).1, not_one);
+    assert_eq!(
+        refused(&|v| v["title"] = "x".repeat(MAX_TITLE + 1).into()).1,
+        not_one,
+        "a name longer than the result screen quotes"
+    );
+    assert_eq!(
+        refused(&|v| v["date"] = "1".repeat(MAX_DATE + 1).into()).1,
+        not_one
+    );
     assert_eq!(
         Benchmark::read(&q, "{\"format\": ")
             .unwrap_err()

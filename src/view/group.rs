@@ -14,6 +14,7 @@ use web_sys::{DragEvent, FileList, HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
 use crate::view::bar::Bar;
+use crate::view::benchmark_export::BenchmarkExport;
 use crate::view::focus::use_focus;
 use crate::view::segments::Segments;
 use crate::web::{files, slices};
@@ -293,6 +294,7 @@ pub fn GroupView(props: &GroupViewProps) -> Html {
                     if !q.profile.is_empty() {
                         <Segments questionnaire={q.clone()} language={props.language.clone()} group={group.clone()} />
                     }
+                    <BenchmarkExport questionnaire={q.clone()} language={props.language.clone()} group={group.clone()} />
                     <div class="mq-actions">
                         <button type="button" class="mq-button mq-button-secondary mq-export-summary" onclick={export_summary}>
                             { ui.export_summary }

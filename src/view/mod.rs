@@ -4,6 +4,7 @@
 
 mod app;
 mod bar;
+mod benchmark_export;
 mod dimension_chart;
 mod focus;
 mod frame;

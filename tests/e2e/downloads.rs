@@ -1,5 +1,6 @@
-//! The result's downloads, in every engine: "Download (JSON)" and "Download
-//! (CSV)" save files with the content the README documents.
+//! The downloads, in every engine: the result's "Download (JSON)" and
+//! "Download (CSV)" save files with the content the README documents, and
+//! the group view's benchmark is the one the core makes of the same results.
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -7,10 +8,15 @@ use std::time::Duration;
 
 use serde_json::{Value, json};
 
+use mq_core::benchmark::Benchmark;
+use mq_core::exchange::code::encode;
+use mq_core::group::Group;
+use mq_core::model::{Answer, Level, Questionnaire};
+
 use crate::dist;
 use crate::support::cases::values;
 use crate::support::server::{Page, StaticServer};
-use crate::support::visit::{Visit, host_page};
+use crate::support::visit::{STEP, Visit, host_page};
 use crate::support::webdriver::{Browser, Element, Engine, wait_until};
 
 /// A download: the click, the browser writing the file, renaming it.
@@ -181,4 +187,83 @@ fn e2e_json_and_csv_downloads_arrive_with_the_documented_content() {
         "{}: {json_name} and {csv_name} arrived with the documented content",
         visit.browser.version()
     );
+}
+
+/// Six results as codes: five in the first sector (every answer at 1, 2,
+/// 3, 4 and 4) and one in the second (at 2).
+fn six_codes(q: &Questionnaire) -> Vec<String> {
+    [(1, 0), (2, 0), (3, 0), (4, 0), (4, 0), (2, 1)]
+        .iter()
+        .map(|&(level, sector)| {
+            encode(
+                q,
+                &vec![Some(Answer::Level(Level(level))); q.questions.len()],
+                &[Some(sector), None],
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn e2e_the_group_view_downloads_a_benchmark_of_the_results_read() {
+    let server = StaticServer::builder(dist())
+        .page("/watch.js", Page::new("text/javascript", WATCH_JS))
+        .page(
+            "/group.html",
+            host_page(
+                "",
+                r#"<script src="/watch.js"></script>"#,
+                r#"<maturity-quiz mode="group"></maturity-quiz>"#,
+            ),
+        )
+        .start();
+    let url = server.url("/group.html");
+    let visit = Visit::open(&url, vec![server]);
+    let q = Questionnaire::built_in();
+    let codes = six_codes(&q);
+    visit.run(
+        0,
+        &format!(
+            "q('.mq-group-paste').value = {}; q('.mq-group-read').click(); return null;",
+            serde_json::to_string(&codes.join("\n")).unwrap()
+        ),
+    );
+    visit.wait_shown(0, STEP, ".mq-export-benchmark");
+    let today = visit.run(0, "return q('.mq-benchmark-date').value;");
+    assert_eq!(
+        today.as_str().map(str::len),
+        Some(10),
+        "the date starts as today's: {today}"
+    );
+    visit.run(
+        0,
+        "for (const [s, v] of [['.mq-benchmark-title', 'Peiling 2026'], ['.mq-benchmark-date', '2026-11-30']]) {
+           q(s).value = v; q(s).dispatchEvent(new InputEvent('input', { bubbles: true }));
+         }
+         return null;",
+    );
+    visit.browser.click(&button(&visit, ".mq-export-benchmark"));
+    let text = downloaded(&visit.browser, "social-maturity-benchmark.json");
+    let read = Benchmark::read(&q, &text)
+        .unwrap_or_else(|e| panic!("the benchmark is refused: {e}\n{text}"));
+    let group = Group::read(&q, &codes.join("\n"), &[]);
+    assert_eq!(
+        read,
+        Benchmark::of(&q, &group, "Peiling 2026", "2026-11-30")
+    );
+    assert_eq!(read.overall.results, 6);
+    assert_eq!(
+        read.omitted.len(),
+        1,
+        "the sector of one result is left out"
+    );
+    for width in [360, 1280] {
+        visit.browser.set_window_size(width, 900);
+        visit
+            .browser
+            .full_page_screenshot(crate::crate_dir().join(format!(
+                "test-output/{}/group-benchmark-{width}.png",
+                visit.browser.engine().name()
+            )));
+    }
 }
