@@ -12,10 +12,11 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::spawn_local;
 use web_sys::Element;
 
+use mq_core::benchmark::Benchmark;
 use mq_core::model::{InvalidQuestionnaire, Questionnaire};
 use mq_core::saved;
 
-use crate::view::{AppProps, ProblemsProps, Shows, Slot};
+use crate::view::{AppProps, Peers, ProblemsProps, Shows, Slot};
 use crate::web::host::{GROUP_MODE, Source};
 use crate::web::{Host, console, crash, fetch, page, storage};
 
@@ -161,6 +162,10 @@ impl Widget {
             }
         };
         let widget = Widget::listed(owner, slot);
+        // A `src` questionnaire's quiz shows once it is fetched, below.
+        if src.is_none() {
+            compare_with_benchmark(&widget.slot);
+        }
         if let Some((host, src)) = src {
             let pending = Rc::clone(&widget.slot);
             spawn_local(async move {
@@ -177,9 +182,62 @@ impl Widget {
                 if let Some(slot) = pending.borrow_mut().as_mut() {
                     slot.change(show(host, url.as_deref().unwrap_or(&src), loaded));
                 }
+                compare_with_benchmark(&pending);
             });
         }
         widget
+    }
+}
+
+/// Loads the benchmark the quiz in `slot`'s host names, if any, and gives
+/// it to the quiz once it is read (or why it is not used): the quiz does not
+/// wait for it. A file is fetched under the same limits and rules as `src`.
+fn compare_with_benchmark(slot: &Rc<RefCell<Option<Slot>>>) {
+    let Some((host, questionnaire)) = slot.borrow().as_ref().and_then(|slot| match slot.shows() {
+        Shows::Quiz(props) => Some((props.host.clone(), props.questionnaire.clone())),
+        _ => None,
+    }) else {
+        return;
+    };
+    let give = |slot: &Rc<RefCell<Option<Slot>>>, peers: Peers| {
+        if let Some(slot) = slot.borrow_mut().as_mut() {
+            if let Shows::Quiz(props) = slot.shows() {
+                let props = AppProps {
+                    benchmark: peers,
+                    ..props.clone()
+                };
+                slot.change(Shows::Quiz(props));
+            }
+        }
+    };
+    let read = move |json: &str| match Benchmark::read(&questionnaire, json) {
+        Ok(benchmark) => Peers::Loaded(Rc::new(benchmark)),
+        Err(error) => {
+            console::warn(&format!("the benchmark is not used: {error}"));
+            Peers::Refused(error)
+        }
+    };
+    match host.benchmark() {
+        // A benchmark is only ever a file or an inline script.
+        None | Some(Source::BuiltIn) => {}
+        Some(Source::Inline(json)) => give(slot, read(&json)),
+        Some(Source::Url(src)) => {
+            let pending = Rc::clone(slot);
+            spawn_local(async move {
+                let loaded = match fetch::resolve(&src) {
+                    Ok(url) => fetch::questionnaire(&url).await,
+                    Err(reason) => Err(reason),
+                };
+                let peers = match loaded {
+                    Ok(json) => read(&json),
+                    Err(reason) => {
+                        console::warn(&format!("could not load the benchmark {src}: {reason}"));
+                        Peers::Unavailable
+                    }
+                };
+                give(&pending, peers);
+            });
+        }
     }
 }
 
@@ -232,6 +290,7 @@ fn quiz(host: Host, questionnaire: Rc<Questionnaire>) -> Shows {
         group,
         preset,
         share_url,
+        benchmark: Peers::None,
     })
 }
 

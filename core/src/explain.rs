@@ -219,31 +219,63 @@ pub fn compared(
 ) -> Vec<String> {
     let ui = ui_text(language);
     let phase_name = q.phase(phase).name.get(language);
+    // The top phase has no higher one to speak of.
+    let top = phase == q.top_level();
     let overall = comparison.overall;
-    let mut sentences = vec![ui.benchmark_overall(
-        overall.reached,
-        args::BenchmarkOverall {
-            reached: &overall.reached.to_string(),
-            results: &overall.results.to_string(),
-            title: &benchmark.title,
-            date: &benchmark.date,
-            phase: phase_name,
-        },
-    )];
+    let (reached, results) = (overall.reached.to_string(), overall.results.to_string());
+    let (title, date) = (benchmark.title.as_str(), benchmark.date.as_str());
+    let mut sentences = vec![if top {
+        ui.benchmark_overall_top(
+            overall.reached,
+            args::BenchmarkOverallTop {
+                reached: &reached,
+                results: &results,
+                title,
+                date,
+                phase: phase_name,
+            },
+        )
+    } else {
+        ui.benchmark_overall(
+            overall.reached,
+            args::BenchmarkOverall {
+                reached: &reached,
+                results: &results,
+                title,
+                date,
+                phase: phase_name,
+            },
+        )
+    }];
     sentences.extend(
         comparison
             .segments
             .iter()
             .map(|&(question, answer, standing)| {
-                ui.benchmark_segment(
-                    standing.reached,
-                    args::BenchmarkSegment {
-                        results: &standing.results.to_string(),
-                        answer: q.profile[question].answers[answer].text.get(language),
-                        reached: &standing.reached.to_string(),
-                        phase: phase_name,
-                    },
-                )
+                let (results, reached) =
+                    (standing.results.to_string(), standing.reached.to_string());
+                let answer = q.profile[question].answers[answer].text.get(language);
+                if top {
+                    ui.benchmark_segment_top(
+                        standing.reached,
+                        args::BenchmarkSegmentTop {
+                            results: &results,
+                            answer,
+                            reached: &reached,
+                            phase: phase_name,
+                        },
+                    )
+                } else {
+                    ui.benchmark_segment(
+                        standing.reached,
+                        args::BenchmarkSegment {
+                            results: &results,
+                            answer,
+                            reached: &reached,
+                            phase: phase_name,
+                        },
+                    )
+                }
             }),
     );
     sentences

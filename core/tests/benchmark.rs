@@ -257,7 +257,8 @@ fn a_result_is_placed_among_the_poll_and_its_own_segment_in_both_languages() {
     assert_eq!(elsewhere.segments, []);
     assert_eq!(compared(&q, &b, &elsewhere, functional, "nl").len(), 1);
 
-    // One organisation: the singular, in Dutch.
+    // One organisation in the top phase: the singular, in Dutch, and no
+    // "or a higher one" where there is none.
     let top = poll(
         &q,
         &[
@@ -273,10 +274,9 @@ fn a_result_is_placed_among_the_poll_and_its_own_segment_in_both_languages() {
     assert_eq!(
         compared(&q, &b, &comparison, mq_core::model::Level(4), "nl"),
         [
-            "1 van de 5 organisaties in ‘Peiling’ (najaar 2026) bereikte de fase Transformatie \
-             of een hogere.",
+            "1 van de 5 organisaties in ‘Peiling’ (najaar 2026) bereikte de fase Transformatie.",
             "Van de 5 organisaties die ook ‘Zorg en welzijn’ antwoordden, bereikte 1 de fase \
-             Transformatie of een hogere.",
+             Transformatie.",
         ]
     );
 }

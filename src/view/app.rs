@@ -6,6 +6,8 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use yew::prelude::*;
 
+use mq_core::benchmark::Benchmark;
+use mq_core::exchange::ReadError;
 use mq_core::i18n::{args, ui_text};
 use mq_core::model::{Profile, Questionnaire, Response};
 use mq_core::quiz::{Action, Notice, Step};
@@ -45,6 +47,24 @@ pub struct AppProps {
     /// of the result's link instead of the page's address.
     #[prop_or_default]
     pub share_url: Option<String>,
+    /// The benchmark the host gave (`benchmark` attribute or inline script),
+    /// once it is loaded, or why it is not used.
+    #[prop_or_default]
+    pub benchmark: Peers,
+}
+
+/// The poll a result is compared with, as far as the widget got with it.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub enum Peers {
+    /// The host gave none, or it is still loading.
+    #[default]
+    None,
+    /// A benchmark of this questionnaire and version.
+    Loaded(Rc<Benchmark>),
+    /// A file that is no benchmark of this questionnaire, and why.
+    Refused(ReadError),
+    /// The file could not be fetched.
+    Unavailable,
 }
 
 /// One independent widget: the intro, the questions and the result.
@@ -85,7 +105,7 @@ pub fn App(props: &AppProps) -> Html {
                 moved={quiz.moved()} response={response.clone()} outcome={outcome.clone()} {shared}
                 first_without_level={quiz.first_without_level()}
                 on_restart={dispatch(|| Action::Restart)} {on_revisit} on_group={on_group.clone()}
-                share_url={props.share_url.clone()} />
+                share_url={props.share_url.clone()} peers={props.benchmark.clone()} />
         }
     };
     let screen = if quiz.group() {

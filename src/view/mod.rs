@@ -21,7 +21,7 @@ mod slot;
 mod state;
 mod warm_up;
 
-pub use app::{App, AppProps};
+pub use app::{App, AppProps, Peers};
 pub use frame::Frame;
 pub use intro::Intro;
 pub use problems::{Problems, ProblemsProps};

@@ -5,6 +5,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::view::app::Peers;
 use crate::view::dimension_chart::DimensionChart;
 use crate::view::focus::use_focus;
 use crate::view::share::SharePanel;
@@ -41,6 +42,9 @@ pub struct ResultScreenProps {
     /// The host's `share-url`, for the result's link.
     #[prop_or_default]
     pub share_url: Option<String>,
+    /// The poll the host gave to compare the result with.
+    #[prop_or_default]
+    pub peers: Peers,
 }
 
 /// The assessment of the answers, or a request for more of them.
@@ -135,6 +139,7 @@ pub fn ResultScreen(props: &ResultScreenProps) -> Html {
                     <div class="mq-description">{ paragraphs(phase.description.get(language)) }</div>
                     <p class="mq-disclaimer">{ ui.result_disclaimer }</p>
                     { notes(q, assessment, shared, language) }
+                    { compared(q, assessment, &props.response, &props.peers, language) }
                     <h3 class="mq-subheading">{ ui.dimensions_title }</h3>
                     <DimensionChart questionnaire={q.clone()} language={language.to_string()}
                         dimensions={assessment.dimensions.clone()} />
@@ -236,4 +241,35 @@ pub fn paragraphs(text: &str) -> Html {
     text.split("\n\n")
         .map(|p| html! { <p>{ p.trim() }</p> })
         .collect()
+}
+
+/// Where the result stands in the poll the host gave, or why the poll is
+/// not used; nothing when the host gave none.
+fn compared(
+    q: &Questionnaire,
+    assessment: &Assessment,
+    response: &Response,
+    peers: &Peers,
+    language: &str,
+) -> Html {
+    let ui = ui_text(language);
+    let sentences = match peers {
+        Peers::None => return html! {},
+        Peers::Loaded(benchmark) => {
+            let comparison = benchmark.compare(q, assessment.phase.index(), &response.profile);
+            explain::compared(q, benchmark, &comparison, assessment.phase, language)
+        }
+        Peers::Refused(error) => vec![ui.benchmark_refused(args::BenchmarkRefused {
+            reason: &error.message(language),
+        })],
+        Peers::Unavailable => vec![ui.benchmark_unavailable.to_string()],
+    };
+    html! {
+        <section class="mq-compared" part="compared">
+            <h3 class="mq-subheading">{ ui.benchmark_heading }</h3>
+            for sentence in sentences {
+                <p class="mq-compared-sentence">{ sentence }</p>
+            }
+        </section>
+    }
 }

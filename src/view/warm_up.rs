@@ -15,6 +15,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 
 use yew::prelude::*;
 
+use crate::view::app::Peers;
 use crate::view::result::ResultScreenProps;
 use crate::view::slot::{Shows, Slot};
 use crate::web::idle;
@@ -46,6 +47,7 @@ pub fn use_result_warm_up(questionnaire: &Rc<Questionnaire>, quiz: &Quiz) {
         on_revisit: Callback::noop(),
         on_group: Callback::noop(),
         share_url: None,
+        peers: Peers::None,
     });
     use_effect_with(props.is_some(), move |_| {
         if let Some(props) = props {

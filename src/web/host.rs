@@ -20,8 +20,16 @@ pub struct Host(pub Element);
 /// The host's attribute that names a questionnaire of the site owner's.
 pub const SOURCE_ATTRIBUTE: &str = "src";
 
-/// The host's child that holds a questionnaire of the site owner's as JSON.
-pub const INLINE_SOURCE: &str = r#":scope > script[type="application/json"]"#;
+/// The host's child that holds a questionnaire of the site owner's as JSON
+/// (any JSON script but a benchmark).
+pub const INLINE_SOURCE: &str = r#":scope > script[type="application/json"]:not([data-benchmark])"#;
+
+/// The host's attribute that names a benchmark file (a poll's aggregates,
+/// `docs/benchmark-format.md`).
+pub const BENCHMARK_ATTRIBUTE: &str = "benchmark";
+
+/// The host's child that holds a benchmark as JSON.
+pub const INLINE_BENCHMARK: &str = r#":scope > script[type="application/json"][data-benchmark]"#;
 
 /// The host's attribute and value that make the widget only the group view.
 pub const GROUP_MODE: (&str, &str) = ("mode", "group");
@@ -79,6 +87,18 @@ impl Host {
         match self.0.query_selector(INLINE_SOURCE) {
             Ok(Some(script)) => Source::Inline(script.text_content().unwrap_or_default()),
             _ => Source::BuiltIn,
+        }
+    }
+
+    /// Where the benchmark comes from, if the element names one: its
+    /// `benchmark` attribute wins over an inline benchmark script.
+    pub fn benchmark(&self) -> Option<Source> {
+        if let Some(url) = self.0.get_attribute(BENCHMARK_ATTRIBUTE) {
+            return Some(Source::Url(url));
+        }
+        match self.0.query_selector(INLINE_BENCHMARK) {
+            Ok(Some(script)) => Some(Source::Inline(script.text_content().unwrap_or_default())),
+            _ => None,
         }
     }
 

@@ -20,6 +20,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 mod a11y;
+mod benchmark;
 mod custom;
 mod downloads;
 mod embedding;

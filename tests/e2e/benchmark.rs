@@ -1,0 +1,115 @@
+//! A result compared with a poll (issue 23): the site owner gives the
+//! widget a benchmark, inline or as a file, and the result says how many
+//! organisations of the poll, and of the respondent's own segment, reached
+//! its phase or a higher one; a benchmark of another version is refused
+//! with its reason, and the result shows as before.
+
+use mq_core::benchmark::Benchmark;
+use mq_core::exchange::code::encode;
+use mq_core::group::Group;
+use mq_core::model::{Answer, Level, Questionnaire};
+
+use crate::dist;
+use crate::support::cases::values;
+use crate::support::server::{Page, StaticServer};
+use crate::support::visit::{Visit, host_page};
+
+/// A poll of six: five in health and social care (every answer at 1, 2, 3,
+/// 4 and 4) and one in education (at 2), as the group view would sum it.
+fn poll(q: &Questionnaire) -> Benchmark {
+    let codes: Vec<String> = [(1, 0), (2, 0), (3, 0), (4, 0), (4, 0), (2, 1)]
+        .iter()
+        .map(|&(level, sector)| {
+            encode(
+                q,
+                &vec![Some(Answer::Level(Level(level))); q.questions.len()],
+                &[Some(sector), None],
+            )
+        })
+        .collect();
+    Benchmark::of(
+        q,
+        &Group::read(q, &codes.join("\n"), &[]),
+        "Peiling 2026",
+        "2026-11-30",
+    )
+}
+
+/// The comparison's sentences under the result of `widget`.
+fn sentences(visit: &Visit) -> Vec<String> {
+    let found = visit.run(
+        0,
+        "return [...root.querySelectorAll('.mq-compared-sentence')].map((p) => p.textContent);",
+    );
+    serde_json::from_value(found).unwrap_or_default()
+}
+
+#[test]
+fn e2e_a_result_says_where_it_stands_in_the_poll_and_its_own_sector() {
+    let q = Questionnaire::built_in();
+    let inline = poll(&q).to_json().replace("</", "<\\/");
+    let server = StaticServer::builder(dist())
+        .page(
+            "/poll.html",
+            host_page(
+                "",
+                "",
+                &format!(
+                    r#"<maturity-quiz profile-sector="care"><script type="application/json" data-benchmark>{inline}</script></maturity-quiz>"#
+                ),
+            ),
+        )
+        .start();
+    let url = server.url("/poll.html");
+    let visit = Visit::open(&url, vec![server]);
+    assert_eq!(
+        visit.complete(0, &values("case-b-dont-know")),
+        "Experimental"
+    );
+    assert_eq!(
+        sentences(&visit),
+        [
+            "5 of the 6 organisations in ‘Peiling 2026’ (2026-11-30) reached the Experimental \
+             phase or a higher one.",
+            "Of the 5 organisations that also answered ‘Health and social care’, 4 reached the \
+             Experimental phase or a higher one.",
+        ],
+        "the inline benchmark is not taken for the questionnaire, and the sector is the host's"
+    );
+}
+
+#[test]
+fn e2e_a_benchmark_of_another_version_is_refused_and_the_result_shows_as_before() {
+    let q = Questionnaire::built_in();
+    let mut other = poll(&q);
+    other.questionnaire.version += 1;
+    let server = StaticServer::builder(dist())
+        .page(
+            "/benchmark.json",
+            Page::new("application/json", other.to_json()),
+        )
+        .page(
+            "/poll.html",
+            host_page(
+                "",
+                "",
+                r#"<maturity-quiz benchmark="/benchmark.json"></maturity-quiz>"#,
+            ),
+        )
+        .start();
+    let url = server.url("/poll.html");
+    let visit = Visit::open(&url, vec![server]);
+    assert_eq!(
+        visit.complete(0, &values("case-b-dont-know")),
+        "Experimental"
+    );
+    let version = q.version;
+    assert_eq!(
+        sentences(&visit),
+        [format!(
+            "This website's benchmark was not used: The benchmark belongs to another \
+             questionnaire or version (‘social-maturity {}’); this is ‘social-maturity {version}’.",
+            version + 1
+        )]
+    );
+}
