@@ -120,7 +120,6 @@ pub struct SegmentAggregate {
     /// The answer's id.
     pub answer: String,
     /// What those results amount to.
-    #[serde(flatten)]
     pub aggregate: Aggregate,
 }
 
