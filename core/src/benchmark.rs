@@ -14,11 +14,12 @@
 //! questionnaire, version, phases and dimensions must be this
 //! questionnaire's, every share and score in range.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use crate::exchange::ReadError;
 use crate::group::{DimensionSummary, Group, SEGMENT_MINIMUM};
 use crate::model::Questionnaire;
+use crate::model::read::{FromJson, Members, Record};
 
 /// The version of the benchmark format; raised whenever its shape changes.
 pub const FORMAT: u32 = 1;
@@ -37,7 +38,7 @@ const DECIMALS: i32 = 4;
 /// What a poll amounts to, in aggregates only: how many results, the share
 /// per phase and per dimension the median and quartiles, overall and per
 /// answer of each background question; never an answer of one respondent.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Benchmark {
@@ -58,7 +59,7 @@ pub struct Benchmark {
 }
 
 /// A questionnaire by id and version.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct QuestionnaireVersion {
@@ -69,7 +70,7 @@ pub struct QuestionnaireVersion {
 }
 
 /// What a set of results amounts to.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Aggregate {
@@ -83,7 +84,7 @@ pub struct Aggregate {
 }
 
 /// The share of a set of results in one phase.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct PhaseShare {
@@ -94,7 +95,7 @@ pub struct PhaseShare {
 }
 
 /// How the scores on one dimension spread over a set of results.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct DimensionSpread {
@@ -111,7 +112,7 @@ pub struct DimensionSpread {
 }
 
 /// The results with one answer to one background question.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct SegmentAggregate {
@@ -124,7 +125,7 @@ pub struct SegmentAggregate {
 }
 
 /// One answer to one background question, by id.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct SegmentName {
@@ -263,7 +264,12 @@ impl Benchmark {
             Some(format) => return Err(ReadError::benchmark_format(format)),
             None => return Err(ReadError::not_a_benchmark()),
         }
-        let benchmark = Benchmark::deserialize(&value).map_err(|_| ReadError::not_a_benchmark())?;
+        // Walked as the questionnaire is (model::read), not by a derived
+        // Deserialize, which cost 7 KB of the widget's gzip.
+        let mut problems = Vec::new();
+        let benchmark = <Benchmark as FromJson>::read("", &value, &mut problems)
+            .filter(|_| problems.is_empty())
+            .ok_or_else(ReadError::not_a_benchmark)?;
         let theirs = &benchmark.questionnaire;
         if theirs.id != questionnaire.id || theirs.version != questionnaire.version {
             return Err(ReadError::benchmark_questionnaire(
@@ -399,5 +405,102 @@ impl Benchmark {
             segments,
             medians: self.overall.dimensions.iter().map(|d| d.median).collect(),
         }
+    }
+}
+
+// Reading a benchmark back, member by member; any other member is refused.
+
+impl Record for Benchmark {
+    const FIELDS: &[&str] = &[
+        "format",
+        "questionnaire",
+        "title",
+        "date",
+        "overall",
+        "segments",
+        "omitted",
+    ];
+
+    fn build(m: &mut Members) -> Option<Benchmark> {
+        Some(Benchmark {
+            format: m.required("format")?,
+            questionnaire: m.required("questionnaire")?,
+            title: m.required("title")?,
+            date: m.required("date")?,
+            overall: m.required("overall")?,
+            segments: m.required("segments")?,
+            omitted: m.required("omitted")?,
+        })
+    }
+}
+
+impl Record for QuestionnaireVersion {
+    const FIELDS: &[&str] = &["id", "version"];
+
+    fn build(m: &mut Members) -> Option<QuestionnaireVersion> {
+        Some(QuestionnaireVersion {
+            id: m.required("id")?,
+            version: m.required("version")?,
+        })
+    }
+}
+
+impl Record for Aggregate {
+    const FIELDS: &[&str] = &["results", "phases", "dimensions"];
+
+    fn build(m: &mut Members) -> Option<Aggregate> {
+        Some(Aggregate {
+            results: m.required("results")?,
+            phases: m.required("phases")?,
+            dimensions: m.required("dimensions")?,
+        })
+    }
+}
+
+impl Record for PhaseShare {
+    const FIELDS: &[&str] = &["id", "share"];
+
+    fn build(m: &mut Members) -> Option<PhaseShare> {
+        Some(PhaseShare {
+            id: m.required("id")?,
+            share: m.required("share")?,
+        })
+    }
+}
+
+impl Record for DimensionSpread {
+    const FIELDS: &[&str] = &["id", "results", "median", "lowerQuartile", "upperQuartile"];
+
+    fn build(m: &mut Members) -> Option<DimensionSpread> {
+        Some(DimensionSpread {
+            id: m.required("id")?,
+            results: m.required("results")?,
+            median: m.required("median")?,
+            lower_quartile: m.required("lowerQuartile")?,
+            upper_quartile: m.required("upperQuartile")?,
+        })
+    }
+}
+
+impl Record for SegmentAggregate {
+    const FIELDS: &[&str] = &["question", "answer", "aggregate"];
+
+    fn build(m: &mut Members) -> Option<SegmentAggregate> {
+        Some(SegmentAggregate {
+            question: m.required("question")?,
+            answer: m.required("answer")?,
+            aggregate: m.required("aggregate")?,
+        })
+    }
+}
+
+impl Record for SegmentName {
+    const FIELDS: &[&str] = &["question", "answer"];
+
+    fn build(m: &mut Members) -> Option<SegmentName> {
+        Some(SegmentName {
+            question: m.required("question")?,
+            answer: m.required("answer")?,
+        })
     }
 }

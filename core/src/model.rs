@@ -12,7 +12,7 @@ use serde::de::{self, Visitor};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 pub mod limits;
-mod read;
+pub(crate) mod read;
 
 /// The JSON text of the built-in questionnaire.
 pub const BUILT_IN_JSON: &str = include_str!("../../content/social-maturity.json");

@@ -13,14 +13,14 @@ use serde_json::{Map, Value};
 use super::{Dimension, Localized, Phase, ProfileAnswer, ProfileQuestion, Question, Questionnaire};
 
 /// A type that can be read from JSON at a path.
-pub(super) trait FromJson: Sized {
+pub(crate) trait FromJson: Sized {
     /// Reads `value`, noting each misfit in `problems`; `None` when any part
     /// of the value did not fit.
     fn read(path: &str, value: &Value, problems: &mut Vec<String>) -> Option<Self>;
 }
 
 /// A struct read from a JSON object, member by member.
-pub(super) trait Record: Sized {
+pub(crate) trait Record: Sized {
     /// The names of its members; any other member is refused.
     const FIELDS: &'static [&'static str];
 
@@ -53,7 +53,7 @@ impl<T: Record> FromJson for T {
 }
 
 /// The members of one object, and where its problems go.
-pub(super) struct Members<'a> {
+pub(crate) struct Members<'a> {
     path: &'a str,
     members: &'a Map<String, Value>,
     problems: &'a mut Vec<String>,
@@ -61,7 +61,7 @@ pub(super) struct Members<'a> {
 
 impl Members<'_> {
     /// The member `name`, which must be present.
-    pub(super) fn required<T: FromJson>(&mut self, name: &str) -> Option<T> {
+    pub(crate) fn required<T: FromJson>(&mut self, name: &str) -> Option<T> {
         match self.optional(name) {
             Some(None) => {
                 self.problems
@@ -74,7 +74,7 @@ impl Members<'_> {
 
     /// The member `name`: `Some(None)` when it is absent, `None` when it is
     /// present but does not fit.
-    pub(super) fn optional<T: FromJson>(&mut self, name: &str) -> Option<Option<T>> {
+    pub(crate) fn optional<T: FromJson>(&mut self, name: &str) -> Option<Option<T>> {
         match self.members.get(name) {
             Some(value) => T::read(&join(self.path, name), value, self.problems).map(Some),
             None => Some(None),
@@ -248,6 +248,30 @@ impl FromJson for u32 {
         leaf(path, value, expected, problems, |v| {
             v.as_u64().and_then(|n| u32::try_from(n).ok())
         })
+    }
+}
+
+impl FromJson for usize {
+    fn read(path: &str, value: &Value, problems: &mut Vec<String>) -> Option<usize> {
+        leaf(path, value, "a whole number", problems, |v| {
+            v.as_u64().and_then(|n| usize::try_from(n).ok())
+        })
+    }
+}
+
+impl FromJson for f64 {
+    fn read(path: &str, value: &Value, problems: &mut Vec<String>) -> Option<f64> {
+        leaf(path, value, "a number", problems, Value::as_f64)
+    }
+}
+
+/// A number or `null`: `Some(None)` for `null`.
+impl FromJson for Option<f64> {
+    fn read(path: &str, value: &Value, problems: &mut Vec<String>) -> Option<Option<f64>> {
+        match value {
+            Value::Null => Some(None),
+            _ => f64::read(path, value, problems).map(Some),
+        }
     }
 }
 
