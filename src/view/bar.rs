@@ -17,6 +17,10 @@ pub struct BarProps {
     /// Where to mark the track, in percent (for example the phase borders).
     #[prop_or_default]
     pub ticks: Vec<f64>,
+    /// Where to draw a comparison's mark across the bar, in percent (a
+    /// poll's median), if anywhere.
+    #[prop_or_default]
+    pub marker: Option<f64>,
 }
 
 /// The height of a bar, in CSS pixels.
@@ -40,6 +44,9 @@ pub fn Bar(props: &BarProps) -> Html {
                 }
                 for tick in props.ticks.iter().copied() {
                     <line class="mq-bar-tick" y1="0" y2={HEIGHT} x1={percent(tick)} x2={percent(tick)} />
+                }
+                if let Some(marker) = props.marker {
+                    <line class="mq-bar-marker" y1="0" y2={HEIGHT} x1={percent(marker)} x2={percent(marker)} />
                 }
             </svg>
         </li>

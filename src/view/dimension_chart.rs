@@ -7,7 +7,7 @@ use yew::prelude::*;
 
 use crate::view::bar::Bar;
 use mq_core::explain;
-use mq_core::i18n::{number, ui_text};
+use mq_core::i18n::{args, number, ui_text};
 use mq_core::model::{Level, Questionnaire};
 use mq_core::scoring::{DimensionResult, threshold};
 
@@ -20,6 +20,9 @@ pub struct DimensionChartProps {
     pub language: String,
     /// Each dimension's score and phase, in the questionnaire's order.
     pub dimensions: Vec<DimensionResult>,
+    /// A poll to mark on each bar: its title and its median per dimension.
+    #[prop_or_default]
+    pub medians: Option<(AttrValue, Vec<Option<f64>>)>,
 }
 
 /// The dimension bars, each filled from 1 to its score on the scale 1 to the
@@ -39,6 +42,12 @@ pub fn DimensionChart(props: &DimensionChartProps) -> Html {
     let ticks: Vec<f64> = (1..q.phases.len())
         .map(|i| percent(threshold(Level(i as u8 + 1))))
         .collect();
+    let median = |i: usize| {
+        props
+            .medians
+            .as_ref()
+            .and_then(|(_, medians)| medians.get(i).copied().flatten())
+    };
     let rows: Vec<(&str, String, String, Option<f64>)> = props
         .dimensions
         .iter()
@@ -60,11 +69,17 @@ pub fn DimensionChart(props: &DimensionChartProps) -> Html {
         <div class="mq-chart" part="chart">
             // The table below says the same to screen readers.
             <ul class="mq-bars" aria-hidden="true">
-                for (name, phase, _, score) in rows.iter() {
-                    <Bar name={name.to_string()} value={phase.clone()} fill={score.map(percent)} ticks={ticks.clone()} />
+                for (i, (name, phase, _, score)) in rows.iter().enumerate() {
+                    <Bar name={name.to_string()} value={phase.clone()} fill={score.map(percent)} ticks={ticks.clone()}
+                        marker={median(i).map(percent)} />
                 }
             </ul>
             <p class="mq-chart-scale">{ explain::chart_scale(q, language) }</p>
+            if let Some((title, _)) = &props.medians {
+                <p class="mq-chart-scale mq-chart-marker">
+                    { ui.benchmark_median_legend(args::BenchmarkMedianLegend { title }) }
+                </p>
+            }
             // A table ignores the width and overflow that hide it; a div does not.
             <div class="mq-visually-hidden">
                 <table>
@@ -74,14 +89,20 @@ pub fn DimensionChart(props: &DimensionChartProps) -> Html {
                             <th scope="col">{ ui.dimension }</th>
                             <th scope="col">{ ui.score }</th>
                             <th scope="col">{ ui.phase }</th>
+                            if props.medians.is_some() {
+                                <th scope="col">{ ui.benchmark_median }</th>
+                            }
                         </tr>
                     </thead>
                     <tbody>
-                        for (name, phase, shown, _) in rows.iter() {
+                        for (i, (name, phase, shown, _)) in rows.iter().enumerate() {
                             <tr>
                                 <th scope="row">{ *name }</th>
                                 <td>{ shown.clone() }</td>
                                 <td>{ phase.clone() }</td>
+                                if props.medians.is_some() {
+                                    <td>{ median(i).map_or_else(|| ui.unknown.to_string(), |m| number(m, language)) }</td>
+                                }
                             </tr>
                         }
                     </tbody>

@@ -142,7 +142,7 @@ pub fn ResultScreen(props: &ResultScreenProps) -> Html {
                     { compared(q, assessment, &props.response, &props.peers, language) }
                     <h3 class="mq-subheading">{ ui.dimensions_title }</h3>
                     <DimensionChart questionnaire={q.clone()} language={language.to_string()}
-                        dimensions={assessment.dimensions.clone()} />
+                        dimensions={assessment.dimensions.clone()} medians={medians(&props.peers)} />
                     <h3 class="mq-subheading">{ explain::next_steps_title(shared, language) }</h3>
                     if let Some(top) = explain::top_reached(assessment, shared, language) {
                         <p class="mq-top-reached">{ top }</p>
@@ -271,5 +271,21 @@ fn compared(
                 <p class="mq-compared-sentence">{ sentence }</p>
             }
         </section>
+    }
+}
+
+/// The poll to mark on the dimension bars: its title and medians.
+fn medians(peers: &Peers) -> Option<(AttrValue, Vec<Option<f64>>)> {
+    match peers {
+        Peers::Loaded(benchmark) => Some((
+            benchmark.title.clone().into(),
+            benchmark
+                .overall
+                .dimensions
+                .iter()
+                .map(|d| d.median)
+                .collect(),
+        )),
+        _ => None,
     }
 }

@@ -76,6 +76,30 @@ fn e2e_a_result_says_where_it_stands_in_the_poll_and_its_own_sector() {
         ],
         "the inline benchmark is not taken for the questionnaire, and the sector is the host's"
     );
+    // The poll's median on each bar, and in the table for screen readers.
+    let chart = visit.run(
+        0,
+        "return {
+           marks: root.querySelectorAll('.mq-bar-marker').length,
+           legend: text('.mq-chart-marker'),
+           column: [...root.querySelectorAll('.mq-chart table tbody tr')].map((r) => r.lastElementChild.textContent),
+         };",
+    );
+    assert_eq!(chart["marks"], 6, "{chart}");
+    assert_eq!(
+        chart["legend"],
+        "The black line across each bar is the median of ‘Peiling 2026’."
+    );
+    assert_eq!(chart["column"], serde_json::json!(vec!["2.5"; 6]));
+    for width in [360, 1280] {
+        visit.browser.set_window_size(width, 900);
+        visit
+            .browser
+            .full_page_screenshot(crate::crate_dir().join(format!(
+                "test-output/{}/result-benchmark-{width}.png",
+                visit.browser.engine().name()
+            )));
+    }
 }
 
 #[test]
