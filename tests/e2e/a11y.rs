@@ -6,6 +6,9 @@ use std::collections::BTreeSet;
 
 use serde_json::{Value, json};
 
+use mq_core::benchmark::Benchmark;
+use mq_core::group::Group;
+
 use crate::support::cases::values;
 use crate::support::server::{Gate, Page, StaticServer};
 use crate::support::visit::{APP_START, STEP, Visit};
@@ -64,6 +67,14 @@ fn group_lines() -> Vec<String> {
     lines
 }
 
+/// A benchmark of the group view's lines, as the group view would download
+/// it.
+fn poll() -> String {
+    let q = mq_core::model::Questionnaire::built_in();
+    let group = Group::read(&q, &group_lines().join("\n"), &[]);
+    Benchmark::of(&q, &group, "Audit 2026", "2026-12-01").to_json()
+}
+
 /// How a page's widget is set up for one of the screens.
 #[derive(Clone, Copy)]
 enum Setup {
@@ -75,6 +86,8 @@ enum Setup {
     Broken,
     /// Only the group view (`mode="group"`).
     Group,
+    /// The built-in questionnaire with a poll to compare results with.
+    Benchmark,
 }
 
 /// A page with one widget in `lang` and `theme`, set up as `setup`, with
@@ -85,6 +98,7 @@ fn page(lang: &str, theme: &str, setup: Setup) -> Page {
         Setup::Blocked => (r#"<script src="/block-storage.js"></script>"#, ""),
         Setup::Broken => ("", r#" src="/broken.json""#),
         Setup::Group => ("", r#" mode="group""#),
+        Setup::Benchmark => ("", r#" benchmark="/benchmark.json""#),
     };
     // Every widget carries the host page's own privacy line, with a link
     // in the colour around it (a page's own styling), so that the intro and
@@ -140,6 +154,7 @@ fn e2e_every_screen_passes_axe_wcag_22_aa_in_both_languages_and_themes() {
     let mut server = StaticServer::builder(dist())
         .page("/axe.js", Page::new("text/javascript", axe))
         .page("/broken.json", Page::new("application/json", broken))
+        .page("/benchmark.json", Page::new("application/json", poll()))
         .page(
             "/block-storage.js",
             Page::new(
@@ -157,6 +172,7 @@ fn e2e_every_screen_passes_axe_wcag_22_aa_in_both_languages_and_themes() {
             ("-blocked", Setup::Blocked),
             ("-broken", Setup::Broken),
             ("-group", Setup::Group),
+            ("-benchmark", Setup::Benchmark),
         ] {
             server = server.page(
                 &format!("/{lang}-{theme}{suffix}.html"),
@@ -165,7 +181,7 @@ fn e2e_every_screen_passes_axe_wcag_22_aa_in_both_languages_and_themes() {
         }
     }
     let server = server.start();
-    let urls: Vec<(String, String, String, String, String)> = combinations
+    let urls: Vec<(String, String, String, String, String, String)> = combinations
         .iter()
         .map(|(lang, theme)| {
             (
@@ -174,6 +190,7 @@ fn e2e_every_screen_passes_axe_wcag_22_aa_in_both_languages_and_themes() {
                 server.url(&format!("/{lang}-{theme}-blocked.html")),
                 server.url(&format!("/{lang}-{theme}-broken.html")),
                 server.url(&format!("/{lang}-{theme}-group.html")),
+                server.url(&format!("/{lang}-{theme}-benchmark.html")),
             )
         })
         .collect();
@@ -183,7 +200,7 @@ fn e2e_every_screen_passes_axe_wcag_22_aa_in_both_languages_and_themes() {
         rules: BTreeSet::new(),
     };
     let mut screens = 0;
-    for (name, url, blocked, broken, group) in &urls {
+    for (name, url, blocked, broken, group, compared) in &urls {
         let mut scan = |screen: &str, found: &mut Audit| {
             audit(&visit, &format!("{name}, {screen}"), found);
             screens += 1;
@@ -253,6 +270,14 @@ fn e2e_every_screen_passes_axe_wcag_22_aa_in_both_languages_and_themes() {
             "group view with results, segments and rejected lines",
             &mut found,
         );
+        visit.fresh(compared);
+        visit.start(0);
+        for answer in values("case-b-dont-know") {
+            visit.answer(0, &answer);
+        }
+        visit.profile(0, &["care", ""]);
+        visit.wait_shown(0, STEP, ".mq-bar-marker");
+        scan("result compared with a poll", &mut found);
         visit.fresh(blocked);
         scan("storage notice", &mut found);
         visit.fresh(broken);
