@@ -93,6 +93,8 @@ export interface MaturityQuizAttributes {
   mode?: "group";
   /** The URL of a questionnaire of your own, in the questionnaire format; read once, when the widget starts. */
   src?: string;
+  /** The URL of a benchmark the group view made (a poll's totals): the result says where it stands in that poll; read once, when the widget starts. */
+  benchmark?: string;
   /** The address a result's link starts with, instead of the page's own address without its query: an absolute http(s) URL, or a path resolved against the page. Its query is kept; anything else is ignored with a console warning. Read once, when the widget starts. */
   "share-url"?: string;
   /** `profile-<id>`: the id of an answer to background question `<id>`, such as `profile-sector="care"`; that question is not asked. Read once, when the widget starts. */
