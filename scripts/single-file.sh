@@ -2,7 +2,13 @@
 # Builds dist-single/maturity-quiz.html: the whole quiz in one HTML file that
 # works when opened from disk (file://), with no server and no connection.
 #
-# Usage:  bash scripts/single-file.sh
+# Usage:  bash scripts/single-file.sh [--benchmark FILE] [--out PATH]
+#
+# --benchmark FILE carries a benchmark the group view made (a poll's totals,
+# docs/benchmark-format.md) inside the widget, as its inline
+# <script type="application/json" data-benchmark>, so that a result made
+# from the file says where it stands in that poll. --out writes elsewhere
+# than dist-single/maturity-quiz.html.
 #
 # It runs the release build first when dist/ is missing or older than its
 # sources. The widget's wasm and stylesheet go into the page as data: URLs,
@@ -10,6 +16,29 @@
 # files beside it; the wasm is about a third larger as base64 than as a file.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+benchmark=""
+out=dist-single/maturity-quiz.html
+while [ $# -gt 0 ]; do
+	case "$1" in
+	--benchmark)
+		benchmark="${2:?single-file: --benchmark needs a file}"
+		[ -f "$benchmark" ] || {
+			echo "single-file: $benchmark is not a file" >&2
+			exit 2
+		}
+		shift 2
+		;;
+	--out)
+		out="${2:?single-file: --out needs a path}"
+		shift 2
+		;;
+	*)
+		echo "single-file: unknown argument '$1'; expected --benchmark FILE or --out PATH" >&2
+		exit 2
+		;;
+	esac
+done
 
 if [ ! -f dist/index.html ]; then
 	reason="dist/ is missing"
@@ -56,8 +85,15 @@ sha256() {
 policy="default-src 'none'; script-src $(sha256 "$settings") $(sha256 "$loader") 'wasm-unsafe-eval'; \
 style-src $(sha256 "$style") data:; connect-src data:; img-src data:; base-uri 'none'; object-src 'none'; form-action 'none'"
 
-out=dist-single/maturity-quiz.html
-mkdir -p dist-single
+# The benchmark as the widget's inline JSON. In JSON a "<" can only stand in
+# a string, where "\u003c" means the same, so none is left to end the
+# element early. A JSON script is data, never run: the policy need not name it.
+carried=""
+if [ -n "$benchmark" ]; then
+	carried="<script type=\"application/json\" data-benchmark>$(sed 's/</\\u003c/g' "$benchmark")</script>"
+fi
+
+mkdir -p "$(dirname "$out")"
 {
 	cat <<HTML
 <!doctype html>
@@ -74,7 +110,7 @@ mkdir -p dist-single
 <script type="module">$loader</script>
 </head>
 <body>
-<maturity-quiz>
+<maturity-quiz>$carried
 <noscript>Deze vragenlijst heeft JavaScript nodig. / This questionnaire needs JavaScript.</noscript>
 </maturity-quiz>
 </body>

@@ -2,17 +2,22 @@
 //! widget a benchmark, inline or as a file, and the result says how many
 //! organisations of the poll, and of the respondent's own segment, reached
 //! its phase or a higher one; a benchmark of another version is refused
-//! with its reason, and the result shows as before.
+//! with its reason, and the result shows as before; the single file carries
+//! one from disk.
+
+use std::fs;
+use std::process::Command;
 
 use mq_core::benchmark::Benchmark;
 use mq_core::exchange::code::encode;
 use mq_core::group::Group;
 use mq_core::model::{Answer, Level, Questionnaire};
 
-use crate::dist;
 use crate::support::cases::values;
 use crate::support::server::{Page, StaticServer};
 use crate::support::visit::{Visit, host_page};
+use crate::support::webdriver::fresh_temp_dir;
+use crate::{crate_dir, dist};
 
 /// A poll of six: five in health and social care (every answer at 1, 2, 3,
 /// 4 and 4) and one in education (at 2), as the group view would sum it.
@@ -135,5 +140,44 @@ fn e2e_a_benchmark_of_another_version_is_refused_and_the_result_shows_as_before(
              questionnaire or version (‘social-maturity {}’); this is ‘social-maturity {version}’.",
             version + 1
         )]
+    );
+}
+
+#[test]
+fn e2e_the_single_file_carries_a_benchmark_from_disk() {
+    let q = Questionnaire::built_in();
+    let mut benchmark = poll(&q);
+    // A name that would end the inline script if it were not escaped.
+    benchmark.title = "Peiling </script><!-- 2026".to_string();
+    let dir = fresh_temp_dir("mq-single-benchmark");
+    let (json, page) = (dir.join("poll.json"), dir.join("poll.html"));
+    fs::write(&json, benchmark.to_json()).unwrap();
+    let built = Command::new("bash")
+        .arg("scripts/single-file.sh")
+        .arg("--benchmark")
+        .arg(&json)
+        .arg("--out")
+        .arg(&page)
+        .current_dir(crate_dir())
+        .output()
+        .expect("run scripts/single-file.sh");
+    assert!(
+        built.status.success(),
+        "single-file.sh --benchmark: {}",
+        String::from_utf8_lossy(&built.stderr)
+    );
+    fs::remove_file(&json).unwrap();
+    let visit = Visit::open(&format!("file://{}", page.display()), Vec::new());
+    visit.start(0);
+    for answer in values("case-b-dont-know") {
+        visit.answer(0, &answer);
+    }
+    assert_eq!(visit.profile(0, &["care", ""]), "Experimenteel");
+    assert_eq!(
+        sentences(&visit).first().map(String::as_str),
+        Some(
+            "5 van de 6 organisaties in ‘Peiling </script><!-- 2026’ (2026-11-30) bereikten de \
+             fase Experimenteel of een hogere."
+        )
     );
 }
