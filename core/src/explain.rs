@@ -1,10 +1,9 @@
 //! The sentences that explain a result to the respondent: why it is capped,
 //! what a provisional result rests on, why there is none yet, where each
-//! phase begins on the chart, how long the questionnaire takes, and where
-//! a result stands in a poll's benchmark. Built
-//! from the widget's templates (`content/ui.json`) without the browser, so that every sentence is
-//! tested natively, in every language, with one name or count and with
-//! several.
+//! phase begins on the chart, how long the questionnaire takes, and where a
+//! result stands in a poll's benchmark. Built from the widget's templates
+//! (`content/ui.json`) without the browser, so that every sentence is tested
+//! natively, in every language, with one name or count and with several.
 
 use crate::benchmark::{Benchmark, Comparison};
 use crate::i18n::{UiText, args, list, number, quoted_list, ui_text};
