@@ -239,10 +239,7 @@ impl Benchmark {
     /// `docs/benchmark.schema.json`.
     #[cfg(feature = "schema")]
     pub fn json_schema() -> String {
-        let schema = schemars::schema_for!(Benchmark);
-        let mut text = serde_json::to_string_pretty(&schema).expect("a schema is JSON");
-        text.push('\n');
-        text
+        crate::schema_text::<Benchmark>()
     }
 
     /// The benchmark as the file a facilitator downloads: indented JSON,

@@ -28,3 +28,13 @@ pub mod saved;
 pub mod scoring;
 #[cfg(test)]
 mod testing;
+
+/// The JSON Schema of `T` as a committed schema file holds it: indented,
+/// with a final newline.
+#[cfg(feature = "schema")]
+fn schema_text<T: schemars::JsonSchema>() -> String {
+    let schema = schemars::schema_for!(T);
+    let mut text = serde_json::to_string_pretty(&schema).expect("a schema is JSON");
+    text.push('\n');
+    text
+}

@@ -420,10 +420,7 @@ impl Questionnaire {
     /// `docs/questionnaire.schema.json`.
     #[cfg(feature = "schema")]
     pub fn json_schema() -> String {
-        let schema = schemars::schema_for!(Questionnaire);
-        let mut text = serde_json::to_string_pretty(&schema).expect("a schema is JSON");
-        text.push('\n');
-        text
+        crate::schema_text::<Questionnaire>()
     }
 
     /// The index in [`Questionnaire::dimensions`] of question `question`'s

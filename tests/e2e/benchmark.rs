@@ -19,10 +19,10 @@ use crate::support::visit::{Visit, host_page};
 use crate::support::webdriver::fresh_temp_dir;
 use crate::{crate_dir, dist};
 
-/// A poll of six: five in health and social care (every answer at 1, 2, 3,
-/// 4 and 4) and one in education (at 2), as the group view would sum it.
-fn poll(q: &Questionnaire) -> Benchmark {
-    let codes: Vec<String> = [(1, 0), (2, 0), (3, 0), (4, 0), (4, 0), (2, 1)]
+/// The codes of a poll of six: five in health and social care (every answer
+/// at 1, 2, 3, 4 and 4) and one in education (at 2).
+pub(crate) fn six_codes(q: &Questionnaire) -> Vec<String> {
+    [(1, 0), (2, 0), (3, 0), (4, 0), (4, 0), (2, 1)]
         .iter()
         .map(|&(level, sector)| {
             encode(
@@ -31,10 +31,14 @@ fn poll(q: &Questionnaire) -> Benchmark {
                 &[Some(sector), None],
             )
         })
-        .collect();
+        .collect()
+}
+
+/// [`six_codes`] as the group view would sum them.
+fn poll(q: &Questionnaire) -> Benchmark {
     Benchmark::of(
         q,
-        &Group::read(q, &codes.join("\n"), &[]),
+        &Group::read(q, &six_codes(q).join("\n"), &[]),
         "Peiling 2026",
         "2026-11-30",
     )
@@ -97,13 +101,7 @@ fn e2e_a_result_says_where_it_stands_in_the_poll_and_its_own_sector() {
     );
     assert_eq!(chart["column"], serde_json::json!(vec!["2.5"; 6]));
     for width in [360, 1280] {
-        visit.browser.set_window_size(width, 900);
-        visit
-            .browser
-            .full_page_screenshot(crate::crate_dir().join(format!(
-                "test-output/{}/result-benchmark-{width}.png",
-                visit.browser.engine().name()
-            )));
+        visit.screenshot("result-benchmark", width);
     }
 }
 

@@ -9,10 +9,10 @@ use std::time::Duration;
 use serde_json::{Value, json};
 
 use mq_core::benchmark::Benchmark;
-use mq_core::exchange::code::encode;
 use mq_core::group::Group;
-use mq_core::model::{Answer, Level, Questionnaire};
+use mq_core::model::Questionnaire;
 
+use crate::benchmark::six_codes;
 use crate::dist;
 use crate::support::cases::values;
 use crate::support::server::{Page, StaticServer};
@@ -189,21 +189,6 @@ fn e2e_json_and_csv_downloads_arrive_with_the_documented_content() {
     );
 }
 
-/// Six results as codes: five in the first sector (every answer at 1, 2,
-/// 3, 4 and 4) and one in the second (at 2).
-fn six_codes(q: &Questionnaire) -> Vec<String> {
-    [(1, 0), (2, 0), (3, 0), (4, 0), (4, 0), (2, 1)]
-        .iter()
-        .map(|&(level, sector)| {
-            encode(
-                q,
-                &vec![Some(Answer::Level(Level(level))); q.questions.len()],
-                &[Some(sector), None],
-            )
-        })
-        .collect()
-}
-
 #[test]
 fn e2e_the_group_view_downloads_a_benchmark_of_the_results_read() {
     let server = StaticServer::builder(dist())
@@ -258,12 +243,6 @@ fn e2e_the_group_view_downloads_a_benchmark_of_the_results_read() {
         "the sector of one result is left out"
     );
     for width in [360, 1280] {
-        visit.browser.set_window_size(width, 900);
-        visit
-            .browser
-            .full_page_screenshot(crate::crate_dir().join(format!(
-                "test-output/{}/group-benchmark-{width}.png",
-                visit.browser.engine().name()
-            )));
+        visit.screenshot("group-benchmark", width);
     }
 }
