@@ -44,6 +44,18 @@ fn poll(q: &Questionnaire) -> Benchmark {
     )
 }
 
+/// `server`'s /poll.html, answered as case B with question 8 "don't know":
+/// Experimental.
+fn case_b_on(server: StaticServer) -> Visit {
+    let url = server.url("/poll.html");
+    let visit = Visit::open(&url, vec![server]);
+    assert_eq!(
+        visit.complete(0, &values("case-b-dont-know")),
+        "Experimental"
+    );
+    visit
+}
+
 /// The comparison's sentences under the result of `widget`.
 fn sentences(visit: &Visit) -> Vec<String> {
     let found = visit.run(
@@ -69,12 +81,7 @@ fn e2e_a_result_says_where_it_stands_in_the_poll_and_its_own_sector() {
             ),
         )
         .start();
-    let url = server.url("/poll.html");
-    let visit = Visit::open(&url, vec![server]);
-    assert_eq!(
-        visit.complete(0, &values("case-b-dont-know")),
-        "Experimental"
-    );
+    let visit = case_b_on(server);
     assert_eq!(
         sentences(&visit),
         [
@@ -124,12 +131,7 @@ fn e2e_a_benchmark_of_another_version_is_refused_and_the_result_shows_as_before(
             ),
         )
         .start();
-    let url = server.url("/poll.html");
-    let visit = Visit::open(&url, vec![server]);
-    assert_eq!(
-        visit.complete(0, &values("case-b-dont-know")),
-        "Experimental"
-    );
+    let visit = case_b_on(server);
     let version = q.version;
     assert_eq!(
         sentences(&visit),
