@@ -6,6 +6,7 @@
 //! natively, in every language, with one name or count and with several.
 
 use crate::benchmark::{Benchmark, Comparison};
+use crate::history::Change;
 use crate::i18n::{UiText, args, list, number, quoted_list, ui_text};
 use crate::model::{Level, Questionnaire};
 use crate::scoring::{Assessment, threshold};
@@ -277,5 +278,36 @@ pub fn compared(
                 }
             }),
     );
+    sentences
+}
+
+/// The sentences that say what changed since the respondent's previous
+/// result: the phase then and now, then each dimension's score then and now.
+pub fn changed(q: &Questionnaire, change: &Change, language: &str) -> Vec<String> {
+    let ui = ui_text(language);
+    let name = |level: Level| q.phase(level).name.get(language);
+    let (before, after) = change.phase;
+    let mut sentences = vec![if before == after {
+        ui.change_same_phase(args::ChangeSamePhase {
+            since: &change.since,
+            phase: name(after),
+        })
+    } else {
+        ui.change_phase(args::ChangePhase {
+            since: &change.since,
+            before: name(before),
+            after: name(after),
+        })
+    }];
+    let score = |s: Option<f64>| s.map_or_else(|| ui.unknown.to_string(), |s| number(s, language));
+    sentences.extend(q.dimensions.iter().zip(&change.dimensions).map(
+        |(dimension, &(before, after))| {
+            ui.change_dimension(args::ChangeDimension {
+                dimension: dimension.name.get(language),
+                before: &score(before),
+                after: &score(after),
+            })
+        },
+    ));
     sentences
 }

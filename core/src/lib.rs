@@ -11,6 +11,7 @@
 //! - [`events`]: the details of the events the host page hears;
 //! - [`group`]: many results summed up, by phase and by segment;
 //! - [`benchmark`]: a poll's aggregates, published back to respondents;
+//! - [`history`]: a respondent's earlier results, and what changed since;
 //! - [`explain`]: the sentences that explain a result;
 //! - [`i18n`]: the interface words of `content/ui.json` and the language rule.
 //!
@@ -21,6 +22,7 @@ pub mod events;
 pub mod exchange;
 pub mod explain;
 pub mod group;
+pub mod history;
 pub mod i18n;
 pub mod model;
 pub mod quiz;
