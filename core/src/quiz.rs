@@ -117,6 +117,9 @@ pub enum Effect {
     Save,
     /// Remove the saved progress: nothing is left worth keeping.
     Clear,
+    /// Remove the saved progress and every earlier result kept: the
+    /// respondent deleted their answers.
+    Forget,
 }
 
 /// The state after an action, and what it asks of the world, in order.
@@ -283,6 +286,7 @@ impl Quiz {
     pub fn apply(&self, questionnaire: &Questionnaire, action: Action) -> Transition {
         let mut next = self.clone();
         let mut effects = Vec::new();
+        let forgetting = action == Action::Forget;
         let last = self.answers.len().saturating_sub(1);
         match (action, self.step) {
             (Action::Start, Step::Intro) => {
@@ -373,7 +377,9 @@ impl Quiz {
             next.outcome = assess(questionnaire, &next.answers);
         }
         if next.saves() && (!self.saves() || !next.keeps_as(self)) {
-            effects.push(if next.is_pristine() {
+            effects.push(if forgetting {
+                Effect::Forget
+            } else if next.is_pristine() {
                 Effect::Clear
             } else {
                 Effect::Save
@@ -604,6 +610,7 @@ mod tests {
                 Effect::Emit(kind, _) => kind.name(),
                 Effect::Save => "save",
                 Effect::Clear => "clear",
+                Effect::Forget => "forget",
             })
             .collect()
     }
@@ -1094,7 +1101,11 @@ mod tests {
             "an error shown is not progress"
         );
         assert_eq!(effects(&asked, Restart), ["clear"]);
-        assert_eq!(effects(&asked, Forget), ["clear"]);
+        assert_eq!(
+            effects(&asked, Forget),
+            ["forget"],
+            "deleting answers deletes earlier results too"
+        );
         assert_eq!(
             effects(&quiz(), SetLanguage("en".to_string())),
             ["clear"],

@@ -134,6 +134,18 @@ pub fn version_prefix(questionnaire: &Questionnaire) -> String {
     format!("{KEY_PREFIX}/{}/v", escape(&questionnaire.id))
 }
 
+/// Where the respondent's earlier results of `questionnaire` are kept (see
+/// [`crate::history`]): one key per questionnaire and version, for every
+/// widget of the origin, apart from progress (the loader reads any key
+/// under [`version_prefix`] as progress to resume).
+pub fn history_key(questionnaire: &Questionnaire) -> String {
+    format!(
+        "{KEY_PREFIX}-history/{}/v{}",
+        escape(&questionnaire.id),
+        questionnaire.version
+    )
+}
+
 /// The saved form of a quiz, field by field as it is stored: JSON through
 /// serde, nothing more and nothing less (`deny_unknown_fields`).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

@@ -8,6 +8,7 @@ use yew::prelude::*;
 
 use mq_core::benchmark::Benchmark;
 use mq_core::exchange::ReadError;
+use mq_core::history::Change;
 use mq_core::i18n::{args, ui_text};
 use mq_core::model::{Profile, Questionnaire, Response};
 use mq_core::quiz::{Action, Notice, Step};
@@ -71,7 +72,7 @@ pub enum Peers {
 #[component]
 pub fn App(props: &AppProps) -> Html {
     let questionnaire = &props.questionnaire;
-    let quiz = use_quiz(props);
+    let (quiz, previous) = use_quiz(props);
     use_result_warm_up(questionnaire, &quiz);
     // Names radio groups and ids so that two widgets on a page never share one.
     let instance = use_memo((), |_| {
@@ -96,6 +97,13 @@ pub fn App(props: &AppProps) -> Html {
 
     let on_group = dispatch(|| Action::OpenGroup);
     let result = |response: &Response, outcome: &Outcome, shared: bool| {
+        // What changed since the previous result, for the respondent's own.
+        let since = match (&previous, outcome, shared) {
+            (Some(earlier), Outcome::Assessed(now), false) => {
+                Change::since(questionnaire, earlier, now).map(Rc::new)
+            }
+            _ => None,
+        };
         let on_revisit = {
             let quiz = quiz.clone();
             Callback::from(move |index| quiz.dispatch(Action::Revisit(index)))
@@ -105,7 +113,7 @@ pub fn App(props: &AppProps) -> Html {
                 moved={quiz.moved()} response={response.clone()} outcome={outcome.clone()} {shared}
                 first_without_level={quiz.first_without_level()}
                 on_restart={dispatch(|| Action::Restart)} {on_revisit} on_group={on_group.clone()}
-                share_url={props.share_url.clone()} peers={props.benchmark.clone()} />
+                share_url={props.share_url.clone()} peers={props.benchmark.clone()} {since} />
         }
     };
     let screen = if quiz.group() {

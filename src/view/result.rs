@@ -10,6 +10,7 @@ use crate::view::dimension_chart::DimensionChart;
 use crate::view::focus::use_focus;
 use crate::view::share::SharePanel;
 use mq_core::explain;
+use mq_core::history::Change;
 use mq_core::i18n::{args, ui_text};
 use mq_core::model::{Level, Questionnaire, Response};
 use mq_core::scoring::{Assessment, Outcome};
@@ -45,6 +46,9 @@ pub struct ResultScreenProps {
     /// The poll the host gave to compare the result with.
     #[prop_or_default]
     pub peers: Peers,
+    /// What changed since the respondent's previous result in this browser.
+    #[prop_or_default]
+    pub since: Option<Rc<Change>>,
 }
 
 /// The assessment of the answers, or a request for more of them.
@@ -108,6 +112,10 @@ pub fn ResultScreen(props: &ResultScreenProps) -> Html {
         }
         Outcome::Assessed(assessment) => {
             let q = &props.questionnaire;
+            let changed = props
+                .since
+                .as_ref()
+                .map(|change| explain::changed(q, change, language));
             let phase = q.phase(assessment.phase);
             let shared = props.shared;
             let label = match (assessment.provisional, shared) {
@@ -140,6 +148,17 @@ pub fn ResultScreen(props: &ResultScreenProps) -> Html {
                     <p class="mq-disclaimer">{ ui.result_disclaimer }</p>
                     { notes(q, assessment, shared, language) }
                     { compared(q, assessment, &props.response, &props.peers, language) }
+                    if let Some((phase, dimensions)) = changed.as_ref().and_then(|lines| lines.split_first()) {
+                        <section class="mq-compared mq-changed" part="changed">
+                            <h3 class="mq-subheading">{ ui.change_heading }</h3>
+                            <p class="mq-changed-phase">{ phase }</p>
+                            <ul class="mq-changed-dimensions">
+                                for line in dimensions.iter() {
+                                    <li>{ line }</li>
+                                }
+                            </ul>
+                        </section>
+                    }
                     <h3 class="mq-subheading">{ ui.dimensions_title }</h3>
                     <DimensionChart questionnaire={q.clone()} language={language.to_string()}
                         dimensions={assessment.dimensions.clone()} medians={medians(&props.peers)} />

@@ -8,8 +8,9 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use mq_core::history::Earlier;
 use mq_core::model::Questionnaire;
-use mq_core::quiz::{Action, Effect, Quiz};
+use mq_core::quiz::{Action, Effect, EventKind, Quiz};
 use mq_core::saved::SavedProgress;
 
 use crate::view::app::AppProps;
@@ -49,9 +50,12 @@ impl Reducible for State {
 }
 
 /// The quiz of the widget `props` describe: resumed from storage, opened
-/// as the page's link asks, with every effect of its actions carried out.
+/// as the page's link asks, with every effect of its actions carried out;
+/// and the respondent's previous result when they just completed a new one
+/// in this browser (each result the host hears of is kept as an earlier
+/// result, at most a handful, until the respondent deletes their answers).
 #[hook]
-pub fn use_quiz(props: &AppProps) -> UseReducerHandle<State> {
+pub fn use_quiz(props: &AppProps) -> (UseReducerHandle<State>, Option<Earlier>) {
     let questionnaire = &props.questionnaire;
     let quiz = {
         let (q, key, language) = (
@@ -70,15 +74,17 @@ pub fn use_quiz(props: &AppProps) -> UseReducerHandle<State> {
             }
         })
     };
+    let previous = use_state(|| None::<Earlier>);
     {
         // What the last actions asked for: events for the host page, and
         // progress to keep or remove. A refusal to save comes back as an
         // action, which the quiz tells the respondent of once.
-        let (quiz, q, host, key) = (
+        let (quiz, q, host, key, previous) = (
             quiz.clone(),
             questionnaire.clone(),
             props.host.clone(),
             props.storage_key.clone(),
+            previous.clone(),
         );
         use_effect(move || {
             let effects = std::mem::take(&mut *quiz.outbox.borrow_mut());
@@ -86,10 +92,21 @@ pub fn use_quiz(props: &AppProps) -> UseReducerHandle<State> {
                 let kept = match effect {
                     Effect::Emit(kind, detail) => {
                         host.emit(kind.name(), &detail);
+                        if kind == EventKind::Complete {
+                            let history = storage::earlier_results(&q);
+                            previous.set(history.results().first().cloned());
+                            let history = history.with(&page::now(), quiz.answers());
+                            storage::keep_earlier_results(&q, &history);
+                        }
                         true
                     }
                     Effect::Save => storage::keep(&key, Some(&SavedProgress::of(&quiz.quiz, &q))),
                     Effect::Clear => storage::keep(&key, None),
+                    Effect::Forget => {
+                        storage::forget_earlier_results(&q);
+                        previous.set(None);
+                        storage::keep(&key, None)
+                    }
                 };
                 if !kept {
                     quiz.dispatch(Action::SavingFailed);
@@ -118,5 +135,6 @@ pub fn use_quiz(props: &AppProps) -> UseReducerHandle<State> {
             }
         });
     }
-    quiz
+    let previous = (*previous).clone();
+    (quiz, previous)
 }

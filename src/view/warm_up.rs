@@ -48,6 +48,7 @@ pub fn use_result_warm_up(questionnaire: &Rc<Questionnaire>, quiz: &Quiz) {
         on_group: Callback::noop(),
         share_url: None,
         peers: Peers::None,
+        since: None,
     });
     use_effect_with(props.is_some(), move |_| {
         if let Some(props) = props {

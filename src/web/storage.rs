@@ -5,6 +5,7 @@
 use gloo::storage::errors::StorageError;
 use gloo::storage::{LocalStorage, Storage};
 
+use mq_core::history::History;
 use mq_core::model::Questionnaire;
 use mq_core::quiz::{Notice, Quiz};
 use mq_core::saved::{self, SavedProgress, Unreadable};
@@ -93,5 +94,38 @@ pub fn keep(key: &str, progress: Option<&SavedProgress>) -> bool {
             LocalStorage::delete(key);
             true
         }
+    }
+}
+
+/// The respondent's earlier results of `questionnaire` kept in this browser
+/// (none where storage is blocked or holds something else).
+pub fn earlier_results(questionnaire: &Questionnaire) -> History {
+    let kept = available()
+        .then(|| {
+            LocalStorage::raw()
+                .get_item(&saved::history_key(questionnaire))
+                .ok()
+                .flatten()
+        })
+        .flatten();
+    match kept {
+        Some(json) => History::read(questionnaire, &json),
+        None => History::new(questionnaire),
+    }
+}
+
+/// Keeps `history` as the respondent's earlier results (a full storage
+/// keeps the ones it had: they are a convenience, not progress).
+pub fn keep_earlier_results(questionnaire: &Questionnaire, history: &History) {
+    if available() {
+        let _ =
+            LocalStorage::raw().set_item(&saved::history_key(questionnaire), &history.to_json());
+    }
+}
+
+/// Removes the respondent's earlier results of `questionnaire`.
+pub fn forget_earlier_results(questionnaire: &Questionnaire) {
+    if available() {
+        LocalStorage::delete(saved::history_key(questionnaire));
     }
 }

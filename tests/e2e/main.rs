@@ -23,6 +23,7 @@ mod a11y;
 mod benchmark;
 mod custom;
 mod downloads;
+mod earlier;
 mod embedding;
 mod group;
 mod hostile;
