@@ -287,17 +287,23 @@ pub fn changed(q: &Questionnaire, change: &Change, language: &str) -> Vec<String
     let ui = ui_text(language);
     let name = |level: Level| q.phase(level).name.get(language);
     let (before, after) = change.phase;
-    let mut sentences = vec![if before == after {
-        ui.change_same_phase(args::ChangeSamePhase {
-            since: &change.since,
+    let mut sentences = vec![match (&change.since, before == after) {
+        (Some(since), true) => ui.change_same_phase(args::ChangeSamePhase {
+            since,
             phase: name(after),
-        })
-    } else {
-        ui.change_phase(args::ChangePhase {
-            since: &change.since,
+        }),
+        (Some(since), false) => ui.change_phase(args::ChangePhase {
+            since,
             before: name(before),
             after: name(after),
-        })
+        }),
+        (None, true) => {
+            ui.change_same_phase_undated(args::ChangeSamePhaseUndated { phase: name(after) })
+        }
+        (None, false) => ui.change_phase_undated(args::ChangePhaseUndated {
+            before: name(before),
+            after: name(after),
+        }),
     }];
     let score = |s: Option<f64>| s.map_or_else(|| ui.unknown.to_string(), |s| number(s, language));
     sentences.extend(q.dimensions.iter().zip(&change.dimensions).map(

@@ -9,6 +9,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::exchange::{ReadError, download, link};
 use crate::model::{Answer, Level, Questionnaire};
 use crate::scoring::{Assessment, Outcome, assess};
 
@@ -16,11 +17,36 @@ use crate::scoring::{Assessment, Outcome, assess};
 /// one assessment a year, and no record of everything.
 pub const MAX_KEPT: usize = 5;
 
+/// An earlier result a respondent brings from elsewhere (another device,
+/// a colleague's browser): a code or link they paste, or the text of a
+/// result they downloaded. A download gives its date; a code has none.
+pub fn brought(
+    questionnaire: &Questionnaire,
+    text: &str,
+    downloaded: bool,
+) -> Result<Earlier, ReadError> {
+    let (response, completed) = if downloaded {
+        let response = download::read_download(questionnaire, text)?;
+        let exported = serde_json::from_str::<serde_json::Value>(text)
+            .ok()
+            .and_then(|v| v["exportedAt"].as_str().map(str::to_string))
+            .unwrap_or_default();
+        (response, exported)
+    } else {
+        (link::read_line(questionnaire, text)?, String::new())
+    };
+    Ok(Earlier {
+        completed,
+        answers: response.answers,
+    })
+}
+
 /// One earlier result, as it is kept.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Earlier {
-    /// When it was completed, as ISO 8601 (`2026-11-30T12:00:00.000Z`).
+    /// When it was completed, as ISO 8601 (`2026-11-30T12:00:00.000Z`);
+    /// empty when not known (a pasted code).
     pub completed: String,
     /// The answer to each question.
     pub answers: Vec<Option<Answer>>,
@@ -93,8 +119,8 @@ impl History {
 /// What changed between an earlier result and a new one.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Change {
-    /// The earlier result's date (`2026-11-30`).
-    pub since: String,
+    /// The earlier result's date (`2026-11-30`), if known.
+    pub since: Option<String>,
     /// The earlier phase and the new one.
     pub phase: (Level, Level),
     /// Per dimension, in the questionnaire's order: the earlier score and
@@ -115,7 +141,8 @@ impl Change {
         };
         let score = |d: &crate::scoring::DimensionResult| d.score.map(|s| s.as_f64());
         Some(Change {
-            since: earlier.completed.chars().take(10).collect(),
+            since: Some(earlier.completed.chars().take(10).collect::<String>())
+                .filter(|date| !date.is_empty()),
             phase: (before.phase, now.phase),
             dimensions: before
                 .dimensions

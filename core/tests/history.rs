@@ -102,3 +102,49 @@ fn the_change_since_the_previous_result_is_said_in_both_languages() {
     );
     assert_eq!(nl[5], "Monitoren en leren: onbekend → onbekend");
 }
+
+#[test]
+fn an_earlier_result_brought_as_a_code_or_a_download_is_compared_too() {
+    use mq_core::exchange::code::encode;
+    use mq_core::exchange::download::download;
+    use mq_core::history::brought;
+    use mq_core::model::Response;
+
+    let q = Questionnaire::built_in();
+    let before = answers("case-b");
+    let now = assessed(&q, &answers("case-a"));
+    let code = encode(&q, &before, &[None, None]);
+    let earlier = brought(
+        &q,
+        &format!(" https://example.org/quiz#r={code}&lang=nl "),
+        false,
+    )
+    .unwrap();
+    let change = Change::since(&q, &earlier, &now).unwrap();
+    assert_eq!(change.since, None, "a code has no date");
+    assert_eq!(
+        changed(&q, &change, "nl")[0],
+        "Bij het eerdere resultaat stond uw organisatie in de fase Experimenteel; nu in de fase \
+         Functioneel."
+    );
+    let response = Response {
+        answers: before.clone(),
+        profile: vec![None, None],
+    };
+    let file = download(
+        &q,
+        "nl",
+        &response,
+        &assessed(&q, &before),
+        "2026-10-15T09:30:00.000Z",
+    );
+    let earlier = brought(&q, &file, true).unwrap();
+    assert_eq!(
+        Change::since(&q, &earlier, &now).unwrap().since.as_deref(),
+        Some("2026-10-15")
+    );
+    assert_eq!(
+        brought(&q, "12.AAAAAA", false).unwrap_err().message("en"),
+        "The result belongs to version 2 of the questionnaire; this is version 3."
+    );
+}

@@ -8,7 +8,7 @@ use yew::prelude::*;
 
 use mq_core::benchmark::Benchmark;
 use mq_core::exchange::ReadError;
-use mq_core::history::Change;
+use mq_core::history::{Change, Earlier};
 use mq_core::i18n::{args, ui_text};
 use mq_core::model::{Profile, Questionnaire, Response};
 use mq_core::quiz::{Action, Notice, Step};
@@ -72,7 +72,15 @@ pub enum Peers {
 #[component]
 pub fn App(props: &AppProps) -> Html {
     let questionnaire = &props.questionnaire;
-    let (quiz, previous) = use_quiz(props);
+    let (quiz, remembered) = use_quiz(props);
+    // An earlier result the respondent brought wins over the one this
+    // browser remembered.
+    let brought = use_state(|| None::<Earlier>);
+    let previous = (*brought).clone().or(remembered);
+    let on_earlier = {
+        let brought = brought.clone();
+        Callback::from(move |earlier| brought.set(Some(earlier)))
+    };
     use_result_warm_up(questionnaire, &quiz);
     // Names radio groups and ids so that two widgets on a page never share one.
     let instance = use_memo((), |_| {
@@ -113,7 +121,8 @@ pub fn App(props: &AppProps) -> Html {
                 moved={quiz.moved()} response={response.clone()} outcome={outcome.clone()} {shared}
                 first_without_level={quiz.first_without_level()}
                 on_restart={dispatch(|| Action::Restart)} {on_revisit} on_group={on_group.clone()}
-                share_url={props.share_url.clone()} peers={props.benchmark.clone()} {since} />
+                share_url={props.share_url.clone()} peers={props.benchmark.clone()} {since}
+                on_earlier={on_earlier.clone()} />
         }
     };
     let screen = if quiz.group() {

@@ -6,6 +6,7 @@ mod app;
 mod bar;
 mod benchmark_export;
 mod dimension_chart;
+mod earlier;
 mod focus;
 mod frame;
 mod group;

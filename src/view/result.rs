@@ -7,10 +7,11 @@ use yew::prelude::*;
 
 use crate::view::app::Peers;
 use crate::view::dimension_chart::DimensionChart;
+use crate::view::earlier::EarlierForm;
 use crate::view::focus::use_focus;
 use crate::view::share::SharePanel;
 use mq_core::explain;
-use mq_core::history::Change;
+use mq_core::history::{Change, Earlier};
 use mq_core::i18n::{args, ui_text};
 use mq_core::model::{Level, Questionnaire, Response};
 use mq_core::scoring::{Assessment, Outcome};
@@ -49,6 +50,10 @@ pub struct ResultScreenProps {
     /// What changed since the respondent's previous result in this browser.
     #[prop_or_default]
     pub since: Option<Rc<Change>>,
+    /// Called with an earlier result the respondent brings (a code, a link
+    /// or a download) to compare with.
+    #[prop_or_default]
+    pub on_earlier: Callback<Earlier>,
 }
 
 /// The assessment of the answers, or a request for more of them.
@@ -158,6 +163,10 @@ pub fn ResultScreen(props: &ResultScreenProps) -> Html {
                                 }
                             </ul>
                         </section>
+                    }
+                    if !shared {
+                        <EarlierForm questionnaire={q.clone()} language={language.to_string()}
+                            on_earlier={props.on_earlier.clone()} />
                     }
                     <h3 class="mq-subheading">{ ui.dimensions_title }</h3>
                     <DimensionChart questionnaire={q.clone()} language={language.to_string()}

@@ -49,6 +49,7 @@ pub fn use_result_warm_up(questionnaire: &Rc<Questionnaire>, quiz: &Quiz) {
         share_url: None,
         peers: Peers::None,
         since: None,
+        on_earlier: Callback::noop(),
     });
     use_effect_with(props.is_some(), move |_| {
         if let Some(props) = props {

@@ -1,8 +1,10 @@
 //! The respondent's earlier result (issue 23): a second result completed in
 //! the same browser says what changed since the first, with its date; the
 //! first says nothing of the kind; deleting the answers deletes the earlier
-//! results too.
+//! results too; a code brought from elsewhere is compared the same way.
 
+use mq_core::exchange::code::encode;
+use mq_core::model::{Answer, Level, Questionnaire};
 use serde_json::json;
 
 use crate::dist;
@@ -75,4 +77,53 @@ fn e2e_a_second_result_says_what_changed_since_the_first() {
     visit.wait_shown(0, STEP, ".mq-start");
     assert_eq!(visit.complete(0, &values("case-a")), "Functional");
     assert_eq!(changed(&visit), json!(null), "nothing kept after deleting");
+}
+
+#[test]
+fn e2e_an_earlier_code_pasted_under_the_result_is_compared_and_a_wrong_one_refused() {
+    let q = Questionnaire::built_in();
+    let server = StaticServer::builder(dist())
+        .page(
+            "/again.html",
+            host_page("", "", "<maturity-quiz></maturity-quiz>"),
+        )
+        .start();
+    let url = server.url("/again.html");
+    let visit = Visit::open(&url, vec![server]);
+    visit.fresh(&url);
+    assert_eq!(visit.complete(0, &values("case-a")), "Functional");
+    assert_eq!(changed(&visit), json!(null));
+    let paste = |text: &str| {
+        visit.run(
+            0,
+            &format!(
+                "q('.mq-earlier').open = true; q('.mq-earlier-code').value = {};
+                 q('.mq-earlier-compare').click(); return null;",
+                serde_json::to_string(text).unwrap()
+            ),
+        );
+    };
+    // An earlier version's code: refused, with the reason.
+    paste("12.BnE43A");
+    visit.wait_shown(0, STEP, ".mq-earlier-error");
+    assert_eq!(
+        visit.run(0, "return text('.mq-earlier-error');"),
+        "The result belongs to version 2 of the questionnaire; this is version 3."
+    );
+    // Case B's link from another device: compared, without a date.
+    let case_b: Vec<Option<Answer>> = values("case-b")
+        .iter()
+        .map(|v| Some(Answer::Level(Level(v.parse().unwrap()))))
+        .collect();
+    paste(&format!(
+        "https://example.org/quiz#r={}",
+        encode(&q, &case_b, &[None, None])
+    ));
+    visit.wait_shown(0, STEP, ".mq-changed");
+    assert_eq!(
+        changed(&visit)["phase"],
+        "In the earlier result your organisation was in the Experimental phase; now it is in \
+         the Functional phase."
+    );
+    assert_eq!(visit.run(0, "return q('.mq-earlier-error');"), json!(null));
 }
