@@ -74,6 +74,34 @@ export interface MaturityQuizCompleteDetail extends MaturityQuizStartDetail {
   answers: Record<string, MaturityQuizAnswer | null>;
   /** Per background question id (`sector`, `size` in the built-in one): the answer's id, or `null` when skipped. */
   profile: Record<string, string | null>;
+  /** Only when the host gave a benchmark of this questionnaire and version: where the result stands in that poll. */
+  benchmark?: MaturityQuizStanding;
+}
+
+/** Where a result stands in the poll of a benchmark. */
+export interface MaturityQuizStanding {
+  /** The poll's name, as its facilitator gave it. */
+  title: string;
+  /** The poll's date, as its facilitator gave it. */
+  date: string;
+  /** How many results the poll holds. */
+  results: number;
+  /** How many of them reached the result's phase or a more mature one. */
+  reached: number;
+  /** The same among the results with the respondent's answer to a background question, for each such segment the poll holds (five results or more). */
+  segments: MaturityQuizSegmentStanding[];
+  /** The poll's median score per dimension, in the questionnaire's order; `null` where no result had a score. */
+  dimensions: { id: string; median: number | null }[];
+}
+
+/** Where a result stands among the poll's results with one answer to one background question. */
+export interface MaturityQuizSegmentStanding {
+  /** The background question's id. */
+  question: string;
+  /** The answer's id. */
+  answer: string;
+  results: number;
+  reached: number;
 }
 
 /** The events a <maturity-quiz> sends; they bubble and are composed, so the document and the window hear them too. */

@@ -264,14 +264,17 @@ fn every_documented_part_and_custom_property_exists_in_the_widget() {
 /// writes them, typed with embed.d.ts's interfaces. Object literals get
 /// TypeScript's excess property check, so a key the widget sends that the
 /// types lack fails as surely as a missing key or a value of another type.
-fn typed_details(start: &str, answer: &str, complete: &str) -> String {
-    format!(
+fn typed_details(start: &str, answer: &str, completes: &[&str]) -> String {
+    let mut source = format!(
         "import type {{ MaturityQuizStartDetail, MaturityQuizAnswerDetail, \
          MaturityQuizCompleteDetail }} from \"./embed.js\";\n\
          export const start: MaturityQuizStartDetail = {start};\n\
-         export const answer: MaturityQuizAnswerDetail = {answer};\n\
-         export const complete: MaturityQuizCompleteDetail = {complete};\n"
-    )
+         export const answer: MaturityQuizAnswerDetail = {answer};\n"
+    );
+    for (i, complete) in completes.iter().enumerate() {
+        source += &format!("export const complete{i}: MaturityQuizCompleteDetail = {complete};\n");
+    }
+    source
 }
 
 /// Whether tsc (from node_modules, as pinned) accepts `source` beside the
@@ -300,7 +303,10 @@ fn tsc_accepts(source: &str) -> Result<(), String> {
 
 #[test]
 fn the_declared_event_details_are_what_the_widget_sends() {
+    use mq_core::benchmark::Benchmark;
     use mq_core::events::{answered, completed, started};
+    use mq_core::exchange::code::encode;
+    use mq_core::group::Group;
     use mq_core::model::{Answer, Level, Questionnaire, Response};
     use mq_core::scoring::{Outcome, assess};
 
@@ -318,17 +324,26 @@ fn the_declared_event_details_are_what_the_widget_sends() {
         answers,
         profile: vec![Some(0), None],
     };
-    let complete = completed(&q, "nl", &response, &assessment);
+    let complete = completed(&q, "nl", &response, &assessment, None);
     assert!(complete.contains("\"score\":null") && complete.contains("\"size\":null"));
+    // With a benchmark of five results in the respondent's sector, where
+    // no result scored on the first dimension: the optional member with
+    // a segment and a null median.
+    let poll = encode(&q, &response.answers, &response.profile) + "\n";
+    let b = Benchmark::of(&q, &Group::read(&q, &poll.repeat(5), &[]), "Poll", "2026");
+    let compared = completed(&q, "nl", &response, &assessment, Some(&b));
+    assert!(compared.contains("\"segments\":[{") && compared.contains("\"median\":null"));
     let start = started(&q, "nl");
     let answer = answered(&q, "en", 0, Answer::DontKnow);
-    tsc_accepts(&typed_details(&start, &answer, &complete))
+    tsc_accepts(&typed_details(&start, &answer, &[&complete, &compared]))
         .unwrap_or_else(|errors| panic!("npm/embed.d.ts does not describe the details:\n{errors}"));
 
     // The check has teeth: a key the types do not declare, or one missing.
     let extra = complete.replacen('{', "{\"extra\":1,", 1);
-    assert!(tsc_accepts(&typed_details(&start, &answer, &extra)).is_err());
+    assert!(tsc_accepts(&typed_details(&start, &answer, &[&extra])).is_err());
+    let extra = compared.replacen("\"reached\"", "\"extra\":1,\"reached\"", 1);
+    assert!(tsc_accepts(&typed_details(&start, &answer, &[&extra])).is_err());
     let missing = answer.replace("\"questionNumber\":1,", "");
     assert_ne!(missing, answer);
-    assert!(tsc_accepts(&typed_details(&start, &missing, &complete)).is_err());
+    assert!(tsc_accepts(&typed_details(&start, &missing, &[&complete])).is_err());
 }

@@ -33,7 +33,7 @@ pub const MAX_DATE: usize = 40;
 
 /// Shares and scores are written with this many decimals: enough for any
 /// sentence or mark the widget shows, and no false precision.
-const DECIMALS: i32 = 4;
+pub(crate) const DECIMALS: u32 = 4;
 
 /// What a poll amounts to, in aggregates only: how many results, the share
 /// per phase and per dimension the median and quartiles, overall and per
@@ -137,7 +137,7 @@ pub struct SegmentName {
 
 /// `value` rounded to [`DECIMALS`].
 fn rounded(value: f64) -> f64 {
-    let scale = 10f64.powi(DECIMALS);
+    let scale = 10f64.powi(DECIMALS as i32);
     (value * scale).round() / scale
 }
 

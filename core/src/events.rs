@@ -8,6 +8,7 @@
 use serde::ser::SerializeMap;
 use serde::{Serialize, Serializer};
 
+use crate::benchmark::Benchmark;
 use crate::i18n::decimal;
 use crate::model::{Answer, Level, Questionnaire, Response};
 use crate::scoring::{Assessment, Score};
@@ -166,6 +167,80 @@ pub(crate) struct Completion<'a> {
     dimensions: Vec<DimensionResult<'a>>,
     answers: AnswersById<'a>,
     profile: ProfileById<'a>,
+    /// Only when the host gave a benchmark: older hosts see no change.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    benchmark: Option<Standing<'a>>,
+}
+
+/// Where a result stands in the benchmark the host gave: how many of the
+/// poll's results reached its phase or a more mature one, the same in
+/// each segment the respondent belongs to, and the poll's median per
+/// dimension.
+#[derive(Serialize)]
+struct Standing<'a> {
+    title: &'a str,
+    date: &'a str,
+    results: usize,
+    reached: usize,
+    segments: Vec<SegmentStanding<'a>>,
+    dimensions: Vec<DimensionMedian<'a>>,
+}
+
+/// The standing among the results with the respondent's answer to one
+/// background question.
+#[derive(Serialize)]
+struct SegmentStanding<'a> {
+    question: &'a str,
+    answer: &'a str,
+    results: usize,
+    reached: usize,
+}
+
+/// The poll's median on one dimension.
+#[derive(Serialize)]
+struct DimensionMedian<'a> {
+    id: &'a str,
+    median: Option<f64>,
+}
+
+impl<'a> Standing<'a> {
+    fn of(
+        questionnaire: &'a Questionnaire,
+        benchmark: &'a Benchmark,
+        response: &Response,
+        assessment: &Assessment,
+    ) -> Self {
+        let comparison =
+            benchmark.compare(questionnaire, assessment.phase.index(), &response.profile);
+        Standing {
+            title: &benchmark.title,
+            date: &benchmark.date,
+            results: comparison.overall.results,
+            reached: comparison.overall.reached,
+            segments: comparison
+                .segments
+                .iter()
+                .map(|&(q, answer, standing)| {
+                    let question = &questionnaire.profile[q];
+                    SegmentStanding {
+                        question: &question.id,
+                        answer: &question.answers[answer].id,
+                        results: standing.results,
+                        reached: standing.reached,
+                    }
+                })
+                .collect(),
+            dimensions: questionnaire
+                .dimensions
+                .iter()
+                .zip(comparison.medians)
+                .map(|(dimension, median)| DimensionMedian {
+                    id: &dimension.id,
+                    median,
+                })
+                .collect(),
+        }
+    }
 }
 
 /// `value` as compact JSON. Our report types hold only strings, numbers,
@@ -199,14 +274,22 @@ pub fn answered(
 }
 
 /// The `detail` of `maturity-quiz:complete`: the whole result with the
-/// answers it came from.
+/// answers it came from, and where it stands in `benchmark` if the host
+/// gave one.
 pub fn completed(
     questionnaire: &Questionnaire,
     language: &str,
     response: &Response,
     assessment: &Assessment,
+    benchmark: Option<&Benchmark>,
 ) -> String {
-    to_json(&completion(questionnaire, language, response, assessment))
+    to_json(&completion(
+        questionnaire,
+        language,
+        response,
+        assessment,
+        benchmark,
+    ))
 }
 
 /// The completion detail of `assessment`.
@@ -215,6 +298,7 @@ pub(crate) fn completion<'a>(
     language: &'a str,
     response: &'a Response,
     assessment: &Assessment,
+    benchmark: Option<&'a Benchmark>,
 ) -> Completion<'a> {
     let dimensions = questionnaire
         .dimensions
@@ -252,6 +336,8 @@ pub(crate) fn completion<'a>(
             questionnaire,
             profile: &response.profile,
         },
+        benchmark: benchmark
+            .map(|benchmark| Standing::of(questionnaire, benchmark, response, assessment)),
     }
 }
 
@@ -264,7 +350,7 @@ mod tests {
     #[test]
     fn completion_carries_the_result_the_answers_and_their_order() {
         let (q, answers, assessment) = case_b_result();
-        let text = completed(&q, "en", &answers, &assessment);
+        let text = completed(&q, "en", &answers, &assessment, None);
         let detail: serde_json::Value = serde_json::from_str(&text).unwrap();
         assert_eq!(
             detail["questionnaire"],
@@ -326,7 +412,7 @@ mod tests {
             panic!()
         };
         let detail: serde_json::Value =
-            serde_json::from_str(&completed(&q, "nl", &answers, &assessment)).unwrap();
+            serde_json::from_str(&completed(&q, "nl", &answers, &assessment, None)).unwrap();
         assert!(detail["answers"]["q1"].is_null());
         assert_eq!(detail["dimensions"][0]["phase"]["name"], "Transformatie");
     }

@@ -8,6 +8,7 @@
 //! questions, of when the host hears what, and of when progress is saved
 //! lives here and is tested natively.
 
+use crate::benchmark::Benchmark;
 use crate::events;
 use crate::exchange::ReadError;
 use crate::exchange::link::Link;
@@ -269,7 +270,9 @@ impl Quiz {
         match link {
             Some(link) => Quiz {
                 moved: false,
-                ..resumed.apply(questionnaire, Action::Follow(link)).next
+                ..resumed
+                    .apply(questionnaire, None, Action::Follow(link))
+                    .next
             },
             None => resumed,
         }
@@ -282,8 +285,14 @@ impl Quiz {
     /// language shows it again); progress is saved whenever what is saved
     /// of it changed, or cleared when nothing is left worth keeping, except
     /// while a shared result shows, in a group-only widget, or once saving
-    /// has failed.
-    pub fn apply(&self, questionnaire: &Questionnaire, action: Action) -> Transition {
+    /// has failed. `complete` says where the result stands in `benchmark`,
+    /// the poll the host gave, if any.
+    pub fn apply(
+        &self,
+        questionnaire: &Questionnaire,
+        benchmark: Option<&Benchmark>,
+        action: Action,
+    ) -> Transition {
         let mut next = self.clone();
         let mut effects = Vec::new();
         let forgetting = action == Action::Forget;
@@ -308,11 +317,16 @@ impl Quiz {
             (Action::Continue, Step::Question(i)) => match self.answers[i] {
                 None => next.missing_answer += 1,
                 Some(_) if i < last => next.go(Step::Question(i + 1)),
-                Some(_) => next.answer_into(questionnaire, self.after_questions(), &mut effects),
+                Some(_) => next.answer_into(
+                    questionnaire,
+                    benchmark,
+                    self.after_questions(),
+                    &mut effects,
+                ),
             },
             // Every background question is optional.
             (Action::Continue, Step::Profile) => {
-                next.answer_into(questionnaire, Step::Result, &mut effects)
+                next.answer_into(questionnaire, benchmark, Step::Result, &mut effects)
             }
             (Action::Back, Step::Question(0)) => next.go(Step::Intro),
             (Action::Back, Step::Question(i)) => next.go(Step::Question(i - 1)),
@@ -539,6 +553,7 @@ impl Quiz {
     fn answer_into(
         &mut self,
         questionnaire: &Questionnaire,
+        benchmark: Option<&Benchmark>,
         step: Step,
         effects: &mut Vec<Effect>,
     ) {
@@ -547,8 +562,13 @@ impl Quiz {
             return;
         }
         if let Outcome::Assessed(assessment) = &self.outcome {
-            let detail =
-                events::completed(questionnaire, &self.language, &self.response(), assessment);
+            let detail = events::completed(
+                questionnaire,
+                &self.language,
+                &self.response(),
+                assessment,
+                benchmark,
+            );
             effects.push(Effect::Emit(EventKind::Complete, detail));
         }
     }
@@ -588,7 +608,7 @@ mod tests {
 
     impl Then for Quiz {
         fn then(&self, action: Action) -> Quiz {
-            self.apply(&Q, action).next
+            self.apply(&Q, None, action).next
         }
     }
 
@@ -603,7 +623,7 @@ mod tests {
     /// The effects of `action` on `quiz`, by name: an event's name, `save`
     /// or `clear`.
     fn effects(quiz: &Quiz, action: Action) -> Vec<&'static str> {
-        quiz.apply(&Q, action)
+        quiz.apply(&Q, None, action)
             .effects
             .iter()
             .map(|effect| match effect {
@@ -1028,7 +1048,7 @@ mod tests {
         for path in paths {
             let mut at = done.clone();
             for action in path.clone() {
-                let transition = at.apply(&Q, action);
+                let transition = at.apply(&Q, None, action);
                 assert!(
                     !transition
                         .effects
@@ -1045,7 +1065,7 @@ mod tests {
     #[test]
     fn the_host_hears_start_and_each_answer_with_its_detail() {
         use Action::*;
-        let start = quiz().apply(&Q, Start);
+        let start = quiz().apply(&Q, None, Start);
         assert_eq!(
             start.effects,
             [
@@ -1053,7 +1073,7 @@ mod tests {
                 Effect::Save
             ]
         );
-        let answer = start.next.apply(&Q, level(3));
+        let answer = start.next.apply(&Q, None, level(3));
         assert_eq!(
             answer.effects,
             [
@@ -1075,10 +1095,10 @@ mod tests {
         };
         let last = run(all_three_answered().into_iter().take(6));
         assert_eq!(
-            last.apply(&Q, Continue).effects[0],
+            last.apply(&Q, None, Continue).effects[0],
             Effect::Emit(
                 EventKind::Complete,
-                events::completed(&Q, "nl", &done.response(), assessment)
+                events::completed(&Q, "nl", &done.response(), assessment, None)
             )
         );
     }

@@ -315,7 +315,7 @@ mod tests {
         actions
             .into_iter()
             .fold(Quiz::new(q, "en".to_string()), |quiz, action| {
-                quiz.apply(q, action).next
+                quiz.apply(q, None, action).next
             })
     }
 

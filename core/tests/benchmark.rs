@@ -1,17 +1,26 @@
 //! The benchmark file (core/src/benchmark.rs): its sums on sets worked out
 //! by hand, the five-result floor for segments, the file read back as it
 //! was written, refused for another questionnaire, version, format or shape,
-//! and its JSON Schema generated from the types.
+//! its JSON Schema generated from the types, and a result's place in it as
+//! the result screen, the complete event and the downloads give it.
 
 #![cfg(not(target_arch = "wasm32"))]
 
 use std::path::Path;
 
 use mq_core::benchmark::{Benchmark, FORMAT, MAX_DATE, MAX_TITLE, SegmentName};
+use mq_core::events::completed;
 use mq_core::exchange::code::encode;
+use mq_core::exchange::csv::{csv_header, csv_row, read_csv, result_csv};
+use mq_core::exchange::download::{download, read_download};
 use mq_core::explain::compared;
 use mq_core::group::Group;
-use mq_core::model::{Answer, Level, Questionnaire};
+use mq_core::model::{Answer, Level, Questionnaire, Response};
+use mq_core::quiz::{Action, Effect, EventKind, Quiz};
+use mq_core::scoring::{Outcome, assess};
+use serde_json::{Value, json};
+
+mod cases;
 
 const SCHEMA: &str = "docs/benchmark.schema.json";
 
@@ -278,5 +287,113 @@ fn a_result_is_placed_among_the_poll_and_its_own_segment_in_both_languages() {
             "Van de 5 organisaties die ook ‘Zorg en welzijn’ antwoordden, bereikte 1 de fase \
              Transformatie.",
         ]
+    );
+}
+
+#[test]
+fn the_complete_event_and_the_downloads_say_where_the_result_stands() {
+    let q = Questionnaire::built_in();
+    let b = six(&q);
+    // Case B is Experimental (index 1): 5 of the 6 results reached it or
+    // more, 4 of the 5 in its sector; the poll has no segment by size.
+    let response = Response {
+        answers: cases::answers("case-b-dont-know"),
+        profile: vec![Some(0), Some(1)],
+    };
+    let Outcome::Assessed(assessment) = assess(&q, &response.answers) else {
+        panic!("case B has a result")
+    };
+    let dimensions: Vec<Value> = q
+        .dimensions
+        .iter()
+        .map(|d| json!({"id": d.id, "median": 2.5}))
+        .collect();
+    let standing = json!({
+        "title": "Peiling 2026",
+        "date": "2026-11-30",
+        "results": 6,
+        "reached": 5,
+        "segments": [
+            {"question": "sector", "answer": q.profile[0].answers[0].id, "results": 5, "reached": 4}
+        ],
+        "dimensions": dimensions,
+    });
+
+    // The quiz sends it when the respondent answers into the result.
+    let mut quiz = Quiz::new(&q, "en".to_string()).with_preset(vec![None; q.profile.len()]);
+    let mut actions = vec![Action::Start];
+    for answer in response.answers.iter().flatten() {
+        actions.extend([Action::Choose(*answer), Action::Continue]);
+    }
+    actions.extend([
+        Action::ChooseProfile {
+            question: 0,
+            answer: Some(0),
+        },
+        Action::ChooseProfile {
+            question: 1,
+            answer: Some(1),
+        },
+    ]);
+    for action in actions {
+        quiz = quiz.apply(&q, Some(&b), action).next;
+    }
+    let complete = quiz.apply(&q, Some(&b), Action::Continue).effects.remove(0);
+    let Effect::Emit(EventKind::Complete, detail) = complete else {
+        panic!("the result is new: {complete:?}")
+    };
+    assert_eq!(
+        detail,
+        completed(&q, "en", &response, &assessment, Some(&b))
+    );
+    let detail: Value = serde_json::from_str(&detail).unwrap();
+    assert_eq!(detail["benchmark"], standing);
+    let without: Value =
+        serde_json::from_str(&completed(&q, "en", &response, &assessment, None)).unwrap();
+    assert!(
+        without.get("benchmark").is_none(),
+        "no member without a poll"
+    );
+
+    // The JSON download holds the same, and still reads back.
+    let file = download(
+        &q,
+        "en",
+        &response,
+        &assessment,
+        Some(&b),
+        "2026-12-02T10:00:00.000Z",
+    );
+    let file_value: Value = serde_json::from_str(&file).unwrap();
+    assert_eq!(file_value["benchmark"], standing);
+    assert_eq!(read_download(&q, &file), Ok(response.clone()));
+
+    // The CSV gains columns after the result's own, and still reads back.
+    let csv = result_csv(&q, "en", &response, &assessment, Some(&b));
+    let (header, row) = csv.split_once("\r\n").unwrap();
+    let medians: Vec<String> = q
+        .dimensions
+        .iter()
+        .map(|d| format!("benchmark_{}_median", d.id))
+        .collect();
+    assert!(
+        header.ends_with(&format!(
+            ",profile_sector,profile_size,benchmark_title,benchmark_date,benchmark_results,\
+             benchmark_reached,benchmark_profile_sector_results,benchmark_profile_sector_reached,\
+             benchmark_profile_size_results,benchmark_profile_size_reached,{}",
+            medians.join(",")
+        )),
+        "{header}"
+    );
+    assert!(
+        row.ends_with(",Peiling 2026,2026-11-30,6,5,5,4,,,2.5,2.5,2.5,2.5,2.5,2.5\r\n"),
+        "{row}"
+    );
+    assert_eq!(header.split(',').count(), row.split(',').count());
+    assert_eq!(read_csv(&q, &csv), [(2, Ok(response.clone()))]);
+    assert_eq!(
+        result_csv(&q, "en", &response, &assessment, None),
+        csv_header(&q) + &csv_row(&q, "en", &response, &assessment),
+        "without a poll, the file is as before"
     );
 }

@@ -136,6 +136,7 @@ fn an_earlier_result_brought_as_a_code_or_a_download_is_compared_too() {
         "nl",
         &response,
         &assessed(&q, &before),
+        None,
         "2026-10-15T09:30:00.000Z",
     );
     let earlier = brought(&q, &file, true).unwrap();

@@ -71,11 +71,11 @@ proptest! {
             return Ok(());
         };
         let response = Response { answers, profile };
-        let file = download(&BUILT_IN, "nl", &response, &assessment, "2026-12-01T12:00:00.000Z");
+        let file = download(&BUILT_IN, "nl", &response, &assessment, None, "2026-12-01T12:00:00.000Z");
         prop_assert_eq!(read_download(&BUILT_IN, &file).unwrap(), response.clone());
         // The event's detail is a download without its format and time.
         let mut detail: serde_json::Value =
-            serde_json::from_str(&completed(&BUILT_IN, "en", &response, &assessment)).unwrap();
+            serde_json::from_str(&completed(&BUILT_IN, "en", &response, &assessment, None)).unwrap();
         detail["format"] = 2.into();
         prop_assert_eq!(read_download(&BUILT_IN, &detail.to_string()).unwrap(), response.clone());
         let csv = csv_header(&BUILT_IN) + &csv_row(&BUILT_IN, "en", &response, &assessment);

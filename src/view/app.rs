@@ -68,6 +68,16 @@ pub enum Peers {
     Unavailable,
 }
 
+impl Peers {
+    /// The benchmark, if one is loaded.
+    pub fn loaded(&self) -> Option<&Rc<Benchmark>> {
+        match self {
+            Peers::Loaded(benchmark) => Some(benchmark),
+            _ => None,
+        }
+    }
+}
+
 /// One independent widget: the intro, the questions and the result.
 #[component]
 pub fn App(props: &AppProps) -> Html {
@@ -81,7 +91,7 @@ pub fn App(props: &AppProps) -> Html {
         let brought = brought.clone();
         Callback::from(move |earlier| brought.set(Some(earlier)))
     };
-    use_result_warm_up(questionnaire, &quiz);
+    use_result_warm_up(questionnaire, &quiz, &props.benchmark);
     // Names radio groups and ids so that two widgets on a page never share one.
     let instance = use_memo((), |_| {
         static NEXT: AtomicUsize = AtomicUsize::new(0);

@@ -204,7 +204,8 @@ pub fn ResultScreen(props: &ResultScreenProps) -> Html {
                     </ol>
                     <SharePanel questionnaire={q.clone()} language={language.to_string()}
                         response={props.response.clone()} assessment={assessment.clone()}
-                        on_group={props.on_group.clone()} share_url={props.share_url.clone()} />
+                        on_group={props.on_group.clone()} share_url={props.share_url.clone()}
+                        benchmark={props.peers.loaded().cloned()} />
                     <details class="mq-about">
                         <summary>{ ui.about_title }</summary>
                         { paragraphs(q.about.get(language)) }

@@ -7,6 +7,7 @@ use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
 use crate::web::{files, page};
+use mq_core::benchmark::Benchmark;
 use mq_core::exchange::{code, csv, download, link};
 use mq_core::i18n::{UiText, ui_text};
 use mq_core::model::{Questionnaire, Response};
@@ -29,6 +30,10 @@ pub struct SharePanelProps {
     /// with the page's own address without one.
     #[prop_or_default]
     pub share_url: Option<String>,
+    /// The poll the host gave: the downloads say where the result stands
+    /// in it.
+    #[prop_or_default]
+    pub benchmark: Option<Rc<Benchmark>>,
 }
 
 /// Which copy last succeeded or failed, for the status line.
@@ -85,6 +90,7 @@ pub fn SharePanel(props: &SharePanelProps) -> Html {
                 &props.language,
                 &props.response,
                 &props.assessment,
+                props.benchmark.as_deref(),
                 &page::now(),
             );
             files::save(&name, "application/json", &json);
@@ -94,9 +100,13 @@ pub fn SharePanel(props: &SharePanelProps) -> Html {
         let props = props.clone();
         let name = format!("{file_name}.csv");
         Callback::from(move |_: MouseEvent| {
-            let q = &props.questionnaire;
-            let csv = csv::csv_header(q)
-                + &csv::csv_row(q, &props.language, &props.response, &props.assessment);
+            let csv = csv::result_csv(
+                &props.questionnaire,
+                &props.language,
+                &props.response,
+                &props.assessment,
+                props.benchmark.as_deref(),
+            );
             files::save(&name, "text/csv", &csv);
         })
     };

@@ -8,6 +8,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use mq_core::benchmark::Benchmark;
 use mq_core::history::Earlier;
 use mq_core::model::Questionnaire;
 use mq_core::quiz::{Action, Effect, EventKind, Quiz};
@@ -20,10 +21,12 @@ use crate::web::{page, storage};
 /// ([`Quiz::apply`]), and the effects it asks for wait in `outbox` until
 /// [`use_quiz`] carries them out after the render. The outbox is shared by
 /// every state of one widget, so that no effect is lost when two actions
-/// come before a render.
+/// come before a render. `benchmark` is the poll the host gave, as the last
+/// render had it: it may arrive after the widget started.
 pub struct State {
     quiz: Quiz,
     questionnaire: Rc<Questionnaire>,
+    benchmark: Rc<RefCell<Option<Rc<Benchmark>>>>,
     outbox: Rc<RefCell<Vec<Effect>>>,
 }
 
@@ -39,11 +42,15 @@ impl Reducible for State {
     type Action = Action;
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
-        let transition = self.quiz.apply(&self.questionnaire, action);
+        let benchmark = self.benchmark.borrow().clone();
+        let transition = self
+            .quiz
+            .apply(&self.questionnaire, benchmark.as_deref(), action);
         self.outbox.borrow_mut().extend(transition.effects);
         Rc::new(State {
             quiz: transition.next,
             questionnaire: Rc::clone(&self.questionnaire),
+            benchmark: Rc::clone(&self.benchmark),
             outbox: Rc::clone(&self.outbox),
         })
     }
@@ -70,10 +77,12 @@ pub fn use_quiz(props: &AppProps) -> (UseReducerHandle<State>, Option<Earlier>) 
             State {
                 quiz: Quiz::opening(resumed, &q, group, link),
                 questionnaire: q,
+                benchmark: Rc::default(),
                 outbox: Rc::default(),
             }
         })
     };
+    *quiz.benchmark.borrow_mut() = props.benchmark.loaded().cloned();
     let previous = use_state(|| None::<Earlier>);
     {
         // What the last actions asked for: events for the host page, and

@@ -29,9 +29,10 @@ use mq_core::scoring::Outcome;
 static WARMED: AtomicBool = AtomicBool::new(false);
 
 /// Once per page, when `quiz` first comes near its result, prepares the
-/// result of its answers so far when the browser is idle (see [`warm_up`]).
+/// result of its answers so far, compared with `peers` if loaded, when the
+/// browser is idle (see [`warm_up`]).
 #[hook]
-pub fn use_result_warm_up(questionnaire: &Rc<Questionnaire>, quiz: &Quiz) {
+pub fn use_result_warm_up(questionnaire: &Rc<Questionnaire>, quiz: &Quiz, peers: &Peers) {
     // Built only when needed, once per page: the props copy the answers.
     let wanted = quiz.result_is_near() && !WARMED.load(Ordering::Relaxed);
     let props = wanted.then(|| ResultScreenProps {
@@ -47,7 +48,7 @@ pub fn use_result_warm_up(questionnaire: &Rc<Questionnaire>, quiz: &Quiz) {
         on_revisit: Callback::noop(),
         on_group: Callback::noop(),
         share_url: None,
-        peers: Peers::None,
+        peers: peers.clone(),
         since: None,
         on_earlier: Callback::noop(),
     });
@@ -71,6 +72,7 @@ fn warm_up(props: ResultScreenProps) {
             &props.language,
             &props.response,
             assessment,
+            props.peers.loaded().map(|benchmark| &**benchmark),
         ));
     }
     // In a parked slot if the page has one: a root of its own would stay

@@ -35,7 +35,7 @@ pub(crate) fn six_codes(q: &Questionnaire) -> Vec<String> {
 }
 
 /// [`six_codes`] as the group view would sum them.
-fn poll(q: &Questionnaire) -> Benchmark {
+pub(crate) fn poll(q: &Questionnaire) -> Benchmark {
     Benchmark::of(
         q,
         &Group::read(q, &six_codes(q).join("\n"), &[]),

@@ -1,6 +1,8 @@
 //! The downloads, in every engine: the result's "Download (JSON)" and
-//! "Download (CSV)" save files with the content the README documents, and
-//! the group view's benchmark is the one the core makes of the same results.
+//! "Download (CSV)" save files with the content the README documents, with
+//! where the result stands when the host gave a benchmark (as the
+//! `complete` event says too); and the group view's benchmark is the one
+//! the core makes of the same results.
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -9,12 +11,13 @@ use std::time::Duration;
 use serde_json::{Value, json};
 
 use mq_core::benchmark::Benchmark;
+use mq_core::exchange::code::encode;
 use mq_core::group::Group;
 use mq_core::model::Questionnaire;
 
-use crate::benchmark::six_codes;
+use crate::benchmark::{poll, six_codes};
 use crate::dist;
-use crate::support::cases::values;
+use crate::support::cases::{answers, values};
 use crate::support::server::{Page, StaticServer};
 use crate::support::visit::{STEP, Visit, host_page};
 use crate::support::webdriver::{Browser, Element, Engine, wait_until};
@@ -186,6 +189,73 @@ fn e2e_json_and_csv_downloads_arrive_with_the_documented_content() {
     println!(
         "{}: {json_name} and {csv_name} arrived with the documented content",
         visit.browser.version()
+    );
+}
+
+#[test]
+fn e2e_with_a_benchmark_the_complete_event_and_both_downloads_say_where_the_result_stands() {
+    let q = Questionnaire::built_in();
+    let inline = poll(&q).to_json().replace("</", "<\\/");
+    let server = StaticServer::builder(dist())
+        .page("/watch.js", Page::new("text/javascript", WATCH_JS))
+        .page(
+            "/compared.html",
+            host_page(
+                "",
+                r#"<script src="/watch.js"></script>
+                   <script>document.addEventListener('maturity-quiz:complete', (e) => { window.heard = e.detail; });</script>"#,
+                &format!(
+                    r#"<maturity-quiz profile-sector="care"><script type="application/json" data-benchmark>{inline}</script></maturity-quiz>"#
+                ),
+            ),
+        )
+        .start();
+    let url = server.url("/compared.html");
+    let visit = Visit::open(&url, vec![server]);
+    assert_eq!(
+        visit.complete(0, &values("case-b-dont-know")),
+        "Experimental"
+    );
+    // Case B is Experimental: 5 of the poll's 6 reached that phase or a
+    // more mature one, 4 of the 5 in care (README, the complete event).
+    let dimensions: Vec<Value> = q
+        .dimensions
+        .iter()
+        .map(|d| json!({ "id": d.id, "median": 2.5 }))
+        .collect();
+    let standing = json!({
+        "title": "Peiling 2026", "date": "2026-11-30", "results": 6, "reached": 5,
+        "segments": [{ "question": "sector", "answer": "care", "results": 5, "reached": 4 }],
+        "dimensions": dimensions,
+    });
+    let heard = visit.browser.execute("return window.heard;", vec![]);
+    assert_eq!(heard["benchmark"], standing, "the complete event: {heard}");
+
+    // Care is the sector's first answer.
+    let code = encode(&q, &answers("case-b-dont-know"), &[Some(0), None]);
+    let base_name = format!("social-maturity-{}", code.replace('.', "-"));
+    visit.browser.click(&button(&visit, ".mq-download-json"));
+    let json_name = format!("{base_name}.json");
+    let saved: Value = serde_json::from_str(&downloaded(&visit.browser, &json_name)).unwrap();
+    assert_eq!(saved["benchmark"], standing, "{json_name}");
+
+    visit.browser.click(&button(&visit, ".mq-download-csv"));
+    let csv_name = format!("{base_name}.csv");
+    let csv = downloaded(&visit.browser, &csv_name);
+    let (header, row) = csv.split_once("\r\n").unwrap();
+    assert!(
+        header.ends_with(
+            ",profile_sector,profile_size,benchmark_title,benchmark_date,benchmark_results,\
+             benchmark_reached,benchmark_profile_sector_results,benchmark_profile_sector_reached,\
+             benchmark_profile_size_results,benchmark_profile_size_reached,\
+             benchmark_strategy_median,benchmark_organisation_median,benchmark_channels_median,\
+             benchmark_dialogue_median,benchmark_monitoring_median,benchmark_integration_median"
+        ),
+        "{csv_name}: {header}"
+    );
+    assert!(
+        row.ends_with(",care,,Peiling 2026,2026-11-30,6,5,5,4,,,2.5,2.5,2.5,2.5,2.5,2.5\r\n"),
+        "{csv_name}: {row}"
     );
 }
 

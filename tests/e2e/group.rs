@@ -223,6 +223,7 @@ fn e2e_group_view_reads_a_downloaded_file_and_5000_codes() {
             profile: vec![Some(0), Some(1)],
         },
         &assessment,
+        None,
         "2025-01-01T00:00:00.000Z",
     );
     visit.run(

@@ -9,7 +9,9 @@ use crate::model::{Answer, DONT_KNOW, Level, Profile, Questionnaire, Response};
 use serde::Deserialize;
 use serde_json::Value;
 
+use crate::benchmark::{Benchmark, DECIMALS as BENCHMARK_DECIMALS};
 use crate::events::{profile_id, score};
+use crate::i18n::decimal;
 use crate::scoring::Assessment;
 
 use super::error::{Problem, ReadError};
@@ -43,6 +45,11 @@ pub fn csv_line<S: AsRef<str>>(fields: impl IntoIterator<Item = S>) -> String {
 /// phase, then every answer, then every background answer, all named by id
 /// (a background question's column is [`profile_column`]).
 pub fn csv_header(questionnaire: &Questionnaire) -> String {
+    csv_line(header_fields(questionnaire))
+}
+
+/// The names of [`csv_header`]'s columns.
+fn header_fields(questionnaire: &Questionnaire) -> Vec<String> {
     let mut fields: Vec<String> = [
         "questionnaire",
         "version",
@@ -64,7 +71,7 @@ pub fn csv_header(questionnaire: &Questionnaire) -> String {
     }
     fields.extend(questionnaire.questions.iter().map(|q| q.id.clone()));
     fields.extend(questionnaire.profile.iter().map(|p| profile_column(&p.id)));
-    csv_line(fields)
+    fields
 }
 
 /// A result as one CSV line under [`csv_header`]: numbers with a decimal
@@ -76,6 +83,16 @@ pub fn csv_row(
     response: &Response,
     assessment: &Assessment,
 ) -> String {
+    csv_line(row_fields(questionnaire, language, response, assessment))
+}
+
+/// The fields of [`csv_row`].
+fn row_fields(
+    questionnaire: &Questionnaire,
+    language: &str,
+    response: &Response,
+    assessment: &Assessment,
+) -> Vec<String> {
     let answers = &response.answers;
     let level = |l: Option<Level>| l.map(|l| l.0.to_string()).unwrap_or_default();
     let mut fields = vec![
@@ -112,7 +129,57 @@ pub fn csv_row(
             .unwrap_or_default()
             .to_string()
     }));
-    csv_line(fields)
+    fields
+}
+
+/// The file a respondent downloads: [`csv_header`] and [`csv_row`] of their
+/// result; when the host gave a `benchmark`, more columns say where it
+/// stands there: the poll's `benchmark_title` and `benchmark_date`, how
+/// many results it holds (`benchmark_results`) and how many of them
+/// reached this phase or a more mature one (`benchmark_reached`), the same
+/// within the respondent's answer to each background question
+/// (`benchmark_profile_<id>_results` and `_reached`, empty where there is
+/// no such segment), and the poll's median per dimension
+/// (`benchmark_<id>_median`).
+pub fn result_csv(
+    questionnaire: &Questionnaire,
+    language: &str,
+    response: &Response,
+    assessment: &Assessment,
+    benchmark: Option<&Benchmark>,
+) -> String {
+    let mut header = header_fields(questionnaire);
+    let mut row = row_fields(questionnaire, language, response, assessment);
+    if let Some(benchmark) = benchmark {
+        let comparison =
+            benchmark.compare(questionnaire, assessment.phase.index(), &response.profile);
+        header.extend(["title", "date", "results", "reached"].map(|f| format!("benchmark_{f}")));
+        row.extend([
+            benchmark.title.clone(),
+            benchmark.date.clone(),
+            comparison.overall.results.to_string(),
+            comparison.overall.reached.to_string(),
+        ]);
+        for (q, question) in questionnaire.profile.iter().enumerate() {
+            let column = format!("benchmark_{}", profile_column(&question.id));
+            header.extend([format!("{column}_results"), format!("{column}_reached")]);
+            match comparison.segments.iter().find(|segment| segment.0 == q) {
+                Some((_, _, standing)) => {
+                    row.extend([standing.results.to_string(), standing.reached.to_string()]);
+                }
+                None => row.extend([String::new(), String::new()]),
+            }
+        }
+        for (dimension, median) in questionnaire.dimensions.iter().zip(&comparison.medians) {
+            header.push(format!("benchmark_{}_median", dimension.id));
+            row.push(
+                median
+                    .map(|m| decimal(m, BENCHMARK_DECIMALS))
+                    .unwrap_or_default(),
+            );
+        }
+    }
+    csv_line(header) + &csv_line(row)
 }
 
 /// The results in a CSV export (see [`csv_header`]): one per

@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+use crate::benchmark::Benchmark;
 use crate::events::{Completion, completion};
 use crate::model::{Answer, Profile, Questionnaire, Response};
 use crate::scoring::Assessment;
@@ -14,27 +15,31 @@ use crate::scoring::Assessment;
 use super::error::{Problem, ReadError};
 use super::{check_questionnaire, checked, profile_answer};
 
-/// The version of a downloaded result's shape; raised whenever it changes.
-/// Format 2 added `profile`.
+/// The version of a downloaded result's shape; raised whenever a reader of
+/// the format before would misread it. Format 2 added `profile`; the
+/// optional `benchmark` (where the result stands in the host's poll) came
+/// later without a new format, since no reader needs it.
 pub const DOWNLOAD_FORMAT: u32 = 2;
 
 /// The oldest download format still read back.
 pub const OLDEST_DOWNLOAD_FORMAT: u32 = 1;
 
 /// A result as a JSON file: `"format": 2`, `"exportedAt"` (`exported_at`,
-/// an ISO 8601 time), then every field of the completion detail; indented,
-/// for people who open it.
+/// an ISO 8601 time), then every field of the completion detail, with the
+/// comparison with `benchmark` if the host gave one; indented, for people
+/// who open it.
 pub fn download(
     questionnaire: &Questionnaire,
     language: &str,
     response: &Response,
     assessment: &Assessment,
+    benchmark: Option<&Benchmark>,
     exported_at: &str,
 ) -> String {
     let download = Written {
         format: DOWNLOAD_FORMAT,
         exported_at,
-        completion: completion(questionnaire, language, response, assessment),
+        completion: completion(questionnaire, language, response, assessment, benchmark),
     };
     serde_json::to_string_pretty(&download).unwrap_or_default()
 }
@@ -205,10 +210,17 @@ mod tests {
     #[test]
     fn a_download_is_the_completion_with_its_format_and_time() {
         let (q, answers, assessment) = case_b_result();
-        let text = download(&q, "en", &answers, &assessment, "2025-01-02T03:04:05.000Z");
+        let text = download(
+            &q,
+            "en",
+            &answers,
+            &assessment,
+            None,
+            "2025-01-02T03:04:05.000Z",
+        );
         let file: serde_json::Value = serde_json::from_str(&text).unwrap();
         let mut detail: serde_json::Value =
-            serde_json::from_str(&completed(&q, "en", &answers, &assessment)).unwrap();
+            serde_json::from_str(&completed(&q, "en", &answers, &assessment, None)).unwrap();
         detail["format"] = 2.into();
         detail["exportedAt"] = "2025-01-02T03:04:05.000Z".into();
         assert_eq!(file, detail);
