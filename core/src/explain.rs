@@ -7,7 +7,7 @@
 
 use crate::benchmark::{Benchmark, Comparison};
 use crate::history::Change;
-use crate::i18n::{UiText, args, list, number, quoted_list, ui_text};
+use crate::i18n::{UiText, args, date, list, number, quoted_list, ui_text};
 use crate::model::{Level, Questionnaire};
 use crate::scoring::{Assessment, threshold};
 
@@ -207,7 +207,7 @@ pub fn chart_scale(q: &Questionnaire, language: &str) -> String {
 }
 
 /// The sentences that place a result in phase `phase` in `benchmark`: how
-/// many organisations of the poll reached that phase or a higher one, then
+/// many organisations of the poll reached at least that phase, then
 /// the same among those with each of the respondent's background answers
 /// the benchmark holds a segment of ([`Benchmark::compare`]).
 pub fn compared(
@@ -287,7 +287,8 @@ pub fn changed(q: &Questionnaire, change: &Change, language: &str) -> Vec<String
     let ui = ui_text(language);
     let name = |level: Level| q.phase(level).name.get(language);
     let (before, after) = change.phase;
-    let mut sentences = vec![match (&change.since, before == after) {
+    let since = change.since.as_deref().map(|since| date(since, language));
+    let mut sentences = vec![match (&since, before == after) {
         (Some(since), true) => ui.change_same_phase(args::ChangeSamePhase {
             since,
             phase: name(after),
@@ -308,11 +309,19 @@ pub fn changed(q: &Questionnaire, change: &Change, language: &str) -> Vec<String
     let score = |s: Option<f64>| s.map_or_else(|| ui.unknown.to_string(), |s| number(s, language));
     sentences.extend(q.dimensions.iter().zip(&change.dimensions).map(
         |(dimension, &(before, after))| {
-            ui.change_dimension(args::ChangeDimension {
-                dimension: dimension.name.get(language),
-                before: &score(before),
-                after: &score(after),
-            })
+            let dimension = dimension.name.get(language);
+            if before == after {
+                ui.change_dimension_same(args::ChangeDimensionSame {
+                    dimension,
+                    score: &score(after),
+                })
+            } else {
+                ui.change_dimension(args::ChangeDimension {
+                    dimension,
+                    before: &score(before),
+                    after: &score(after),
+                })
+            }
         },
     ));
     sentences

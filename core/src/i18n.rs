@@ -247,6 +247,29 @@ pub fn number(value: f64, language: &str) -> String {
     decimal(value, 2).replace('.', ui_text(language).decimal_separator)
 }
 
+/// A date written `YYYY-MM-DD`, alone or at the start of an ISO 8601 time,
+/// in words in `language`: `1 november 2026`. Anything else is given back
+/// as it is.
+pub fn date(iso: &str, language: &str) -> String {
+    in_words(iso, language).unwrap_or_else(|| iso.to_string())
+}
+
+fn in_words(iso: &str, language: &str) -> Option<String> {
+    let digits = |range: std::ops::Range<usize>| {
+        let text = iso.get(range)?;
+        text.bytes()
+            .all(|b| b.is_ascii_digit())
+            .then(|| text.parse::<usize>().ok())?
+    };
+    let (year, month, day) = (digits(0..4)?, digits(5..7)?, digits(8..10)?);
+    let separated = iso.get(4..5) == Some("-") && iso.get(7..8) == Some("-");
+    let name = ui_text(language)
+        .months
+        .split(' ')
+        .nth(month.checked_sub(1)?)?;
+    (separated && (1..=31).contains(&day)).then(|| format!("{day} {name} {year}"))
+}
+
 /// Writes `value` rounded to at most `places` decimals (half away from
 /// zero), trailing zeros and a bare point dropped: `2.5`, `3`, `2.8333`.
 ///
@@ -271,6 +294,23 @@ mod tests {
 
     fn available() -> Vec<String> {
         vec!["nl".to_string(), "en".to_string()]
+    }
+
+    #[test]
+    fn a_date_is_written_in_words_and_anything_else_as_given() {
+        assert_eq!(date("2026-11-01", "nl"), "1 november 2026");
+        assert_eq!(date("2026-12-02T19:38:18.000Z", "en"), "2 December 2026");
+        for other in [
+            "najaar 2026",
+            "2026-13-01",
+            "2026-00-10",
+            "2026-1-01",
+            "2026/11/01",
+            "",
+            "2026-11-0é",
+        ] {
+            assert_eq!(date(other, "nl"), other);
+        }
     }
 
     #[test]

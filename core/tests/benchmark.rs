@@ -170,7 +170,7 @@ fn another_questionnaire_version_format_or_shape_is_refused() {
     );
     assert_eq!(
         refused(&|v| v["format"] = 2.into()).1,
-        "The benchmark is in format 2; this release reads format 1."
+        "The file is in benchmark format 2; this release reads benchmark format 1."
     );
     let not_one = "This is not a benchmark of this questionnaire.";
     assert_eq!(
@@ -245,19 +245,19 @@ fn a_result_is_placed_among_the_poll_and_its_own_segment_in_both_languages() {
     assert_eq!(
         compared(&q, &b, &comparison, functional, "nl"),
         [
-            "3 van de 6 organisaties in ‘Peiling 2026’ (2026-11-30) bereikten de fase \
-             Functioneel of een hogere.",
-            "Van de 5 organisaties die ook ‘Zorg en welzijn’ antwoordden, bereikten 3 de fase \
-             Functioneel of een hogere.",
+            "In ‘Peiling 2026’ (2026-11-30) bereikten 3 van de 6 organisaties minstens de fase \
+             Functioneel.",
+            "Van de 5 organisaties die ook ‘Zorg en welzijn’ kozen, bereikten er 3 minstens de \
+             fase Functioneel.",
         ]
     );
     assert_eq!(
         compared(&q, &b, &comparison, functional, "en"),
         [
-            "3 of the 6 organisations in ‘Peiling 2026’ (2026-11-30) reached the Functional \
-             phase or a higher one.",
-            "Of the 5 organisations that also answered ‘Health and social care’, 3 reached the \
-             Functional phase or a higher one.",
+            "In ‘Peiling 2026’ (2026-11-30), 3 of the 6 organisations reached at least the \
+             Functional phase.",
+            "Of the 5 organisations that also answered ‘Health and social care’, 3 reached at \
+             least the Functional phase.",
         ]
     );
     // The second sector was left out: no sentence for it, nor for a
@@ -267,7 +267,7 @@ fn a_result_is_placed_among_the_poll_and_its_own_segment_in_both_languages() {
     assert_eq!(compared(&q, &b, &elsewhere, functional, "nl").len(), 1);
 
     // One organisation in the top phase: the singular, in Dutch, and no
-    // "or a higher one" where there is none.
+    // "at least" where there is no higher phase.
     let top = poll(
         &q,
         &[
@@ -283,8 +283,8 @@ fn a_result_is_placed_among_the_poll_and_its_own_segment_in_both_languages() {
     assert_eq!(
         compared(&q, &b, &comparison, mq_core::model::Level(4), "nl"),
         [
-            "1 van de 5 organisaties in ‘Peiling’ (najaar 2026) bereikte de fase Transformatie.",
-            "Van de 5 organisaties die ook ‘Zorg en welzijn’ antwoordden, bereikte 1 de fase \
+            "In ‘Peiling’ (najaar 2026) bereikte 1 van de 5 organisaties de fase Transformatie.",
+            "Van de 5 organisaties die ook ‘Zorg en welzijn’ kozen, bereikte er 1 de fase \
              Transformatie.",
         ]
     );

@@ -79,28 +79,29 @@ fn the_change_since_the_previous_result_is_said_in_both_languages() {
     let nl = changed(&q, &change, "nl");
     assert_eq!(
         nl[0],
-        "Op 2026-11-01 stond uw organisatie in de fase Experimenteel; nu in de fase Functioneel."
+        "Op 1 november 2026 zat uw organisatie in de fase Experimenteel. Nu zit ze in de fase \
+         Functioneel."
     );
-    assert_eq!(nl[5], "Monitoren en leren: 1 → 3");
+    assert_eq!(nl[5], "Monitoren en leren: van 1 naar 3");
     assert_eq!(nl.len(), 1 + q.dimensions.len());
     let en = changed(&q, &change, "en");
     assert_eq!(
         en[0],
-        "On 2026-11-01 your organisation was in the Experimental phase; now it is in the \
+        "On 1 November 2026 your organisation was in the Experimental phase; now it is in the \
          Functional phase."
     );
-    assert_eq!(en[6], "Integration and collaboration: 2.5 → 2.5");
+    assert_eq!(en[6], "Integration and collaboration: 2.5, unchanged");
 
-    // The same phase twice, and a dimension unknown before.
+    // The same phase twice, and a dimension unknown both times.
     let again = History::new(&q).with("2026-10-01T08:00:00.000Z", &answers("case-c"));
     let now = assessed(&q, &answers("case-c"));
     let same = Change::since(&q, &again.results()[0], &now).unwrap();
     let nl = changed(&q, &same, "nl");
     assert_eq!(
         nl[0],
-        "Op 2026-10-01 stond uw organisatie ook in de fase Experimenteel."
+        "Net als op 1 oktober 2026 zit uw organisatie in de fase Experimenteel."
     );
-    assert_eq!(nl[5], "Monitoren en leren: onbekend → onbekend");
+    assert_eq!(nl[5], "Monitoren en leren: onbekend, onveranderd");
 }
 
 #[test]
@@ -124,8 +125,8 @@ fn an_earlier_result_brought_as_a_code_or_a_download_is_compared_too() {
     assert_eq!(change.since, None, "a code has no date");
     assert_eq!(
         changed(&q, &change, "nl")[0],
-        "Bij het eerdere resultaat stond uw organisatie in de fase Experimenteel; nu in de fase \
-         Functioneel."
+        "Bij het eerdere resultaat zat uw organisatie in de fase Experimenteel. Nu zit ze in de \
+         fase Functioneel."
     );
     let response = Response {
         answers: before.clone(),

@@ -8,8 +8,8 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use mq_core::benchmark::{Benchmark, MAX_DATE, MAX_TITLE};
-use mq_core::group::Group;
-use mq_core::i18n::ui_text;
+use mq_core::group::{Group, SEGMENT_MINIMUM};
+use mq_core::i18n::{self, ui_text};
 use mq_core::model::Questionnaire;
 
 use crate::web::{files, page};
@@ -25,13 +25,16 @@ pub struct BenchmarkExportProps {
     pub group: Rc<Group>,
 }
 
-/// The poll's name and date, and the button that downloads the benchmark.
+/// The poll's name and date, and the button that downloads the benchmark;
+/// under [`SEGMENT_MINIMUM`] results, only why there is none: the whole
+/// poll is held to the floor of its segments.
 #[component]
 pub fn BenchmarkExport(props: &BenchmarkExportProps) -> Html {
     let ui = ui_text(&props.language);
-    // Today, as the date a facilitator most often means; theirs to change.
+    // Today, as the date a facilitator most often means, in words; theirs
+    // to change.
     let title = use_state(String::new);
-    let date = use_state(|| page::now().chars().take(10).collect::<String>());
+    let date = use_state(|| i18n::date(&page::now(), &props.language));
     let field = |state: &UseStateHandle<String>| {
         let state = state.clone();
         Callback::from(move |event: InputEvent| {
@@ -60,6 +63,14 @@ pub fn BenchmarkExport(props: &BenchmarkExportProps) -> Html {
             );
         })
     };
+    if props.group.entries.len() < SEGMENT_MINIMUM {
+        return html! {
+            <section class="mq-benchmark-export">
+                <h3 class="mq-subheading">{ ui.benchmark_export_title }</h3>
+                <p class="mq-benchmark-too-few">{ ui.benchmark_too_few }</p>
+            </section>
+        };
+    }
     html! {
         <section class="mq-benchmark-export">
             <h3 class="mq-subheading">{ ui.benchmark_export_title }</h3>

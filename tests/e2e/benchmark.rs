@@ -1,9 +1,9 @@
 //! A result compared with a poll (issue 23): the site owner gives the
 //! widget a benchmark, inline or as a file, and the result says how many
 //! organisations of the poll, and of the respondent's own segment, reached
-//! its phase or a higher one; a benchmark of another version is refused
+//! at least its phase; a benchmark of another version is refused
 //! with its reason, and the result shows as before; the single file carries
-//! one from disk.
+//! one from disk; the demo page compares with its generated poll.
 
 use std::fs;
 use std::process::Command;
@@ -85,10 +85,10 @@ fn e2e_a_result_says_where_it_stands_in_the_poll_and_its_own_sector() {
     assert_eq!(
         sentences(&visit),
         [
-            "5 of the 6 organisations in ‘Peiling 2026’ (2026-11-30) reached the Experimental \
-             phase or a higher one.",
-            "Of the 5 organisations that also answered ‘Health and social care’, 4 reached the \
-             Experimental phase or a higher one.",
+            "In ‘Peiling 2026’ (2026-11-30), 5 of the 6 organisations reached at least the \
+             Experimental phase.",
+            "Of the 5 organisations that also answered ‘Health and social care’, 4 reached at \
+             least the Experimental phase.",
         ],
         "the inline benchmark is not taken for the questionnaire, and the sector is the host's"
     );
@@ -104,7 +104,8 @@ fn e2e_a_result_says_where_it_stands_in_the_poll_and_its_own_sector() {
     assert_eq!(chart["marks"], 6, "{chart}");
     assert_eq!(
         chart["legend"],
-        "The black line across each bar is the median of ‘Peiling 2026’."
+        "The thick line across each bar is the median of ‘Peiling 2026’: the middle score, with \
+         as many organisations above it as below."
     );
     assert_eq!(chart["column"], serde_json::json!(vec!["2.5"; 6]));
     for width in [360, 1280] {
@@ -136,7 +137,7 @@ fn e2e_a_benchmark_of_another_version_is_refused_and_the_result_shows_as_before(
     assert_eq!(
         sentences(&visit),
         [format!(
-            "This website's benchmark was not used: The benchmark belongs to another \
+            "This website’s benchmark was not used. The benchmark belongs to another \
              questionnaire or version (‘social-maturity {}’); this is ‘social-maturity {version}’.",
             version + 1
         )]
@@ -176,8 +177,38 @@ fn e2e_the_single_file_carries_a_benchmark_from_disk() {
     assert_eq!(
         sentences(&visit).first().map(String::as_str),
         Some(
-            "5 van de 6 organisaties in ‘Peiling </script><!-- 2026’ (2026-11-30) bereikten de \
-             fase Experimenteel of een hogere."
+            "In ‘Peiling </script><!-- 2026’ (2026-11-30) bereikten 5 van de 6 organisaties \
+             minstens de fase Experimenteel."
         )
     );
+}
+
+#[test]
+fn e2e_the_demo_page_compares_a_result_with_its_generated_poll() {
+    let q = Questionnaire::built_in();
+    let file = fs::read_to_string(dist().join("demo-poll.json")).expect("dist/demo-poll.json");
+    let demo = Benchmark::read(&q, &file).expect("the demo page's benchmark reads");
+    let server = StaticServer::serve(dist());
+    let visit = Visit::open(&server.url("/"), vec![server]);
+    assert_eq!(
+        visit.complete(0, &values("case-b-dont-know")),
+        "Experimenteel"
+    );
+    // Experimental is the second phase: every result but the Ad hoc ones.
+    let reached = demo.overall.at_or_above(1);
+    assert_eq!(
+        sentences(&visit),
+        [format!(
+            "In ‘Voorbeeldpeiling met verzonnen organisaties’ (december 2026) bereikten \
+             {reached} van de 240 organisaties minstens de fase Experimenteel."
+        )],
+        "no background question was answered, so no segment"
+    );
+    assert_eq!(
+        visit.run(0, "return root.querySelectorAll('.mq-bar-marker').length;"),
+        6
+    );
+    for width in [360, 1280] {
+        visit.screenshot("demo-benchmark", width);
+    }
 }

@@ -284,11 +284,14 @@ fn e2e_the_group_view_downloads_a_benchmark_of_the_results_read() {
         ),
     );
     visit.wait_shown(0, STEP, ".mq-export-benchmark");
-    let today = visit.run(0, "return q('.mq-benchmark-date').value;");
+    let shown = visit.run(
+        0,
+        "return { date: q('.mq-benchmark-date').value, today: new Date().toISOString() };",
+    );
     assert_eq!(
-        today.as_str().map(str::len),
-        Some(10),
-        "the date starts as today's: {today}"
+        shown["date"].as_str(),
+        Some(mq_core::i18n::date(shown["today"].as_str().unwrap(), "en").as_str()),
+        "the date starts as today's, in words: {shown}"
     );
     visit.run(
         0,
@@ -315,4 +318,35 @@ fn e2e_the_group_view_downloads_a_benchmark_of_the_results_read() {
     for width in [360, 1280] {
         visit.screenshot("group-benchmark", width);
     }
+}
+
+#[test]
+fn e2e_under_five_results_the_group_view_offers_no_benchmark_and_says_why() {
+    let server = StaticServer::builder(dist())
+        .page(
+            "/group.html",
+            host_page("", "", r#"<maturity-quiz mode="group"></maturity-quiz>"#),
+        )
+        .start();
+    let url = server.url("/group.html");
+    let visit = Visit::open(&url, vec![server]);
+    let codes = six_codes(&Questionnaire::built_in());
+    visit.run(
+        0,
+        &format!(
+            "q('.mq-group-paste').value = {}; q('.mq-group-read').click(); return null;",
+            serde_json::to_string(&codes[..4].join("\n")).unwrap()
+        ),
+    );
+    visit.wait_shown(0, STEP, ".mq-benchmark-too-few");
+    assert_eq!(
+        visit.run(
+            0,
+            "return [text('.mq-benchmark-too-few'), root.querySelectorAll('.mq-export-benchmark, .mq-benchmark-title').length];"
+        ),
+        json!([
+            "A benchmark needs at least five results, so that no single organisation can be recognised in it.",
+            0
+        ])
+    );
 }

@@ -12,7 +12,8 @@ use crate::support::cases::values;
 use crate::support::server::StaticServer;
 use crate::support::visit::{STEP, Visit, host_page};
 
-/// What the result says under "Since your previous result", if anything.
+/// What the result says under "Compared with the earlier result", if
+/// anything.
 fn changed(visit: &Visit) -> serde_json::Value {
     visit.run(
         0,
@@ -54,10 +55,10 @@ fn e2e_a_second_result_says_what_changed_since_the_first() {
 
     restart(&visit);
     assert_eq!(visit.complete(0, &values("case-a")), "Functional");
-    let today = visit
+    let now = visit
         .browser
-        .execute("return new Date().toISOString().slice(0, 10);", vec![]);
-    let today = today.as_str().unwrap_or_default();
+        .execute("return new Date().toISOString();", vec![]);
+    let today = mq_core::i18n::date(now.as_str().unwrap_or_default(), "en");
     let shown = changed(&visit);
     assert_eq!(
         shown["phase"],
@@ -66,7 +67,10 @@ fn e2e_a_second_result_says_what_changed_since_the_first() {
              Functional phase."
         )
     );
-    assert_eq!(shown["dimensions"][4], "Monitoring and learning: 1 → 3");
+    assert_eq!(
+        shown["dimensions"][4],
+        "Monitoring and learning: from 1 to 3"
+    );
     for width in [360, 1280] {
         visit.screenshot("result-changed", width);
     }

@@ -16,7 +16,7 @@ use std::time::Duration;
 use serde_json::{Value, json};
 
 use crate::support::server::{Page, StaticServer, StaticServerBuilder};
-use crate::support::visit::{Visit, host_page};
+use crate::support::visit::{STEP, Visit, host_page};
 use crate::support::webdriver::{Browser, fresh_temp_dir, wait_until};
 use crate::{crate_dir, dist};
 
@@ -639,7 +639,21 @@ fn e2e_a_whole_quiz_makes_no_network_request() {
     let server = StaticServer::serve(dist());
     let url = server.url("/");
     let visit = Visit::open(&url, vec![server]);
-    let before = requested(&visit.browser);
+    // The page's benchmark is fetched when the widget starts, which may be
+    // just after it renders.
+    let before = wait_until(STEP, "the page's benchmark to be fetched", || {
+        let requested = requested(&visit.browser);
+        let fetched = requested
+            .as_array()
+            .into_iter()
+            .flatten()
+            .any(|url| url.as_str().is_some_and(|u| u.ends_with("/demo-poll.json")));
+        if fetched {
+            Ok(requested)
+        } else {
+            Err(requested.to_string())
+        }
+    });
     assert_eq!(visit.complete(0, &ALL_FUNCTIONAL), "Functioneel");
     assert_eq!(
         requested(&visit.browser),

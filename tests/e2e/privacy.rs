@@ -78,9 +78,9 @@ fn e2e_the_host_pages_privacy_line_shows_under_ours_on_the_intro_and_the_backgro
     assert_eq!(
         own,
         json!(
-            "De vragenlijst bewaart uw antwoorden en uw eerdere resultaten alleen in deze \
-             browser, zodat u later verder kunt en ziet wat er veranderd is, en verstuurt ze \
-             zelf nergens heen. U kunt ze op elk moment wissen."
+            "De vragenlijst bewaart uw antwoorden en eerdere resultaten alleen in deze browser, \
+             en verstuurt ze zelf nergens heen. Zo kunt u later verder en ziet u wat er veranderd \
+             is. U kunt ze op elk moment wissen."
         )
     );
     assert_line_under(&slot_state(&visit, 0, ".mq-privacy"), "intro");

@@ -32,7 +32,7 @@ fn result(visit: &Visit) -> Value {
 fn e2e_a_result_link_opens_the_same_result_in_a_fresh_browser() {
     // The standalone page with its widget in English.
     let index = std::fs::read_to_string(dist().join("index.html")).unwrap();
-    let english = index.replacen("<maturity-quiz>", "<maturity-quiz lang=\"en\">", 1);
+    let english = index.replacen("<maturity-quiz ", "<maturity-quiz lang=\"en\" ", 1);
     let server = StaticServer::builder(dist())
         .page("/en.html", Page::html(english))
         .start();
