@@ -1,14 +1,17 @@
 //! The respondent's earlier result (issue 23): a second result completed in
 //! the same browser says what changed since the first, with its date; the
 //! first says nothing of the kind; deleting the answers deletes the earlier
-//! results too; a code brought from elsewhere is compared the same way.
+//! results too; a code or a downloaded file brought from elsewhere is
+//! compared the same way, the file with its date.
 
 use mq_core::exchange::code::encode;
-use mq_core::model::{Answer, Level, Questionnaire};
+use mq_core::exchange::download::download;
+use mq_core::model::{Answer, Level, Questionnaire, Response};
+use mq_core::scoring::{Outcome, assess};
 use serde_json::json;
 
 use crate::dist;
-use crate::support::cases::values;
+use crate::support::cases::{answers, values};
 use crate::support::server::StaticServer;
 use crate::support::visit::{STEP, Visit, host_page};
 
@@ -84,7 +87,7 @@ fn e2e_a_second_result_says_what_changed_since_the_first() {
 }
 
 #[test]
-fn e2e_an_earlier_code_pasted_under_the_result_is_compared_and_a_wrong_one_refused() {
+fn e2e_an_earlier_code_or_download_brought_under_the_result_is_compared_and_a_wrong_one_refused() {
     let q = Questionnaire::built_in();
     let server = StaticServer::builder(dist())
         .page(
@@ -130,4 +133,64 @@ fn e2e_an_earlier_code_pasted_under_the_result_is_compared_and_a_wrong_one_refus
          the Functional phase."
     );
     assert_eq!(visit.run(0, "return q('.mq-earlier-error');"), json!(null));
+
+    // Case C's download, chosen as a file: compared with its date.
+    let case_c = answers("case-c");
+    let Outcome::Assessed(assessment) = assess(&q, &case_c) else {
+        panic!("case C has a result")
+    };
+    let response = Response {
+        answers: case_c,
+        profile: vec![None, None],
+    };
+    let file = download(
+        &q,
+        "nl",
+        &response,
+        &assessment,
+        None,
+        "2026-03-15T09:30:00.000Z",
+    );
+    visit.run(
+        0,
+        &format!(
+            "const dt = new DataTransfer();
+             dt.items.add(new File([{file}], 'earlier.json', {{ type: 'application/json' }}));
+             const input = q('.mq-earlier-file'); input.files = dt.files;
+             input.dispatchEvent(new Event('change', {{ bubbles: true }}));
+             return null;",
+            file = serde_json::to_string(&file).unwrap()
+        ),
+    );
+    visit.wait_run(
+        0,
+        STEP,
+        "the chosen file's comparison",
+        "return text('.mq-changed-phase');",
+        |phase| {
+            phase
+                .as_str()
+                .is_some_and(|p| p.starts_with("On 15 March 2026"))
+        },
+    );
+    assert_eq!(
+        changed(&visit)["phase"],
+        "On 15 March 2026 your organisation was in the Experimental phase; now it is in the \
+         Functional phase."
+    );
+    // A file that is no result: refused with the reason, in the result's
+    // language.
+    visit.run(
+        0,
+        "const dt = new DataTransfer();
+         dt.items.add(new File(['nonsense'], 'notes.json'));
+         const input = q('.mq-earlier-file'); input.files = dt.files;
+         input.dispatchEvent(new Event('change', { bubbles: true }));
+         return null;",
+    );
+    visit.wait_shown(0, STEP, ".mq-earlier-error");
+    assert_eq!(
+        visit.run(0, "return text('.mq-earlier-error');"),
+        "This is not a downloaded result: the file is not valid JSON (line 1, column 2)."
+    );
 }
