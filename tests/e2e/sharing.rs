@@ -43,6 +43,8 @@ fn e2e_a_result_link_opens_the_same_result_in_a_fresh_browser() {
             visit.complete(0, &values("case-b-dont-know")),
             "Experimental"
         );
+        // The page's benchmark adds a column to the table once it is read.
+        visit.wait_shown(0, STEP, ".mq-compared");
         let mine = result(&visit);
         let link = mine["link"].as_str().unwrap().to_owned();
         let code = mine["code"].as_str().unwrap();
@@ -74,6 +76,7 @@ fn e2e_a_result_link_opens_the_same_result_in_a_fresh_browser() {
 
     // A new browser: a fresh profile, empty storage.
     let visit = Visit::open(&link, vec![server]);
+    visit.wait_shown(0, STEP, ".mq-compared");
     let theirs = result(&visit);
     assert_eq!(theirs["phase"], "Experimental");
     assert_eq!(theirs["rows"], mine["rows"], "the same dimension table");
