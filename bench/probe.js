@@ -14,6 +14,18 @@
 // radio `value` per question.
 (() => {
   const { kind, answers } = window.BENCH;
+
+  // The wasm instance's linear memory, kept as the glue instantiates it:
+  // the loader is one minified module that exports nothing to a page.
+  let wasmInstanceMemory = null;
+  for (const name of ["instantiateStreaming", "instantiate"]) {
+    const original = WebAssembly[name];
+    WebAssembly[name] = async (...args) => {
+      const made = await original.apply(WebAssembly, args);
+      wasmInstanceMemory ??= (made.instance ?? made).exports?.memory ?? null;
+      return made;
+    };
+  }
   const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
 
   /** Rendered, not hidden by CSS, and with an area. */
@@ -72,6 +84,14 @@
     if (counting) for (const entry of list.getEntries()) layoutShift += entry.value;
   }).observe({ type: "layout-shift", buffered: true });
 
+  // Every task over 50 ms (the Long Tasks API, which Chromium has): those
+  // that start before the first question are what kept the page from
+  // answering a visitor while it loaded.
+  const longTasks = [];
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) longTasks.push({ start: entry.startTime, duration: entry.duration });
+  }).observe({ type: "longtask", buffered: true });
+
   const run = async () => {
     const times = {};
     // When the widget itself runs, whatever it shows then: until then ours
@@ -99,6 +119,12 @@
     // The observer's last entries arrive on the next frame at the latest.
     await frame();
     counting = false;
+    const loading = longTasks.filter((task) => task.start < times.firstQuestion);
+    const longTasksToFirstQuestion = {
+      count: loading.length,
+      total: loading.reduce((sum, task) => sum + task.duration, 0),
+      longest: Math.max(0, ...loading.map((task) => task.duration)),
+    };
 
     for (const [i, value] of answers.entries()) {
       const root = page.root();
@@ -155,15 +181,8 @@
       decoded: sum("decodedBodySize"),
     };
 
-    // The wasm instance's linear memory: embed.js carries the glue, whose
-    // init returns the exports of the already-initialised instance when
-    // called again (importing the same URL gives the same module).
-    let wasmMemory = 0;
-    if (kind === "ours") {
-      const embed = document.querySelector("script[src$='embed.js']").src;
-      const glue = await import(embed);
-      wasmMemory = (await glue.default()).memory.buffer.byteLength;
-    }
+    // The wasm instance's linear memory (kept above as it was made).
+    const wasmMemory = wasmInstanceMemory?.buffer.byteLength ?? 0;
 
     // A fixed amount of work, timed, to confirm that CPU throttling applied.
     const t0 = performance.now();
@@ -172,7 +191,21 @@
     const calibration = performance.now() - t0;
 
     const result = page.result(page.root()).textContent.trim();
-    return { times, layoutShift, bytes, wasmMemory, calibration, result, check: x };
+    return { times, layoutShift, longTasks: longTasksToFirstQuestion, bytes, wasmMemory, calibration, result, check: x };
+  };
+
+  // Ours only, after the figures above (bench.rs calls it once the heap is
+  // measured): opens the group overview from the result, as a facilitator
+  // would, and resolves with every byte the page transferred by the time
+  // its paste field shows: the facilitator's download.
+  window.benchFacilitator = async () => {
+    page.root().querySelector(".mq-open-group").click();
+    await until(() => shown(page.root().querySelector(".mq-group-paste")));
+    const entries = [
+      ...performance.getEntriesByType("navigation"),
+      ...performance.getEntriesByType("resource"),
+    ];
+    return entries.reduce((total, e) => total + (e.transferSize || 0), 0);
   };
 
   window.benchDone = run().then(

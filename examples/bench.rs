@@ -9,8 +9,11 @@
 //! page, in English like ours. Every load is cold: a new Chromium with a fresh
 //! profile, the cache disabled, `Cache-Control: no-store` from the server.
 //!
-//! `bench/probe.js`, inlined first in both pages, times the screens and
-//! answers the questions in the page itself (see there for what is measured);
+//! `bench/probe.js`, inlined first in both pages, times the screens, counts
+//! the long tasks before the first question and answers the questions in
+//! the page itself (see there for what is measured); for ours it then opens
+//! the group overview and sums what the page transferred by then (the
+//! facilitator's bytes, beside the respondent's);
 //! this program adds the JS heap (CDP `Runtime.getHeapUsage` after a forced
 //! garbage collection), turns on 4x CPU throttling (CDP
 //! `Emulation.setCPUThrottlingRate`) for the second half, and prints a
@@ -169,6 +172,10 @@ fn measure(server: &StaticServer, path: &str, rate: u32, latency: u32) -> Value 
     // Only live objects count: collect garbage first.
     browser.cdp("HeapProfiler.collectGarbage", json!({}));
     sample["heap"] = browser.cdp("Runtime.getHeapUsage", json!({}));
+    if path == "/ours.html" {
+        sample["facilitatorBytes"] =
+            browser.execute_async("return await window.benchFacilitator();");
+    }
     sample
 }
 
@@ -422,6 +429,18 @@ const FIGURES: &[Figure] = &[
         value: |s| num(&s["layoutShift"]),
     },
     Figure {
+        label: "long tasks (over 50 ms), load → first question",
+        unit: "",
+        decimals: 0,
+        value: |s| num(&s["longTasks"]["count"]),
+    },
+    Figure {
+        label: "their total time, load → first question",
+        unit: "ms",
+        decimals: 0,
+        value: |s| num(&s["longTasks"]["total"]),
+    },
+    Figure {
         label: "first question's radios visible",
         unit: "ms",
         decimals: 0,
@@ -452,10 +471,16 @@ const FIGURES: &[Figure] = &[
         value: |s| (num(&s["heap"]["usedSize"]) + num(&s["wasmMemory"])) / 1024.0,
     },
     Figure {
-        label: "bytes transferred (gzip, with headers)",
+        label: "bytes transferred to the result: the respondent's (gzip, with headers)",
         unit: "KiB",
         decimals: 0,
         value: |s| num(&s["bytes"]["transfer"]) / 1024.0,
+    },
+    Figure {
+        label: "bytes transferred once the group view shows: the facilitator's",
+        unit: "KiB",
+        decimals: 0,
+        value: |s| num(&s["facilitatorBytes"]) / 1024.0,
     },
     Figure {
         label: "bytes decoded (uncompressed)",
@@ -530,13 +555,16 @@ fn print_table(samples: &[Vec<Vec<Value>>], loads: usize, latency: u32) {
             };
             let d = figure.decimals;
             let show = |(median, min, max): (f64, f64, f64)| {
-                if min == max {
+                if median.is_nan() {
+                    // A figure the page has no such thing for.
+                    "–".to_owned()
+                } else if min == max {
                     format!("{median:.d$}{unit}")
                 } else {
                     format!("{median:.d$}{unit} ({min:.d$}–{max:.d$})")
                 }
             };
-            let ratio = if surveyjs.0 > 0.0 {
+            let ratio = if surveyjs.0 > 0.0 && ours.0.is_finite() {
                 format!("{:.2}", ours.0 / surveyjs.0)
             } else {
                 "–".to_owned()
