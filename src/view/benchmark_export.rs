@@ -63,33 +63,30 @@ pub fn BenchmarkExport(props: &BenchmarkExportProps) -> Html {
             );
         })
     };
-    if props.group.entries.len() < SEGMENT_MINIMUM {
-        return html! {
-            <section class="mq-benchmark-export">
-                <h3 class="mq-subheading">{ ui.benchmark_export_title }</h3>
-                <p class="mq-benchmark-too-few">{ ui.benchmark_too_few }</p>
-            </section>
-        };
-    }
+    let too_few = props.group.entries.len() < SEGMENT_MINIMUM;
     html! {
         <section class="mq-benchmark-export">
             <h3 class="mq-subheading">{ ui.benchmark_export_title }</h3>
-            <p>{ ui.benchmark_export_intro }</p>
-            <label class="mq-field">
-                <span class="mq-field-label">{ ui.benchmark_title_label }</span>
-                <input type="text" class="mq-input mq-benchmark-title" maxlength={MAX_TITLE.to_string()}
-                    placeholder={ui.benchmark_untitled} value={(*title).clone()} oninput={field(&title)} />
-            </label>
-            <label class="mq-field">
-                <span class="mq-field-label">{ ui.benchmark_date_label }</span>
-                <input type="text" class="mq-input mq-benchmark-date" maxlength={MAX_DATE.to_string()}
-                    value={(*date).clone()} oninput={field(&date)} />
-            </label>
-            <div class="mq-actions">
-                <button type="button" class="mq-button mq-button-secondary mq-export-benchmark" onclick={download}>
-                    { ui.benchmark_download }
-                </button>
-            </div>
+            if too_few {
+                <p class="mq-benchmark-too-few">{ ui.benchmark_too_few }</p>
+            } else {
+                <p>{ ui.benchmark_export_intro }</p>
+                <label class="mq-field">
+                    <span class="mq-field-label">{ ui.benchmark_title_label }</span>
+                    <input type="text" class="mq-input mq-benchmark-title" maxlength={MAX_TITLE.to_string()}
+                        placeholder={ui.benchmark_untitled} value={(*title).clone()} oninput={field(&title)} />
+                </label>
+                <label class="mq-field">
+                    <span class="mq-field-label">{ ui.benchmark_date_label }</span>
+                    <input type="text" class="mq-input mq-benchmark-date" maxlength={MAX_DATE.to_string()}
+                        value={(*date).clone()} oninput={field(&date)} />
+                </label>
+                <div class="mq-actions">
+                    <button type="button" class="mq-button mq-button-secondary mq-export-benchmark" onclick={download}>
+                        { ui.benchmark_download }
+                    </button>
+                </div>
+            }
         </section>
     }
 }

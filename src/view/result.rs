@@ -305,16 +305,7 @@ fn compared(
 
 /// The poll to mark on the dimension bars: its title and medians.
 fn medians(peers: &Peers) -> Option<(AttrValue, Vec<Option<f64>>)> {
-    match peers {
-        Peers::Loaded(benchmark) => Some((
-            benchmark.title.clone().into(),
-            benchmark
-                .overall
-                .dimensions
-                .iter()
-                .map(|d| d.median)
-                .collect(),
-        )),
-        _ => None,
-    }
+    let benchmark = peers.loaded()?;
+    let medians = benchmark.overall.dimensions.iter().map(|d| d.median);
+    Some((benchmark.title.clone().into(), medians.collect()))
 }

@@ -17,6 +17,7 @@ use mq_core::model::Questionnaire;
 
 use crate::benchmark::{poll, six_codes};
 use crate::dist;
+use crate::group::paste;
 use crate::support::cases::{answers, values};
 use crate::support::server::{Page, StaticServer};
 use crate::support::visit::{STEP, Visit, host_page};
@@ -276,13 +277,7 @@ fn e2e_the_group_view_downloads_a_benchmark_of_the_results_read() {
     let visit = Visit::open(&url, vec![server]);
     let q = Questionnaire::built_in();
     let codes = six_codes(&q);
-    visit.run(
-        0,
-        &format!(
-            "q('.mq-group-paste').value = {}; q('.mq-group-read').click(); return null;",
-            serde_json::to_string(&codes.join("\n")).unwrap()
-        ),
-    );
+    paste(&visit, &codes, codes.len());
     visit.wait_shown(0, STEP, ".mq-export-benchmark");
     let shown = visit.run(
         0,
@@ -331,13 +326,7 @@ fn e2e_under_five_results_the_group_view_offers_no_benchmark_and_says_why() {
     let url = server.url("/group.html");
     let visit = Visit::open(&url, vec![server]);
     let codes = six_codes(&Questionnaire::built_in());
-    visit.run(
-        0,
-        &format!(
-            "q('.mq-group-paste').value = {}; q('.mq-group-read').click(); return null;",
-            serde_json::to_string(&codes[..4].join("\n")).unwrap()
-        ),
-    );
+    paste(&visit, &codes[..4], 4);
     visit.wait_shown(0, STEP, ".mq-benchmark-too-few");
     assert_eq!(
         visit.run(

@@ -27,6 +27,20 @@ fn changed(visit: &Visit) -> serde_json::Value {
     )
 }
 
+/// A page with one widget, opened with nothing stored.
+fn fresh_page() -> Visit {
+    let server = StaticServer::builder(dist())
+        .page(
+            "/again.html",
+            host_page("", "", "<maturity-quiz></maturity-quiz>"),
+        )
+        .start();
+    let url = server.url("/again.html");
+    let visit = Visit::open(&url, vec![server]);
+    visit.fresh(&url);
+    visit
+}
+
 /// Starts again from the result, confirming.
 fn restart(visit: &Visit) {
     visit.click(0, ".mq-restart");
@@ -37,15 +51,7 @@ fn restart(visit: &Visit) {
 
 #[test]
 fn e2e_a_second_result_says_what_changed_since_the_first() {
-    let server = StaticServer::builder(dist())
-        .page(
-            "/again.html",
-            host_page("", "", "<maturity-quiz></maturity-quiz>"),
-        )
-        .start();
-    let url = server.url("/again.html");
-    let visit = Visit::open(&url, vec![server]);
-    visit.fresh(&url);
+    let visit = fresh_page();
     assert_eq!(
         visit.complete(0, &values("case-b-dont-know")),
         "Experimental"
@@ -89,15 +95,7 @@ fn e2e_a_second_result_says_what_changed_since_the_first() {
 #[test]
 fn e2e_an_earlier_code_or_download_brought_under_the_result_is_compared_and_a_wrong_one_refused() {
     let q = Questionnaire::built_in();
-    let server = StaticServer::builder(dist())
-        .page(
-            "/again.html",
-            host_page("", "", "<maturity-quiz></maturity-quiz>"),
-        )
-        .start();
-    let url = server.url("/again.html");
-    let visit = Visit::open(&url, vec![server]);
-    visit.fresh(&url);
+    let visit = fresh_page();
     assert_eq!(visit.complete(0, &values("case-a")), "Functional");
     assert_eq!(changed(&visit), json!(null));
     let paste = |text: &str| {

@@ -40,7 +40,7 @@ return {
 
 /// Pastes `lines` and presses Compare; returns the milliseconds until the
 /// count of `expected` results shows.
-fn paste(visit: &Visit, lines: &[String], expected: usize) -> f64 {
+pub(crate) fn paste(visit: &Visit, lines: &[String], expected: usize) -> f64 {
     let script = format!(
         "const started = performance.now();
          q('.mq-group-paste').value = arguments[1];
