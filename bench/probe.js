@@ -60,6 +60,8 @@
       intro: (root) => root?.querySelector(".mq-start"),
       next: (root) => root.querySelector(".mq-continue"),
       result: (root) => root?.querySelector(".mq-result .mq-phase-name"),
+      // The result's last control: the whole result is on screen with it.
+      whole: (root) => root?.querySelector(".mq-result .mq-restart"),
       // The background questions after the last question, which a visitor
       // may leave at "prefer not to say": their "See result" button.
       profile: (root) => root?.querySelector(".mq-profile .mq-continue"),
@@ -70,6 +72,7 @@
       next: (root) =>
         [...root.querySelectorAll(".sd-navigation__next-btn, .sd-navigation__complete-btn")].find(shown),
       result: (root) => root.querySelector("#bench-result .bench-phase-name"),
+      whole: (root) => root.querySelector("#bench-result > :last-child"),
       profile: () => null,
     },
   };
@@ -155,8 +158,14 @@
           times.submit = performance.now();
           page.profile(page.root()).click();
         }
-        await until(() => shown(page.result(page.root())));
-        times.result = performance.now();
+        // The verdict (the phase's name) and the whole result, each at the
+        // first frame it is visible in.
+        await until(() => {
+          const root = page.root();
+          if (times.result === undefined && shown(page.result(root))) times.result = performance.now();
+          return times.result !== undefined && shown(page.whole(root));
+        });
+        times.resultWhole = performance.now();
       } else {
         button.click();
         // The next question: radios of another group.
@@ -189,6 +198,9 @@
     let x = 0;
     for (let i = 0; i < 2e6; i++) x = (x + i * i) % 1000003;
     const calibration = performance.now() - t0;
+
+    // The host page's own first paint: no widget shows before it.
+    times.pageFirstPaint = performance.getEntriesByName("first-contentful-paint")[0]?.startTime ?? NaN;
 
     const result = page.result(page.root()).textContent.trim();
     return { times, layoutShift, longTasks: longTasksToFirstQuestion, bytes, wasmMemory, calibration, result, check: x };

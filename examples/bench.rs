@@ -58,7 +58,7 @@ const RATES: [u32; 2] = [1, 4];
 const KINDS: [&str; 2] = ["ours", "surveyjs"];
 
 /// The widget's files a host page fetches, from `dist/`.
-const WIDGET_FILES: [&str; 3] = ["embed.js", "maturity-quiz_bg.wasm", "style.css"];
+const WIDGET_FILES: [&str; 2] = ["embed.js", "maturity-quiz_bg.wasm"];
 
 /// SurveyJS's files the host page fetches, from `node_modules/`.
 const SURVEYJS_FILES: [&str; 3] = [
@@ -411,6 +411,12 @@ struct Figure {
 
 const FIGURES: &[Figure] = &[
     Figure {
+        label: "the host page's own first paint (first-contentful-paint)",
+        unit: "ms",
+        decimals: 0,
+        value: |s| num(&s["times"]["pageFirstPaint"]),
+    },
+    Figure {
         label: "first screen visible (ours: the prerendered intro)",
         unit: "ms",
         decimals: 0,
@@ -447,10 +453,16 @@ const FIGURES: &[Figure] = &[
         value: |s| num(&s["times"]["firstQuestion"]),
     },
     Figure {
-        label: "last answer submitted → result visible",
+        label: "last answer submitted → verdict visible (the phase)",
         unit: "ms",
         decimals: 0,
         value: |s| num(&s["times"]["result"]) - num(&s["times"]["submit"]),
+    },
+    Figure {
+        label: "last answer submitted → whole result visible",
+        unit: "ms",
+        decimals: 0,
+        value: |s| num(&s["times"]["resultWhole"]) - num(&s["times"]["submit"]),
     },
     Figure {
         label: "JS heap used after the result",

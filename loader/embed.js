@@ -5,25 +5,30 @@
 //   <script type="module" src="https://their-host/maturity-quiz/embed.js"></script>
 //   <maturity-quiz lang="nl"></maturity-quiz>
 // This file defines the <maturity-quiz> element. The widget itself (the
-// WebAssembly module and its stylesheet) lies next to this file and is found
-// from this file's own URL, so the page and the widget may be on different
-// origins. It is fetched once per page, and only when an element is actually
-// on the page. Nothing here writes inline scripts or styles, so a strict
-// Content-Security-Policy holds.
+// WebAssembly module) lies next to this file and is found from this file's
+// own URL, so the page and the widget may be on different origins. It is
+// fetched once per page, and only when an element is actually on the page.
+// It comes in two builds (issue 24): the respondent's, the quiz, which every
+// page loads; and the facilitator's, the same with the group overview, which
+// is fetched only when the overview is opened or the page opens on it.
+// The stylesheet travels inside this file and is adopted by each shadow root
+// as a constructed stylesheet, which a strict Content-Security-Policy allows
+// like the rest: nothing here writes inline scripts or `<style>`.
 //
 // The build (scripts/bundle-loader.sh) bundles this module with what it
-// imports into one minified dist/embed.js, so that loader and glue arrive in
-// one request: wasm-bindgen's JS glue, and the data the build writes from
-// the widget's own rules (src/prerender.rs) and files. tsc checks it against
+// imports into one minified dist/embed.js, so that loader, glue and
+// stylesheet arrive in one request: wasm-bindgen's JS glue, and the data the
+// build writes from the widget's own rules (src/prerender.rs) and files. tsc checks it against
 // the glue's types, that data and npm/embed.d.ts first.
 
 import initWidget, { Widget } from "../target/loader/maturity-quiz.js";
-import { INTEGRITY, LOADER_DATA } from "../target/loader/data.js";
+import initFacilitator, { Widget as FacilitatorWidget } from "../target/loader/maturity-quiz-group.js";
+import { INTEGRITY, LOADER_DATA, STYLE } from "../target/loader/data.js";
 import { chooseLanguage } from "./language.js";
 
 /** @typedef {keyof typeof INTEGRITY} WidgetFile */
 
-// Where the widget's two files come from, first match wins:
+// Where the widget's files come from, first match wins:
 // 1. The single-file build (scripts/single-file.sh) sets MATURITY_QUIZ_INLINE
 //    to them as data: URLs before this module runs, so that one HTML file
 //    opened from disk needs nothing beside it.
@@ -43,7 +48,7 @@ import { chooseLanguage } from "./language.js";
 /** @type {Record<WidgetFile, () => URL>} */
 const besideLoader = {
   "maturity-quiz_bg.wasm": () => new URL("./maturity-quiz_bg.wasm", import.meta.url),
-  "style.css": () => new URL("./style.css", import.meta.url),
+  "maturity-quiz-group_bg.wasm": () => new URL("./maturity-quiz-group_bg.wasm", import.meta.url),
 };
 
 /**
@@ -103,51 +108,50 @@ function asset(name) {
   return besideLoader[name]().href;
 }
 
-/** @type {Promise<typeof Widget> | null} */
-let widgetModule = null;
+/**
+ * The two builds: each its glue's init, its class and its wasm. Both classes
+ * take the same arguments (src/embed.rs).
+ */
+const builds = {
+  respondent: { init: initWidget, Widget, file: /** @type {const} */ ("maturity-quiz_bg.wasm") },
+  facilitator: { init: initFacilitator, Widget: FacilitatorWidget, file: /** @type {const} */ ("maturity-quiz-group_bg.wasm") },
+};
+
+/** @typedef {keyof typeof builds} Build */
+
+/** @type {Partial<Record<Build, Promise<typeof Widget>>>} */
+const widgetModules = {};
 
 /**
- * The widget's class, its wasm loaded and instantiated at most once per page.
- * The wasm's URL is always passed: the build makes the glue without a
+ * The class of `build`, its wasm loaded and instantiated at most once per
+ * page. The wasm's URL is always passed: the build makes the glue without a
  * default of its own, a second `new URL` to the same file
  * (scripts/bundle-loader.sh), so that bundlers emit the wasm once.
+ * @param {Build} build
+ * @returns {Promise<typeof Widget>}
  */
-function loadWidget() {
-  widgetModule ??= initWidget({
-    module_or_path: fetch(asset("maturity-quiz_bg.wasm"), {
-      integrity: INTEGRITY["maturity-quiz_bg.wasm"],
-      credentials: "omit",
-    }),
+function loadWidget(build) {
+  const { init, Widget, file } = builds[build];
+  widgetModules[build] ??= init({
+    module_or_path: fetch(asset(file), { integrity: INTEGRITY[file], credentials: "omit" }),
   }).then(() => Widget);
-  return widgetModule;
+  return widgetModules[build];
 }
 
+/** @type {CSSStyleSheet | null} */
+let stylesheet = null;
+
 /**
- * Links the widget's stylesheet into `root`; resolves once it applies.
- * @param {ShadowRoot} root
- * @returns {Promise<unknown>}
+ * The widget's stylesheet, made once per page and adopted by every widget's
+ * shadow root: styled from the first frame it shows in, with no request of
+ * its own.
  */
-function linkStylesheet(root) {
-  const link = document.createElement("link");
-  link.rel = "stylesheet";
-  const href = asset("style.css");
-  // Under its own name (beside the loader, in MATURITY_QUIZ_PUBLIC_PATH, on
-  // a CDN, inlined) the stylesheet must be the one built: a swapped file
-  // fails the hash and fires `error`, and the CORS mode lets the browser
-  // check one from another origin. A bundler that renamed it has made it
-  // part of the site's own build, and may have rewritten it (webpack 5
-  // minifies it): that file is the site's, like the page around it.
-  if (href.startsWith("data:") || new URL(href).pathname.endsWith("/style.css")) {
-    link.integrity = INTEGRITY["style.css"];
-    link.crossOrigin = "anonymous";
+function widgetStylesheet() {
+  if (!stylesheet) {
+    stylesheet = new CSSStyleSheet();
+    stylesheet.replaceSync(STYLE);
   }
-  link.href = href;
-  const loaded = new Promise((resolve, reject) => {
-    link.addEventListener("load", resolve, { once: true });
-    link.addEventListener("error", () => reject(new Error(`cannot load ${link.href}`)), { once: true });
-  });
-  root.append(link);
-  return loaded;
+  return stylesheet;
 }
 
 // What the build prerendered (src/prerender.rs): the built-in
@@ -187,10 +191,8 @@ function texts(element) {
 function opensOnIntro(element) {
   const unless = LOADER_DATA.intro_unless;
   if (element.hasAttribute(unless.source_attribute) || element.querySelector(unless.inline_source)) return false;
-  const [attribute, value] = unless.group_mode;
-  if (element.getAttribute(attribute) === value) return false;
+  if (opensOnGroup(element)) return false;
   const fragment = location.hash.replace(/^#/, "");
-  if (fragment === unless.group_fragment) return false;
   if (fragment.split("&").some((pair) => pair.startsWith(`${unless.result_parameter}=`))) return false;
   try {
     for (let i = 0; i < localStorage.length; i++) {
@@ -200,6 +202,16 @@ function opensOnIntro(element) {
     return false;
   }
   return true;
+}
+
+/**
+ * Whether the widget will open on the group overview, by attribute
+ * (`mode="group"`) or fragment (`#group`): then it needs the facilitator's build.
+ * @param {Element} element
+ */
+function opensOnGroup(element) {
+  const { group_mode: [attribute, value], group_fragment } = LOADER_DATA.intro_unless;
+  return element.getAttribute(attribute) === value || location.hash.replace(/^#/, "") === group_fragment;
 }
 
 /** @typedef {string | readonly [string, readonly string[], ...any[]]} TreeNode */
@@ -335,10 +347,8 @@ class MaturityQuizElement extends HTMLElement {
 
   /** @type {Widget | null} The running widget, while the element is on the page. */
   #widget = null;
-  /** Whether a mount waits for the wasm and the stylesheet. */
+  /** Whether a mount waits for the wasm. */
   #mounting = false;
-  /** @type {Promise<unknown> | null} The stylesheet's load, once linked into the shadow root. */
-  #styled = null;
   /** @type {ReturnType<typeof setTimeout> | null} The timer of a pending teardown (see disconnectedCallback). */
   #teardown = null;
 
@@ -374,21 +384,15 @@ class MaturityQuizElement extends HTMLElement {
     let root = this.shadowRoot;
     if (!root) {
       root = this.attachShadow({ mode: "open" });
-      this.#styled = linkStylesheet(root);
+      root.adoptedStyleSheets = [widgetStylesheet()];
     }
     // What an earlier mount left (a placeholder, a notice) goes; an ended
     // widget's own element has left already.
-    for (const child of [...root.childNodes]) {
-      if (child.nodeName !== "LINK") child.remove();
-    }
+    root.replaceChildren();
     const placeholder = new Placeholder(this);
-    // Shown once styled, so that it never appears unstyled and then moves.
-    const styled = /** @type {Promise<unknown>} */ (this.#styled);
-    styled.then(() => {
-      if (this.#mounting && this.isConnected) root.append(placeholder.container);
-    }, () => {});
-    Promise.all([loadWidget(), styled]).then(
-      ([Widget]) => {
+    root.append(placeholder.container);
+    loadWidget(opensOnGroup(this) ? "facilitator" : "respondent").then(
+      (Widget) => {
         this.#mounting = false;
         // Left the page while the files loaded: mount when it comes back.
         if (!this.isConnected) return;
@@ -397,7 +401,7 @@ class MaturityQuizElement extends HTMLElement {
         // which replaces the placeholder once it holds the first render:
         // yew renders in a microtask, and may yield to the browser on a
         // slow device.
-        const widget = new Widget(this, document.createElement("div"));
+        const widget = new Widget(this, document.createElement("div"), false, () => this.#toFacilitator(widget));
         this.#widget = widget;
         const rendered = widget.element;
         queueMicrotask(() => placeholder.handOver(rendered, root));
@@ -406,6 +410,43 @@ class MaturityQuizElement extends HTMLElement {
         this.#mounting = false;
         placeholder.container.remove();
         root.append(loadFailed(this));
+        console.error("maturity-quiz:", error);
+      },
+    );
+  }
+
+  /**
+   * Puts the facilitator's build in the place of `respondent`, the
+   * respondent's widget, whose visitor opened the group overview (it shows a
+   * line saying the overview loads). The facilitator's opens on the
+   * overview, with the way back to the saved progress. Its element is on
+   * the page before it starts, so that it renders there and its heading
+   * takes focus; yew's first render comes before the next frame.
+   * @param {Widget} respondent
+   */
+  #toFacilitator(respondent) {
+    if (this.#widget !== respondent || this.#mounting) return;
+    this.#mounting = true;
+    loadWidget("facilitator").then(
+      (Widget) => {
+        this.#mounting = false;
+        // Ended while the file loaded: the element left the page.
+        if (this.#widget !== respondent || !this.isConnected) return;
+        // On the page before the widget starts, however soon it renders.
+        const container = document.createElement("div");
+        respondent.element.replaceWith(container);
+        respondent.destroy();
+        const widget = new Widget(this, container, true, () => {});
+        // A root an ended widget of this build left is used instead.
+        if (widget.element !== container) container.replaceWith(widget.element);
+        this.#widget = widget;
+      },
+      (error) => {
+        this.#mounting = false;
+        if (this.#widget !== respondent) return;
+        respondent.element.replaceWith(loadFailed(this));
+        respondent.destroy();
+        this.#widget = null;
         console.error("maturity-quiz:", error);
       },
     );

@@ -174,9 +174,9 @@ export interface MaturityQuizElement extends HTMLElement {
 declare global {
   /**
    * Set before the first <maturity-quiz> connects: the folder (a URL,
-   * relative to the page) that holds `maturity-quiz_bg.wasm` and `style.css`,
-   * for bundlers that leave those files alone, such as esbuild. Without it the
-   * loader finds them beside itself.
+   * relative to the page) that holds `maturity-quiz_bg.wasm` and
+   * `maturity-quiz-group_bg.wasm`, for bundlers that leave those files alone,
+   * such as esbuild. Without it the loader finds them beside itself.
    */
   var MATURITY_QUIZ_PUBLIC_PATH: string | URL | undefined;
 

@@ -8,7 +8,7 @@
 //   of the site, a file with a query string such as `embed.js?v=2`) goes to the
 //   network untouched. Only a navigation to the page itself (`./?utm=…`)
 //   ignores its query string. A request that names other bytes by its
-//   integrity (embed.js asks for the wasm and stylesheet by their hashes) is
+//   integrity (embed.js asks for the wasm by its hash) is
 //   left to the network too;
 // - each file carries its SHA-384, checked before it is cached and again
 //   before it is served from the cache: a copy that does not match (changed in
@@ -132,7 +132,7 @@ async function networkFirst(request, entry) {
   if (response.ok && (await hash(response.clone())) !== entry.integrity) {
     // The server holds another release than this worker's list (files
     // replaced without a new sw.js): drop this release's copies before the
-    // response lets embed.js ask for the widget's wasm and stylesheet, so
+    // response lets embed.js ask for the widget's wasm, so
     // that no old one is mixed in. (What the page fetched alongside, such as
     // demo.css, may still come from the old copies on this one visit.)
     await caches.delete(CACHE);

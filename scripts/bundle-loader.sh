@@ -5,8 +5,10 @@
 # wasm-bindgen's JS glue (BENCHMARKS.md measures it with --latency). What the
 # loader imports is written here first, into target/loader/ (not in git):
 #   maturity-quiz.js, .d.ts  the glue, and its types for tsc;
+#   maturity-quiz-group.js, .d.ts  the same for the facilitator's build;
 #   data.js                  the widget's rules and prerendered intro
-#                            (src/prerender.rs) and the hashes of its files.
+#                            (src/prerender.rs), its stylesheet (style.css,
+#                            minified) and the hashes of the two wasm files.
 # tsc then checks the loader against all of it and npm/embed.d.ts.
 # Trunk.toml runs this before scripts/precache.sh, so that the service worker
 # lists the result.
@@ -57,23 +59,44 @@ WASM_SHIPPED="$stage/maturity-quiz_bg.wasm" WASM_BOUND="$generated/maturity-quiz
 '
 rm "$generated"/maturity-quiz_bg.wasm*
 
-# The data (issues 12, 16, 22): a native step renders the intro from the
+# The facilitator's build (issue 24). Trunk builds the respondent's wasm, the
+# quiz without the group view (index.html: data-cargo-no-default-features);
+# this builds the crate with its default features, the group view among
+# them, under a profile of its own, and makes it and its glue as trunk made
+# the other: wasm-bindgen, then wasm-opt -Oz. The loader fetches it only
+# when someone opens the group overview, or the page opens on it.
+[ "$profile" = release ] || {
+	echo "bundle-loader: the facilitator's build is made for release builds only (trunk build --release)" >&2
+	exit 1
+}
+cargo build --quiet --lib --target wasm32-unknown-unknown --profile facilitator
+wasm-bindgen --target web --omit-default-module-path --out-dir "$generated" --out-name maturity-quiz-group \
+	"$target_dir/wasm32-unknown-unknown/facilitator/maturity_quiz.wasm"
+wasm-opt -Oz --output "$stage/maturity-quiz-group_bg.wasm" "$generated/maturity-quiz-group_bg.wasm"
+rm "$generated"/maturity-quiz-group_bg.wasm*
+
+# The data (issues 12, 16, 22, 24): a native step renders the intro from the
 # widget's components and writes it with the rules the loader applies and
-# the texts from content/ui.json (src/bin/prerender.rs). With it, the
-# Subresource Integrity hashes (issue 20): the sha384 of the wasm and the
-# stylesheet as built, which the loader passes to its fetch and link, so
-# that a file swapped on a server or CDN, or fetched from an address a
-# hostile page slipped in, is refused. Nothing changes either file after
-# this hook. Both as constants, so that tsc knows their very values.
+# the texts from content/ui.json (src/bin/prerender.rs). With it:
+# - the Subresource Integrity hashes (issue 20) of the two wasm files as
+#   built, the sha384 the loader passes to its fetch, so that a file swapped
+#   on a server or CDN, or fetched from an address a hostile page slipped
+#   in, is refused. Nothing changes them after this hook;
+# - the stylesheet, minified, as text the loader adopts as a constructed
+#   stylesheet (issue 24): the prerendered intro then shows styled as soon
+#   as the loader runs, without a round trip for a file of its own
+#   (BENCHMARKS.md measures it with --latency 100).
+# As constants, so that tsc knows their very values.
 prerendered="$(cargo run --quiet --features prerender --bin prerender)" || {
 	echo "bundle-loader: the intro could not be prerendered (see above)" >&2
 	exit 1
 }
-PRERENDERED="$prerendered" STAGE="$stage" OUT="$generated/data.js" node -e '
+style="$(node_modules/.bin/esbuild style.css --minify --log-level=warning)"
+PRERENDERED="$prerendered" STYLE="$style" STAGE="$stage" OUT="$generated/data.js" node -e '
 	const { createHash } = require("crypto");
 	const { readFileSync, writeFileSync } = require("fs");
 	const hashes = {};
-	for (const file of ["maturity-quiz_bg.wasm", "style.css"]) {
+	for (const file of ["maturity-quiz_bg.wasm", "maturity-quiz-group_bg.wasm"]) {
 		const bytes = readFileSync(`${process.env.STAGE}/${file}`);
 		hashes[file] = "sha384-" + createHash("sha384").update(bytes).digest("base64");
 	}
@@ -82,7 +105,8 @@ PRERENDERED="$prerendered" STAGE="$stage" OUT="$generated/data.js" node -e '
 		process.env.OUT,
 		"// Written by scripts/bundle-loader.sh at each build: what loader/embed.js applies.\n" +
 			`export const LOADER_DATA = /** @type {const} */ (${data});\n` +
-			`export const INTEGRITY = /** @type {const} */ (${JSON.stringify(hashes)});\n`,
+			`export const INTEGRITY = /** @type {const} */ (${JSON.stringify(hashes)});\n` +
+			`export const STYLE = ${JSON.stringify(process.env.STYLE)};\n`,
 	);
 '
 

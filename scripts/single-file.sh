@@ -11,9 +11,10 @@
 # than dist-single/maturity-quiz.html.
 #
 # It runs the release build first when dist/ is missing or older than its
-# sources. The widget's wasm and stylesheet go into the page as data: URLs,
-# which embed.js (inlined too, the JS glue bundled in it) uses instead of the
-# files beside it; the wasm is about a third larger as base64 than as a file.
+# sources. The widget's two wasm files (the quiz, and the quiz with the group
+# view) go into the page as data: URLs, which embed.js (inlined too, with the
+# JS glues and the stylesheet bundled in it) uses instead of the files beside
+# it; a wasm is about a third larger as base64 than as a file.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
@@ -63,7 +64,7 @@ data_url() {
 settings="
 globalThis.MATURITY_QUIZ_INLINE = {
   \"maturity-quiz_bg.wasm\": \"$(data_url application/wasm maturity-quiz_bg.wasm)\",
-  \"style.css\": \"$(data_url text/css style.css)\",
+  \"maturity-quiz-group_bg.wasm\": \"$(data_url application/wasm maturity-quiz-group_bg.wasm)\",
 };
 "
 # embed.js with "</script" and "<!--" escaped (see scripts/inline-script.sh).
@@ -78,12 +79,13 @@ sha256() {
 
 # The standalone page's policy (index.html), made for a page that holds
 # everything and has no origin of its own: its script and style only by their
-# hashes; the wasm, the widget's stylesheet and the icon only as the data:
-# URLs above ('self' never matches data:); nothing else, so that the file
+# hashes; the wasm and the icon only as the data: URLs above ('self' never
+# matches data:); the widget's stylesheet is a constructed one, which
+# style-src does not govern; nothing else, so that the file
 # still runs from disk with no connection, and makes no request even if
 # something were injected into it.
 policy="default-src 'none'; script-src $(sha256 "$settings") $(sha256 "$loader") 'wasm-unsafe-eval'; \
-style-src $(sha256 "$style") data:; connect-src data:; img-src data:; base-uri 'none'; object-src 'none'; form-action 'none'"
+style-src $(sha256 "$style"); connect-src data:; img-src data:; base-uri 'none'; object-src 'none'; form-action 'none'"
 
 # The benchmark as the widget's inline JSON. In JSON a "<" can only stand in
 # a string, where "\u003c" means the same, so none is left to end the

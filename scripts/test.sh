@@ -54,11 +54,13 @@ header() {
 
 # The code's form before anything is built: rustfmt's layout, and no clippy
 # warning, natively (every target and feature, e2e and prerender included)
-# and for the browser (the widget and its component tests).
+# and for the browser (the widget and its component tests, and the
+# respondent's build without the group view).
 header "lint: cargo fmt --check; cargo clippy -D warnings (native and wasm32)"
 cargo fmt --all --check
 cargo clippy --workspace --all-targets --features e2e,prerender -- -D warnings
 cargo clippy --target wasm32-unknown-unknown -p maturity-quiz --lib --test web -- -D warnings
+cargo clippy --target wasm32-unknown-unknown -p maturity-quiz --lib --no-default-features -- -D warnings
 
 header "build: trunk build --release --offline -> dist/"
 trunk build --release --offline

@@ -55,6 +55,15 @@ struct Refusal {
     omitted: usize,
 }
 
+/// How the loader opens a widget (issue 24): the facilitator's build on the
+/// group overview when it takes over from the respondent's, which it hands
+/// over through the loader's function.
+#[derive(Clone, Default)]
+struct Opening {
+    group: bool,
+    hand_over: Option<js_sys::Function>,
+}
+
 impl From<InvalidQuestionnaire> for Refusal {
     fn from(invalid: InvalidQuestionnaire) -> Refusal {
         Refusal {
@@ -72,9 +81,21 @@ impl Widget {
     /// loaded or is invalid shows its problems instead. It renders into the
     /// root an ended widget of the page left (see [`Slot`]), else into
     /// `container`; [`Widget::element`] says which, for the loader to show.
+    /// With `open_group` it opens on the group overview, with its way back;
+    /// the respondent's build calls `hand_over` when the overview is asked
+    /// for, and the loader puts the facilitator's build in its place.
     #[wasm_bindgen(constructor)]
-    pub fn new(host: Element, container: Element) -> Widget {
-        Widget::start(host, Slot::take(container))
+    pub fn new(
+        host: Element,
+        container: Element,
+        open_group: bool,
+        hand_over: Option<js_sys::Function>,
+    ) -> Widget {
+        let opening = Opening {
+            group: open_group,
+            hand_over,
+        };
+        Widget::start(host, Slot::take(container), opening)
     }
 
     /// The element the widget renders into, which its first render fills a
@@ -134,8 +155,8 @@ impl Widget {
         }
     }
 
-    /// Starts a widget for `host` in `slot`.
-    fn start(host: Element, mut slot: Slot) -> Widget {
+    /// Starts a widget for `host` in `slot`, opened as `opening` says.
+    fn start(host: Element, mut slot: Slot, opening: Opening) -> Widget {
         thread_local! {
             static BUILT_IN: Rc<Questionnaire> = Rc::new(Questionnaire::built_in());
         }
@@ -143,7 +164,7 @@ impl Widget {
         let host = Host(host);
         let src = match host.source() {
             Source::BuiltIn => {
-                slot.start(quiz(host, BUILT_IN.with(Rc::clone)));
+                slot.start(quiz(host, BUILT_IN.with(Rc::clone), opening));
                 None
             }
             Source::Inline(json) => {
@@ -152,13 +173,14 @@ impl Widget {
                     host,
                     "the inline <script type=\"application/json\">",
                     loaded,
+                    opening,
                 ));
                 None
             }
             Source::Url(src) => {
                 // Never a blank box while the questionnaire is fetched.
                 slot.start(Shows::Loading(host.language()));
-                Some((host, src))
+                Some((host, src, opening))
             }
         };
         let widget = Widget::listed(owner, slot);
@@ -166,7 +188,7 @@ impl Widget {
         if src.is_none() {
             compare_with_benchmark(&widget.slot);
         }
-        if let Some((host, src)) = src {
+        if let Some((host, src, opening)) = src {
             let pending = Rc::clone(&widget.slot);
             spawn_local(async move {
                 let url = fetch::resolve(&src);
@@ -180,7 +202,7 @@ impl Widget {
                 })
                 .and_then(|json| Questionnaire::from_json(&json).map_err(Refusal::from));
                 if let Some(slot) = pending.borrow_mut().as_mut() {
-                    slot.change(show(host, url.as_deref().unwrap_or(&src), loaded));
+                    slot.change(show(host, url.as_deref().unwrap_or(&src), loaded, opening));
                 }
                 compare_with_benchmark(&pending);
             });
@@ -248,12 +270,12 @@ pub fn mount(host: Element, container: Element, questionnaire: Rc<Questionnaire>
     if *slot.root() != container {
         let _ = container.append_child(slot.root());
     }
-    slot.start(quiz(Host(host.clone()), questionnaire));
+    slot.start(quiz(Host(host.clone()), questionnaire, Opening::default()));
     Widget::listed(host, slot)
 }
 
 /// What a widget shows for `questionnaire`: the quiz, in `host`'s language.
-fn quiz(host: Host, questionnaire: Rc<Questionnaire>) -> Shows {
+fn quiz(host: Host, questionnaire: Rc<Questionnaire>, opening: Opening) -> Shows {
     let language = host.preferred_language(&questionnaire);
     let place = host.place();
     let storage_key = saved::storage_key(&questionnaire, &place);
@@ -288,6 +310,8 @@ fn quiz(host: Host, questionnaire: Rc<Questionnaire>) -> Shows {
         host,
         storage_key,
         group,
+        open_group: opening.group,
+        hand_over: opening.hand_over,
         preset,
         share_url,
         benchmark: Peers::None,
@@ -296,9 +320,14 @@ fn quiz(host: Host, questionnaire: Rc<Questionnaire>) -> Shows {
 
 /// The quiz for a loaded questionnaire, or the problems that kept it from
 /// loading (also on the console, for whoever looks there first).
-fn show(host: Host, source: &str, loaded: Result<Questionnaire, Refusal>) -> Shows {
+fn show(
+    host: Host,
+    source: &str,
+    loaded: Result<Questionnaire, Refusal>,
+    opening: Opening,
+) -> Shows {
     match loaded {
-        Ok(questionnaire) => quiz(host, Rc::new(questionnaire)),
+        Ok(questionnaire) => quiz(host, Rc::new(questionnaire), opening),
         Err(Refusal { problems, omitted }) => {
             console::error(&format!("{source}:\n{}", problems.join("\n")));
             Shows::Problems(ProblemsProps {

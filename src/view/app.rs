@@ -15,7 +15,10 @@ use mq_core::quiz::{Action, Notice, Step};
 use mq_core::scoring::Outcome;
 
 use crate::view::frame::Frame;
+#[cfg(feature = "facilitator")]
 use crate::view::group::GroupView;
+#[cfg(not(feature = "facilitator"))]
+use crate::view::hand_over::HandOver;
 use crate::view::intro::Intro;
 use crate::view::profile::ProfileScreen;
 use crate::view::question::QuestionScreen;
@@ -40,6 +43,16 @@ pub struct AppProps {
     /// questionnaire to take, nothing saved.
     #[prop_or_default]
     pub group: bool,
+    /// Whether the widget opens on the group overview, with its way back:
+    /// the facilitator's build, taking over from the respondent's when the
+    /// respondent opened the overview (issue 24).
+    #[prop_or_default]
+    pub open_group: bool,
+    /// The loader's function that puts the facilitator's build in this
+    /// widget's place, which the respondent's build calls when the group
+    /// overview is asked for.
+    #[prop_or_default]
+    pub hand_over: Option<js_sys::Function>,
     /// The host page's answer to each background question (`profile-<id>`
     /// attributes), read once when the widget starts.
     #[prop_or_default]
@@ -136,11 +149,12 @@ pub fn App(props: &AppProps) -> Html {
         }
     };
     let screen = if quiz.group() {
-        let on_back = (!quiz.group_only()).then(|| dispatch(|| Action::CloseGroup));
-        html! {
-            <GroupView questionnaire={questionnaire.clone()} language={language.clone()}
-                moved={quiz.moved()} {on_back} />
-        }
+        group_overview(
+            props,
+            &language,
+            quiz.moved(),
+            (!quiz.group_only()).then(|| dispatch(|| Action::CloseGroup)),
+        )
     } else if let Some(shared) = quiz.shared() {
         let on_leave = {
             let quiz = quiz.clone();
@@ -215,4 +229,26 @@ pub fn App(props: &AppProps) -> Html {
             { screen }
         </Frame>
     }
+}
+
+/// The group overview: in the facilitator's build the view itself, with
+/// `on_back` to the quiz unless the widget is only the overview.
+#[cfg(feature = "facilitator")]
+fn group_overview(
+    props: &AppProps,
+    language: &str,
+    moved: bool,
+    on_back: Option<Callback<()>>,
+) -> Html {
+    html! {
+        <GroupView questionnaire={props.questionnaire.clone()} language={language.to_string()}
+            {moved} {on_back} />
+    }
+}
+
+/// The group overview: in the respondent's build, a line while the loader
+/// hands the widget over to the facilitator's build.
+#[cfg(not(feature = "facilitator"))]
+fn group_overview(props: &AppProps, language: &str, _: bool, _: Option<Callback<()>>) -> Html {
+    html! { <HandOver language={language.to_string()} hand_over={props.hand_over.clone()} /> }
 }

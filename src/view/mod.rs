@@ -4,18 +4,23 @@
 
 mod app;
 mod bar;
+#[cfg(feature = "facilitator")]
 mod benchmark_export;
 mod dimension_chart;
 mod earlier;
 mod focus;
 mod frame;
+#[cfg(feature = "facilitator")]
 mod group;
+#[cfg(not(feature = "facilitator"))]
+mod hand_over;
 mod intro;
 mod language_switch;
 mod problems;
 mod profile;
 mod question;
 mod result;
+#[cfg(feature = "facilitator")]
 mod segments;
 mod share;
 mod slot;

@@ -70,12 +70,21 @@ pub fn use_quiz(props: &AppProps) -> (UseReducerHandle<State>, Option<Earlier>) 
             props.storage_key.clone(),
             props.language.clone(),
         );
-        let (group, preset) = (props.group, props.preset.clone());
+        let (group, open_group, preset) = (props.group, props.open_group, props.preset.clone());
         use_reducer(move || {
             let link = if group { None } else { page::link(&q) };
             let resumed = storage::resume(&q, &key, language).with_preset(preset);
+            let opened = Quiz::opening(resumed, &q, group, link);
+            // Taking over from the respondent's build, where the overview
+            // was asked for: it opens as if asked here, focus and way back
+            // included.
+            let quiz = if open_group {
+                opened.apply(&q, None, Action::OpenGroup).next
+            } else {
+                opened
+            };
             State {
-                quiz: Quiz::opening(resumed, &q, group, link),
+                quiz,
                 questionnaire: q,
                 benchmark: Rc::default(),
                 outbox: Rc::default(),

@@ -316,7 +316,8 @@ fn e2e_the_screens_before_the_wasm_pass_axe_wcag_22_aa() {
     let gate = Gate::new();
     let mut server = StaticServer::builder(dist())
         .page("/axe.js", Page::new("text/javascript", axe))
-        .hold("/maturity-quiz_bg.wasm", &gate);
+        .hold("/maturity-quiz_bg.wasm", &gate)
+        .hold("/maturity-quiz-group_bg.wasm", &gate);
     let mut pages = Vec::new();
     for lang in ["nl", "en"] {
         for theme in ["light", "dark"] {

@@ -215,7 +215,7 @@ fn e2e_strict_csp_pages_complete_without_a_violation() {
         .start();
     let origin = widget.origin();
     let cross_origin = format!(
-        "default-src 'self'; script-src 'self' {origin} 'wasm-unsafe-eval'; style-src 'self' {origin}; connect-src 'self' {origin}"
+        "default-src 'self'; script-src 'self' {origin} 'wasm-unsafe-eval'; style-src 'self'; connect-src 'self' {origin}"
     );
     let pages = StaticServer::builder(fresh_temp_dir("mq-host"))
         .page(

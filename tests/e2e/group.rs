@@ -1,7 +1,8 @@
 //! The group view, in every engine: 200 pasted lines (codes, links and some
 //! that are wrong) give the right counts, percentages and rejected-line
 //! messages; a downloaded JSON file is read too; 5,000 codes are timed; and
-//! the view is reachable from a result and from the standalone page. A
+//! the view is reachable from a result and from the standalone page, its
+//! build fetched only then (a respondent downloads the quiz alone). A
 //! file and a paste over their limits are refused unread, and 100,000
 //! results are read with no long task, measured for BENCHMARKS.md.
 
@@ -24,6 +25,13 @@ const BIG: Duration = Duration::from_secs(30);
 /// A page with nothing but the group view, in English.
 const GROUP_PAGE: &str = r#"<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Group</title>
 <script type="module" src="/embed.js"></script></head><body><main><maturity-quiz mode="group"></maturity-quiz></main></body></html>"#;
+
+/// A page with the quiz, in English.
+const QUIZ_PAGE: &str = r#"<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Quiz</title>
+<script type="module" src="/embed.js"></script></head><body><main><maturity-quiz></maturity-quiz></main></body></html>"#;
+
+/// The class of the element that has focus in the widget.
+const FOCUSED_JS: &str = "return root.activeElement && root.activeElement.className;";
 
 /// Everything the group view shows, as text.
 const GROUP_JS: &str = r#"
@@ -267,6 +275,18 @@ fn e2e_group_view_reads_a_downloaded_file_and_5000_codes() {
     assert_eq!(shown["rejected"].as_array().map(Vec::len), Some(1));
 }
 
+/// The widget's wasm files the page at `server` has asked for so far.
+fn wasm_fetched(visit: &Visit) -> Vec<String> {
+    let mut fetched: Vec<String> = visit.servers()[0]
+        .requests()
+        .into_iter()
+        .map(|(path, _)| path)
+        .filter(|path| path.ends_with(".wasm"))
+        .collect();
+    fetched.dedup();
+    fetched
+}
+
 #[test]
 fn e2e_group_view_opens_from_a_result_and_from_the_standalone_page() {
     let server = StaticServer::serve(dist());
@@ -275,13 +295,14 @@ fn e2e_group_view_opens_from_a_result_and_from_the_standalone_page() {
     visit.complete(0, &values("case-b-dont-know"));
     visit.click(0, ".mq-open-group");
     visit.wait_shown(0, STEP, ".mq-group-paste");
-    let focused = visit.run(
+    // Since issue 24 the overview's own build takes over, so the focus
+    // comes with its first render, which may follow the field's showing.
+    visit.wait_run(
         0,
-        "return root.activeElement && root.activeElement.className;",
-    );
-    assert_eq!(
-        focused, "mq-heading",
-        "focus moves to the group view's heading"
+        STEP,
+        "focus to move to the group view's heading",
+        FOCUSED_JS,
+        |focused| focused == "mq-heading",
     );
     visit.click(0, ".mq-group-back");
     visit.wait_shown(0, STEP, ".mq-phase-name");
@@ -293,6 +314,46 @@ fn e2e_group_view_opens_from_a_result_and_from_the_standalone_page() {
     assert_eq!(links, 1, "index.html links to #group");
     visit.goto(&group);
     visit.wait_shown(0, STEP, ".mq-group-paste");
+}
+
+#[test]
+fn e2e_a_respondent_downloads_the_quiz_only_and_the_overview_when_it_opens() {
+    // A plain host page: the standalone page's service worker would fetch
+    // every file of the release for offline use.
+    let visit = open_page(QUIZ_PAGE);
+    visit.complete(0, &values("case-b"));
+    assert_eq!(wasm_fetched(&visit), ["/maturity-quiz_bg.wasm"]);
+    visit.click(0, ".mq-open-group");
+    visit.wait_shown(0, STEP, ".mq-group-paste");
+    assert_eq!(
+        wasm_fetched(&visit),
+        ["/maturity-quiz_bg.wasm", "/maturity-quiz-group_bg.wasm"],
+        "the overview's build, fetched when it opened"
+    );
+    // The overview's build took over where the quiz was: focus on its
+    // heading, and the way back leads to the result.
+    // Since issue 24 the overview's own build takes over, so the focus
+    // comes with its first render, which may follow the field's showing.
+    visit.wait_run(
+        0,
+        STEP,
+        "focus to move to the group view's heading",
+        FOCUSED_JS,
+        |focused| focused == "mq-heading",
+    );
+    visit.click(0, ".mq-group-back");
+    visit.wait_shown(0, STEP, ".mq-phase-name");
+    assert_eq!(
+        visit.run(0, "return text('.mq-phase-name');"),
+        "Experimental"
+    );
+
+    // A page that opens on the overview loads the facilitator's build only
+    // (one browser at a time: the harness allows no more).
+    drop(visit);
+    let visit = open_group_page();
+    visit.wait_shown(0, STEP, ".mq-group-paste");
+    assert_eq!(wasm_fetched(&visit), ["/maturity-quiz-group_bg.wasm"]);
 }
 
 /// 200 results over the sectors: care 70, education 50, government 40,

@@ -18,6 +18,9 @@ use crate::support::webdriver::wait_until;
 /// The wasm, which the tests hold back.
 const WASM: &str = "/maturity-quiz_bg.wasm";
 
+/// The facilitator's wasm, which a page opening on the group view loads instead.
+const GROUP_WASM: &str = "/maturity-quiz-group_bg.wasm";
+
 /// The prerendered intro, while it waits for the widget: what it says and
 /// how it is marked, or `null`.
 const PRERENDERED_JS: &str = r#"
@@ -201,6 +204,7 @@ fn e2e_other_first_screens_show_a_loading_line_instead() {
         .page("/custom.html", page("en", " src=\"/missing.json\""))
         .page("/violations.js", recorder())
         .hold(WASM, &gate)
+        .hold(GROUP_WASM, &gate)
         .start();
     let quiz = server.url("/quiz.html");
     gate.open();

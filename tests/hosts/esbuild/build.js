@@ -1,6 +1,6 @@
 // Bundles src/main.js with esbuild's defaults for the browser (an IIFE) into
-// dist/app.js. esbuild leaves the widget's files alone, so, by the README's
-// rule, they are copied into a folder of the site, which src/public-path.js
+// dist/app.js. esbuild leaves the widget's two wasm files alone, so, by the
+// README's rule, they are copied into a folder of the site, which src/public-path.js
 // names in MATURITY_QUIZ_PUBLIC_PATH before the package is imported.
 import { copyFileSync, mkdirSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -19,7 +19,7 @@ await esbuild.build({
 const pkg = dirname(createRequire(import.meta.url).resolve("maturity-quiz/package.json"));
 const folder = "dist/static/maturity-quiz";
 mkdirSync(folder, { recursive: true });
-for (const file of ["maturity-quiz_bg.wasm", "style.css"]) {
+for (const file of ["maturity-quiz_bg.wasm", "maturity-quiz-group_bg.wasm"]) {
   copyFileSync(join(pkg, file), join(folder, file));
 }
 copyFileSync("index.html", "dist/index.html");
