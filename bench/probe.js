@@ -72,7 +72,8 @@
       next: (root) =>
         [...root.querySelectorAll(".sd-navigation__next-btn, .sd-navigation__complete-btn")].find(shown),
       result: (root) => root.querySelector("#bench-result .bench-phase-name"),
-      whole: (root) => root.querySelector("#bench-result > :last-child"),
+      // The page appends the result in one piece: all of it shows at once.
+      whole: (root) => root.querySelector("#bench-result"),
       profile: () => null,
     },
   };

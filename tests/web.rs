@@ -18,6 +18,10 @@ wasm_bindgen_test_configure!(run_in_browser);
 /// share.
 const CASES: &str = include_str!("fixtures/cases.json");
 
+/// The whole result on screen, whose verdict shows a frame before the rest:
+/// its last part, or the request for more answers.
+const WHOLE_RESULT: &str = ".mq-result .mq-about, .mq-too-few";
+
 /// The radio values ("1".."4", "dont-know") of the case named `name` in
 /// tests/fixtures/cases.json, separated by spaces as [`Widget::answer_all`]
 /// takes them.
@@ -146,7 +150,7 @@ impl Widget {
         })
         .await;
         self.click(".mq-profile .mq-continue");
-        self.until("the result", |w| w.find(".mq-result").is_some())
+        self.until("the whole result", |w| w.find(WHOLE_RESULT).is_some())
             .await;
     }
 }
@@ -187,7 +191,7 @@ async fn the_background_questions_are_optional_and_keep_a_choice() {
     .await;
     assert!(checked("input[value=\"education\"]"), "the choice survived");
     w.click(".mq-profile .mq-continue");
-    w.until("the result", |w| w.find(".mq-result").is_some())
+    w.until("the whole result", |w| w.find(WHOLE_RESULT).is_some())
         .await;
     assert_eq!(w.text(".mq-phase-name"), "Functioneel");
 }

@@ -10,6 +10,7 @@ use crate::view::dimension_chart::DimensionChart;
 use crate::view::earlier::EarlierForm;
 use crate::view::focus::use_focus;
 use crate::view::share::SharePanel;
+use crate::web::idle;
 use mq_core::explain;
 use mq_core::history::{Change, Earlier};
 use mq_core::i18n::{args, ui_text};
@@ -54,6 +55,12 @@ pub struct ResultScreenProps {
     /// or a download) to compare with.
     #[prop_or_default]
     pub on_earlier: Callback<Earlier>,
+    /// Whether the whole result comes in one frame. Otherwise the verdict
+    /// (the phase, why and what it means) is painted first and the rest
+    /// (comparisons, chart, next steps, sharing) right after: the visitor
+    /// reads the top while the longer part is laid out.
+    #[prop_or_default]
+    pub at_once: bool,
 }
 
 /// The assessment of the answers, or a request for more of them.
@@ -63,6 +70,15 @@ pub fn ResultScreen(props: &ResultScreenProps) -> Html {
     let ui = ui_text(language);
     let heading = use_node_ref();
     use_focus(heading.clone(), props.moved.then_some(()));
+    let whole = use_state(|| props.at_once);
+    {
+        let whole = whole.clone();
+        use_effect_with((), move |_| {
+            if !*whole {
+                idle::after_next_paint(move || whole.set(true));
+            }
+        });
+    }
     // Starting again deletes every answer, so it asks once first.
     let confirming = use_state(|| false);
     let confirm_yes = use_node_ref();
@@ -152,66 +168,68 @@ pub fn ResultScreen(props: &ResultScreenProps) -> Html {
                     <div class="mq-description">{ paragraphs(phase.description.get(language)) }</div>
                     <p class="mq-disclaimer">{ ui.result_disclaimer }</p>
                     { notes(q, assessment, shared, language) }
-                    { compared(q, assessment, &props.response, &props.peers, language) }
-                    if let Some((phase, dimensions)) = changed.as_ref().and_then(|lines| lines.split_first()) {
-                        <section class="mq-compared mq-changed" part="changed">
-                            <h3 class="mq-subheading">{ ui.change_heading }</h3>
-                            <p class="mq-changed-phase">{ phase }</p>
-                            <ul class="mq-changed-dimensions">
-                                for line in dimensions.iter() {
-                                    <li>{ line }</li>
-                                }
-                            </ul>
-                        </section>
-                    }
-                    if !shared {
-                        <EarlierForm questionnaire={q.clone()} language={language.to_string()}
-                            on_earlier={props.on_earlier.clone()} />
-                    }
-                    <h3 class="mq-subheading">{ ui.dimensions_title }</h3>
-                    <DimensionChart questionnaire={q.clone()} language={language.to_string()}
-                        dimensions={assessment.dimensions.clone()} medians={medians(&props.peers)} />
-                    <h3 class="mq-subheading">{ explain::next_steps_title(shared, language) }</h3>
-                    if let Some(top) = explain::top_reached(assessment, shared, language) {
-                        <p class="mq-top-reached">{ top }</p>
-                    }
-                    <ol class="mq-next-steps" part="next-steps">
-                        for (dimension, now, next) in standings(assessment) {
-                            <li class="mq-next-step">
-                                <strong class="mq-next-step-dimension">
-                                    { q.dimensions[dimension].name.get(language) }
-                                </strong>
-                                <span class="mq-next-step-now">
-                                    <span class="mq-next-step-label">
-                                        { ui.dimension_now(args::DimensionNow { phase: q.phase(now).name.get(language) }) }
-                                    </span>
-                                    { " " }
-                                    { q.dimensions[dimension].levels[now.index()].get(language) }
-                                </span>
-                                if let Some(next) = next {
-                                    <span class="mq-next-step-towards">
+                    if *whole {
+                        { compared(q, assessment, &props.response, &props.peers, language) }
+                        if let Some((phase, dimensions)) = changed.as_ref().and_then(|lines| lines.split_first()) {
+                            <section class="mq-compared mq-changed" part="changed">
+                                <h3 class="mq-subheading">{ ui.change_heading }</h3>
+                                <p class="mq-changed-phase">{ phase }</p>
+                                <ul class="mq-changed-dimensions">
+                                    for line in dimensions.iter() {
+                                        <li>{ line }</li>
+                                    }
+                                </ul>
+                            </section>
+                        }
+                        if !shared {
+                            <EarlierForm questionnaire={q.clone()} language={language.to_string()}
+                                on_earlier={props.on_earlier.clone()} />
+                        }
+                        <h3 class="mq-subheading">{ ui.dimensions_title }</h3>
+                        <DimensionChart questionnaire={q.clone()} language={language.to_string()}
+                            dimensions={assessment.dimensions.clone()} medians={medians(&props.peers)} />
+                        <h3 class="mq-subheading">{ explain::next_steps_title(shared, language) }</h3>
+                        if let Some(top) = explain::top_reached(assessment, shared, language) {
+                            <p class="mq-top-reached">{ top }</p>
+                        }
+                        <ol class="mq-next-steps" part="next-steps">
+                            for (dimension, now, next) in standings(assessment) {
+                                <li class="mq-next-step">
+                                    <strong class="mq-next-step-dimension">
+                                        { q.dimensions[dimension].name.get(language) }
+                                    </strong>
+                                    <span class="mq-next-step-now">
                                         <span class="mq-next-step-label">
-                                            { ui.next_step_towards(args::NextStepTowards { phase: q.phase(next).name.get(language) }) }
+                                            { ui.dimension_now(args::DimensionNow { phase: q.phase(now).name.get(language) }) }
                                         </span>
                                         { " " }
-                                        <span class="mq-next-step-text">
-                                            { q.dimensions[dimension].levels[next.index()].get(language) }
-                                        </span>
+                                        { q.dimensions[dimension].levels[now.index()].get(language) }
                                     </span>
-                                }
-                            </li>
+                                    if let Some(next) = next {
+                                        <span class="mq-next-step-towards">
+                                            <span class="mq-next-step-label">
+                                                { ui.next_step_towards(args::NextStepTowards { phase: q.phase(next).name.get(language) }) }
+                                            </span>
+                                            { " " }
+                                            <span class="mq-next-step-text">
+                                                { q.dimensions[dimension].levels[next.index()].get(language) }
+                                            </span>
+                                        </span>
+                                    }
+                                </li>
+                            }
+                        </ol>
+                        <SharePanel questionnaire={q.clone()} language={language.to_string()}
+                            response={props.response.clone()} assessment={assessment.clone()}
+                            on_group={props.on_group.clone()} share_url={props.share_url.clone()}
+                            benchmark={props.peers.loaded().cloned()} />
+                        <details class="mq-about">
+                            <summary>{ ui.about_title }</summary>
+                            { paragraphs(q.about.get(language)) }
+                        </details>
+                        if !props.shared {
+                            <div class="mq-actions mq-restart-actions">{ restart }</div>
                         }
-                    </ol>
-                    <SharePanel questionnaire={q.clone()} language={language.to_string()}
-                        response={props.response.clone()} assessment={assessment.clone()}
-                        on_group={props.on_group.clone()} share_url={props.share_url.clone()}
-                        benchmark={props.peers.loaded().cloned()} />
-                    <details class="mq-about">
-                        <summary>{ ui.about_title }</summary>
-                        { paragraphs(q.about.get(language)) }
-                    </details>
-                    if !props.shared {
-                        <div class="mq-actions mq-restart-actions">{ restart }</div>
                     }
                 </section>
             }

@@ -51,6 +51,8 @@ pub fn use_result_warm_up(questionnaire: &Rc<Questionnaire>, quiz: &Quiz, peers:
         peers: peers.clone(),
         since: None,
         on_earlier: Callback::noop(),
+        // All of it, so that all of its code runs.
+        at_once: true,
     });
     use_effect_with(props.is_some(), move |_| {
         if let Some(props) = props {

@@ -1,5 +1,5 @@
-//! Work nobody waits for: run when the page is idle, on elements in no
-//! document.
+//! Work that waits for the browser: until the page is idle (work nobody
+//! waits for, on elements in no document) or until a frame is painted.
 
 use wasm_bindgen::JsCast;
 use wasm_bindgen::closure::Closure;
@@ -27,6 +27,18 @@ pub fn when_idle(task: impl FnOnce() + 'static) {
             LONGEST_WAIT_MS as i32,
         );
     }
+}
+
+/// Runs `task` once, right after the browser has painted the next frame:
+/// in a timeout set from that frame's animation callback, which the browser
+/// runs before it paints.
+pub fn after_next_paint(task: impl FnOnce() + 'static) {
+    let task = Closure::once_into_js(task);
+    let frame = Closure::once_into_js(move || {
+        let _ = gloo::utils::window()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(task.unchecked_ref(), 0);
+    });
+    let _ = gloo::utils::window().request_animation_frame(frame.unchecked_ref());
 }
 
 /// A `<div>` in no document: what is rendered into it is never laid out or

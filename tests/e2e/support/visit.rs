@@ -47,7 +47,8 @@ return {
   checked: checked && checked.value,
   phase: text('.mq-phase-name'),
   profile: !!q('.mq-profile'),
-  result: !!q('.mq-result'),
+  // The whole result: its verdict shows a frame before the rest.
+  result: !!q('.mq-result .mq-about, .mq-too-few'),
   capped: text('.mq-note-capped'),
   failure: text('.mq-crash') || text('.mq-load-error'),
 };
