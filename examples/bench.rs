@@ -59,7 +59,11 @@ const KINDS: [&str; 2] = ["ours", "surveyjs"];
 
 /// The widget's files a host page fetches, from `dist/`: the loader, the
 /// respondent's module and the facilitator's, which the group overview loads.
-const WIDGET_FILES: [&str; 3] = ["embed.js", "maturity-quiz_bg.wasm", "maturity-quiz-group_bg.wasm"];
+const WIDGET_FILES: [&str; 3] = [
+    "embed.js",
+    "maturity-quiz_bg.wasm",
+    "maturity-quiz-group_bg.wasm",
+];
 
 /// SurveyJS's files the host page fetches, from `node_modules/`.
 const SURVEYJS_FILES: [&str; 3] = [
