@@ -705,9 +705,9 @@ impl Browser {
     ///
     /// Chromium emulates the print medium through CDP. The other engines
     /// offer no such command: there every `@media` rule in the document's and
-    /// open shadow roots' same-origin style sheets is rewritten, print rules
-    /// to `all` and screen rules to `not all`, and put back afterwards, which
-    /// is what a print medium does to them.
+    /// open shadow roots' same-origin style sheets, adopted ones included, is
+    /// rewritten, print rules to `all` and screen rules to `not all`, and put
+    /// back afterwards, which is what a print medium does to them.
     pub fn emulate_print(&self, print: bool) {
         if self.engine == Engine::Chromium {
             let media = if print { "print" } else { "" };
@@ -738,12 +738,13 @@ const visit = (rules) => {
     if (rule.cssRules) visit(rule.cssRules);
   }
 };
-for (const root of roots) {
-  for (const sheet of root.styleSheets) {
-    let rules;
-    try { rules = sheet.cssRules; } catch { throw new Error('cannot read ' + sheet.href + ' (another origin)'); }
-    visit(rules);
-  }
+// The widget's stylesheet is adopted, one sheet shared by every shadow
+// root: each sheet is rewritten once, or its saved media would be lost.
+const sheets = new Set(roots.flatMap((root) => [...root.styleSheets, ...(root.adoptedStyleSheets ?? [])]));
+for (const sheet of sheets) {
+  let rules;
+  try { rules = sheet.cssRules; } catch { throw new Error('cannot read ' + sheet.href + ' (another origin)'); }
+  visit(rules);
 }
 if (!print) saved.clear();
 "#,
