@@ -397,7 +397,8 @@ fn e2e_complete_is_sent_once_per_result() {
     visit.click(0, ".mq-open-group");
     let (group, own) = (
         "q('.mq-group-paste')",
-        "q('.mq-result') && !q('.mq-shared')",
+        // The whole result, whose last part shows a frame after the phase.
+        "q('.mq-result .mq-about') && !q('.mq-shared')",
     );
     until("the group view", group);
     visit.click(0, ".mq-group-back");

@@ -49,6 +49,7 @@ return {
   profile: !!q('.mq-profile'),
   // The whole result: its verdict shows a frame before the rest.
   result: !!q('.mq-result .mq-about, .mq-too-few'),
+  verdictOnly: !!q('.mq-result') && !q('.mq-result .mq-about, .mq-too-few'),
   capped: text('.mq-note-capped'),
   failure: text('.mq-crash') || text('.mq-load-error'),
 };
@@ -114,8 +115,8 @@ impl Visit {
         self.wait_ready();
     }
 
-    /// Waits for every widget on the page to render; panics if one shows an
-    /// error.
+    /// Waits for every widget on the page to render (one that opens on its
+    /// result, all of it); panics if one shows an error.
     pub(crate) fn wait_ready(&self) {
         let count = self.browser.execute(
             &format!("{WIDGETS}return widgets(document).length;"),
@@ -127,7 +128,8 @@ impl Visit {
                 if let Some(failure) = state["failure"].as_str() {
                     panic!("widget {i} shows an error: {failure}");
                 }
-                if state["ready"] == true {
+                // A widget that opens on its result is ready with all of it.
+                if state["ready"] == true && state["verdictOnly"] == false {
                     Ok(())
                 } else {
                     Err(state.to_string())
