@@ -5,6 +5,7 @@
 //! a mouse would. `keyboard` drives the same visit by keyboard alone and
 //! reads where focus is after each step.
 
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 
 use serde_json::{Value, json};
@@ -165,9 +166,11 @@ impl Visit {
 
     /// Runs `script` with `root`, `q(selector)` and `text(selector)` bound
     /// to `widget`'s shadow root (see [`PRELUDE`]) and returns its value.
+    /// The script must bear a second run: a page that stalls may have it run
+    /// again (see [`Browser::execute_repeatable`]).
     pub(crate) fn run(&self, widget: usize, script: &str) -> Value {
         self.browser
-            .execute(&format!("{WIDGETS}{PRELUDE}{script}"), vec![json!(widget)])
+            .execute_repeatable(&format!("{WIDGETS}{PRELUDE}{script}"), vec![json!(widget)])
     }
 
     /// What `widget` shows, in one call: the fields of [`STATE_JS`].
@@ -241,10 +244,18 @@ impl Visit {
         );
     }
 
+    /// Clicks `selector` in `widget` once, even if the script runs twice: the
+    /// page keeps what each click call found under its own number.
     pub(crate) fn click(&self, widget: usize, selector: &str) {
+        static CLICKS: AtomicUsize = AtomicUsize::new(0);
+        let click = CLICKS.fetch_add(1, Ordering::Relaxed);
         let found = self.run(
             widget,
-            &format!("const e = q({selector:?}); if (e) e.click(); return !!e;"),
+            &format!(
+                "const done = (window.mqClicks ??= {{}});
+                 if (!({click} in done)) {{ const e = q({selector:?}); if (e) e.click(); done[{click}] = !!e; }}
+                 return done[{click}];"
+            ),
         );
         assert_eq!(
             found,

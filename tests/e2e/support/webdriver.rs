@@ -503,6 +503,30 @@ impl Browser {
         )
     }
 
+    /// Like [`Browser::execute`], for a script that may run twice: when
+    /// WebKit's driver answers "Could not parse script result", which it does
+    /// when the page stalls past the driver's own wait (a loaded machine
+    /// compiling a wasm module, say) and the script may or may not have run,
+    /// this waits until the page answers again and runs `script` once more.
+    pub fn execute_repeatable(&self, script: &str, args: Vec<Value>) -> Value {
+        let body = json!({ "script": script, "args": args });
+        match self.try_cmd("POST", "/execute/sync", Some(&body)) {
+            Err(error)
+                if self.engine == Engine::WebKit
+                    && error.message.contains("Could not parse script result") =>
+            {
+                wait_for(STARTUP_TIMEOUT, "the stalled page to answer again", || {
+                    let probe = json!({ "script": "return true;", "args": [] });
+                    self.try_cmd("POST", "/execute/sync", Some(&probe)).is_ok()
+                });
+                self.cmd("POST", "/execute/sync", body)
+            }
+            outcome => {
+                outcome.unwrap_or_else(|e| panic!("WebDriver POST /execute/sync failed: {e}"))
+            }
+        }
+    }
+
     /// Runs `script` as the body of an async function in the page and returns
     /// what it resolves to; a rejection panics with its message.
     pub fn execute_async(&self, script: &str) -> Value {
