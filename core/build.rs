@@ -35,6 +35,9 @@ use serde_json::{Map, Value};
 
 const SOURCE: &str = "../content/ui.json";
 
+// zero_takes_one: the plural rule the widget shares with this script.
+include!("src/plural_rule.rs");
+
 /// Keys that are Rust keywords become raw identifiers (`continue` is the
 /// field `r#continue`).
 const KEYWORDS: &[&str] = &[
@@ -48,6 +51,7 @@ const KEYWORDS: &[&str] = &[
 fn main() {
     println!("cargo:rerun-if-changed={SOURCE}");
     println!("cargo:rerun-if-changed=build.rs");
+    println!("cargo:rerun-if-changed=src/plural_rule.rs");
 
     let json = fs::read_to_string(SOURCE)
         .unwrap_or_else(|error| panic!("{SOURCE}: cannot be read: {error}"));
@@ -138,7 +142,8 @@ pub fn generate(json: &str) -> Result<String, String> {
             let literal = match forms.as_slice() {
                 [(_, text_)] => format!("{:?}", text.encode(text_)),
                 [(_, one), (_, other)] => format!(
-                    "Plural {{ one: {:?}, other: {:?} }}",
+                    "Plural {{ zero: {:?}, one: {:?}, other: {:?} }}",
+                    text.encode(if zero_takes_one(code) { one } else { other }),
                     text.encode(one),
                     text.encode(other)
                 ),

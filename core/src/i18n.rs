@@ -15,22 +15,35 @@
 /// owners write in Dutch.
 pub const FALLBACK_LANGUAGE: &str = "nl";
 
+/// The language of the widget's words for a language it has none in (a
+/// questionnaire in Portuguese, say): English, which more visitors of a site
+/// in another language read than Dutch.
+pub const WORDS_FALLBACK_LANGUAGE: &str = "en";
+
 /// A text with a number in it, in the forms its language needs: "1 vraag",
-/// "2 vragen". Dutch and English both use `one` for exactly 1 and `other`
-/// for every other count; a language with more forms needs more fields.
+/// "2 vragen". Every language gives a form `one` and a form `other`; a count
+/// of 0 takes `one` in French ("0 résultat") and `other` in Dutch, English
+/// and German ([`zero_takes_one`]), so the zero form is chosen once, when
+/// the words are made. A language with more forms would need more fields.
 /// Read through the text's method on [`UiText`], which takes the count.
 #[derive(Debug)]
 struct Plural {
+    /// The form for a count of 0: `one` or `other`, by the language.
+    zero: &'static str,
     /// The form for a count of 1.
     one: &'static str,
-    /// The form for any other count, 0 included.
+    /// The form for any other count.
     other: &'static str,
 }
 
 impl Plural {
     /// The form for `count`.
     fn get(&self, count: usize) -> &'static str {
-        if count == 1 { self.one } else { self.other }
+        match count {
+            0 => self.zero,
+            1 => self.one,
+            _ => self.other,
+        }
     }
 
     /// The form for `count`, with `{count}` filled in.
@@ -49,6 +62,8 @@ pub enum Part<V> {
     Value(V),
 }
 
+include!("plural_rule.rs");
+
 // UiText, its methods, the texts' argument structs and UI_TEXTS: generated
 // from content/ui.json by build.rs.
 include!(concat!(env!("OUT_DIR"), "/ui_texts.rs"));
@@ -59,8 +74,9 @@ pub fn widget_languages() -> impl Iterator<Item = &'static str> {
     UI_TEXTS.iter().map(|&(code, _)| code)
 }
 
-/// The widget's words in `language`, or in [`FALLBACK_LANGUAGE`] when it
-/// does not speak that language.
+/// The widget's words in `language`, or in its primary language ("fr" for
+/// "fr-BE"), or in [`WORDS_FALLBACK_LANGUAGE`] when it does not speak that
+/// language.
 pub fn ui_text(language: &str) -> &'static UiText {
     // A handful of languages: a linear search is smaller than any map.
     let find = |wanted: &str| {
@@ -72,7 +88,8 @@ pub fn ui_text(language: &str) -> &'static UiText {
     // The tests check that the fallback language is there; the first one is a
     // last resort that cannot fail, so no panic path is compiled in.
     find(language)
-        .or_else(|| find(FALLBACK_LANGUAGE))
+        .or_else(|| find(primary(language)))
+        .or_else(|| find(WORDS_FALLBACK_LANGUAGE))
         .unwrap_or(UI_TEXTS[0].1)
 }
 
@@ -82,6 +99,11 @@ pub fn ui_text(language: &str) -> &'static UiText {
 pub fn widget_language<'a>(preferences: impl IntoIterator<Item = &'a str>) -> String {
     let codes: Vec<String> = widget_languages().map(str::to_string).collect();
     choose_language(preferences, &codes)
+}
+
+/// The primary subtag of a language tag: "pt" for "pt-BR".
+fn primary(tag: &str) -> &str {
+    tag.split(['-', '_']).next().unwrap_or_default()
 }
 
 /// Picks the language to show: the first of `preferences` (most important
@@ -96,9 +118,6 @@ pub fn choose_language<'a>(
     preferences: impl IntoIterator<Item = &'a str>,
     available: &[String],
 ) -> String {
-    fn primary(tag: &str) -> &str {
-        tag.split(['-', '_']).next().unwrap_or_default()
-    }
     fn same(a: &str, b: &str) -> bool {
         a.len() == b.len()
             && a.chars().zip(b.chars()).all(|(a, b)| {
@@ -247,9 +266,16 @@ pub fn number(value: f64, language: &str) -> String {
     decimal(value, 2).replace('.', ui_text(language).decimal_separator)
 }
 
+/// A share written as a percentage in `language`: "24%", "24,5 %".
+pub fn percent(value: f64, language: &str) -> String {
+    ui_text(language).percent(args::Percent {
+        value: &number(value, language),
+    })
+}
+
 /// A date written `YYYY-MM-DD`, alone or at the start of an ISO 8601 time,
-/// in words in `language`: `1 november 2026`. Anything else is given back
-/// as it is.
+/// in words in `language`: `1 november 2026`, `1. November 2026`, `1er
+/// novembre 2026`. Anything else is given back as it is.
 pub fn date(iso: &str, language: &str) -> String {
     in_words(iso, language).unwrap_or_else(|| iso.to_string())
 }
@@ -261,13 +287,21 @@ fn in_words(iso: &str, language: &str) -> Option<String> {
             .all(|b| b.is_ascii_digit())
             .then(|| text.parse::<usize>().ok())?
     };
-    let (year, month, day) = (digits(0..4)?, digits(5..7)?, digits(8..10)?);
+    let (year, month, day_number) = (digits(0..4)?, digits(5..7)?, digits(8..10)?);
     let separated = iso.get(4..5) == Some("-") && iso.get(7..8) == Some("-");
-    let name = ui_text(language)
-        .months
-        .split(' ')
-        .nth(month.checked_sub(1)?)?;
-    (separated && (1..=31).contains(&day)).then(|| format!("{day} {name} {year}"))
+    let ui = ui_text(language);
+    let name = ui.months.split(' ').nth(month.checked_sub(1)?)?;
+    let day = match day_number {
+        1 => ui.date_first_day.to_string(),
+        _ => day_number.to_string(),
+    };
+    (separated && (1..=31).contains(&day_number)).then(|| {
+        ui.date(args::Date {
+            day: &day,
+            month: name,
+            year: &year.to_string(),
+        })
+    })
 }
 
 /// Writes `value` rounded to at most `places` decimals (half away from
@@ -314,17 +348,65 @@ mod tests {
     }
 
     #[test]
-    fn the_widget_speaks_dutch_and_english_dutch_first() {
+    fn the_widget_speaks_dutch_english_german_and_french_dutch_first() {
         // build.rs proves every language has every text and none is blank;
         // this proves the languages themselves, and the fallback among them.
         let codes: Vec<_> = UI_TEXTS.iter().map(|&(code, _)| code).collect();
-        assert_eq!(codes, ["nl", "en"]);
+        assert_eq!(codes, ["nl", "en", "de", "fr"]);
         assert_eq!(ui_text("nl").language_name, "Nederlands");
         assert_eq!(ui_text("en").language_name, "English");
-        assert_eq!(
-            ui_text("de").language_name,
-            ui_text(FALLBACK_LANGUAGE).language_name
-        );
+        assert_eq!(ui_text("de").language_name, "Deutsch");
+        assert_eq!(ui_text("fr").language_name, "Français");
+        // A regional tag finds its language; a language without words gets
+        // English ones.
+        assert_eq!(ui_text("fr-BE").language_name, "Français");
+        assert_eq!(ui_text("de_AT").language_name, "Deutsch");
+        assert_eq!(ui_text("pt").language_name, "English");
+        assert_eq!(ui_text("").language_name, "English");
+    }
+
+    #[test]
+    fn a_count_of_zero_takes_the_form_its_language_gives_it() {
+        assert_eq!(ui_text("nl").questions_count(0), "0 vragen");
+        assert_eq!(ui_text("en").questions_count(1), "1 question");
+        assert_eq!(ui_text("de").questions_count(0), "0 Fragen");
+        assert_eq!(ui_text("fr").questions_count(0), "0 question");
+        assert_eq!(ui_text("fr").questions_count(1), "1 question");
+        assert_eq!(ui_text("fr").questions_count(2), "2 questions");
+        for (tag, zero_is_one) in [
+            ("fr", true),
+            ("fr-CA", true),
+            ("pt", true),
+            ("pt-BR", true),
+            ("pt-PT", false),
+            ("PT_pt", false),
+            ("hi", true),
+            ("de", false),
+            ("en", false),
+            ("pl", false),
+            ("", false),
+        ] {
+            assert_eq!(zero_takes_one(tag), zero_is_one, "{tag}");
+        }
+    }
+
+    #[test]
+    fn dates_and_percentages_follow_each_language() {
+        for (language, first, second, share) in [
+            ("nl", "1 november 2026", "2 november 2026", "24,5%"),
+            ("en", "1 November 2026", "2 November 2026", "24.5%"),
+            ("de", "1. November 2026", "2. November 2026", "24,5\u{a0}%"),
+            (
+                "fr",
+                "1er novembre 2026",
+                "2 novembre 2026",
+                "24,5\u{202f}%",
+            ),
+        ] {
+            assert_eq!(date("2026-11-01", language), first);
+            assert_eq!(date("2026-11-02", language), second);
+            assert_eq!(percent(24.5, language), share);
+        }
     }
 
     #[test]
@@ -373,8 +455,10 @@ mod tests {
         assert_eq!(language_name("EN", none), "English");
         // Unknown to the widget and to the browser: the code, never Dutch.
         assert_eq!(language_name("tlh", none), "tlh");
-        assert_eq!(language_name("de", |_: &str| Some("de".to_string())), "de");
-        assert_eq!(language_name("de", |_: &str| Some(" ".to_string())), "de");
+        assert_eq!(language_name("de", none), "Deutsch");
+        assert_eq!(language_name("fr", none), "Français");
+        assert_eq!(language_name("it", |_: &str| Some("it".to_string())), "it");
+        assert_eq!(language_name("it", |_: &str| Some(" ".to_string())), "it");
         // The lookup asked for the code as written.
         assert_eq!(
             language_name("pt-BR", |code: &str| (code == "pt-BR")

@@ -14,7 +14,9 @@ fn the_real_file_compiles_to_one_static_per_language() {
     let code = generate(include_str!("../../content/ui.json")).unwrap();
     assert!(code.contains("static NL: UiText = UiText {"), "{code}");
     assert!(code.contains("static EN: UiText = UiText {"), "{code}");
-    assert!(code.contains("pub static UI_TEXTS: [(&str, &UiText); 2] = ["));
+    assert!(code.contains("static DE: UiText = UiText {"), "{code}");
+    assert!(code.contains("static FR: UiText = UiText {"), "{code}");
+    assert!(code.contains("pub static UI_TEXTS: [(&str, &UiText); 4] = ["));
     // `continue` is a keyword: the field is a raw identifier.
     assert!(code.contains("    r#continue: \"Volgende\",\n"), "{code}");
 }
@@ -22,11 +24,18 @@ fn the_real_file_compiles_to_one_static_per_language() {
 #[test]
 fn plurals_become_both_forms_and_braces_that_are_no_placeholder_pass() {
     let code = generate(
-        r#"{"nl": {"n": {"one": "{count} vraag", "other": "{count} vragen"}, "j": "{\"a\": {}}"}, "en": {"n": {"one": "{count} question", "other": "{count} questions"}, "j": "{}"}}"#,
+        r#"{"nl": {"n": {"one": "{count} vraag", "other": "{count} vragen"}, "j": "{\"a\": {}}"}, "fr": {"n": {"one": "{count} question", "other": "{count} questions"}, "j": "{}"}}"#,
     )
     .unwrap();
+    // Zero takes `other` in Dutch and `one` in French.
     assert!(
-        code.contains(r#"    n: Plural { one: "{0} vraag", other: "{0} vragen" },"#),
+        code.contains(
+            r#"    n: Plural { zero: "{0} vragen", one: "{0} vraag", other: "{0} vragen" },"#
+        ),
+        "{code}"
+    );
+    assert!(
+        code.contains(r#"    n: Plural { zero: "{0} question", one: "{0} question", other: "{0} questions" },"#),
         "{code}"
     );
     assert!(code.contains(r#"    j: "{\"a\": {}}","#), "{code}");
@@ -126,7 +135,7 @@ fn compiles(generated: &str, caller: &str) -> Result<(), String> {
     let source = format!(
         r#"#![allow(dead_code)]
         mod i18n {{
-            pub struct Plural {{ one: &'static str, other: &'static str }}
+            pub struct Plural {{ zero: &'static str, one: &'static str, other: &'static str }}
             impl Plural {{
                 fn get(&self, _: usize) -> &'static str {{ self.one }}
                 fn count(&self, _: usize) -> String {{ String::new() }}

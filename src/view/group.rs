@@ -20,7 +20,7 @@ use crate::view::segments::Segments;
 use crate::web::{files, slices};
 use mq_core::exchange::ReadError;
 use mq_core::group::{self, Group, Origin, Reader};
-use mq_core::i18n::{args, list, number, ui_text};
+use mq_core::i18n::{args, list, number, percent, ui_text};
 use mq_core::model::Questionnaire;
 
 /// Lines read between two looks at the clock: a few hundred microseconds
@@ -59,7 +59,7 @@ pub struct GroupViewProps {
 
 /// A count with its share of the group, such as "12 (24%)".
 fn with_share(group: &Group, count: usize, language: &str) -> String {
-    format!("{count} ({}%)", number(group.percentage(count), language))
+    format!("{count} ({})", percent(group.percentage(count), language))
 }
 
 /// The form to paste or choose results, and what they add up to.
@@ -261,7 +261,7 @@ pub fn GroupView(props: &GroupViewProps) -> Html {
                                 <tr>
                                     <th scope="row">{ phase_name(i) }</th>
                                     <td>{ count }</td>
-                                    <td>{ format!("{}%", number(group.percentage(*count), language)) }</td>
+                                    <td>{ percent(group.percentage(*count), language) }</td>
                                 </tr>
                             }
                         </tbody>

@@ -12,7 +12,7 @@ use yew::prelude::*;
 use crate::view::bar::Bar;
 use crate::web::files;
 use mq_core::group::{Group, SEGMENT_MINIMUM, Segment};
-use mq_core::i18n::{args, number, ui_text};
+use mq_core::i18n::{args, number, percent, ui_text};
 use mq_core::model::Questionnaire;
 
 /// Properties of [`Segments`].
@@ -60,9 +60,7 @@ pub fn Segments(props: &SegmentsProps) -> Html {
         None => ui.group_segment_none,
     };
     let phase_name = |i: usize| q.phases[i].name.get(language);
-    let share = |segment: &Segment, count: usize| {
-        format!("{}%", number(segment.percentage(count), language))
-    };
+    let share = |segment: &Segment, count: usize| percent(segment.percentage(count), language);
     let median = |m: Option<f64>| m.map_or_else(|| ui.unknown.to_string(), |m| number(m, language));
     html! {
         <section class="mq-group-segments">
