@@ -111,14 +111,23 @@ fn page(lang: &str, theme: &str, setup: Setup) -> Page {
     ))
 }
 
-/// What one audit found: the violations (to be none) and the rules that ran.
-struct Audit {
-    violations: Vec<String>,
-    rules: BTreeSet<String>,
+/// axe-core, for a page to load as `/axe.js`.
+pub(crate) fn axe_script() -> Page {
+    let axe = std::fs::read(crate_dir().join("node_modules/axe-core/axe.min.js"))
+        .expect("node_modules/axe-core is missing: run scripts/setup.sh (npm ci)");
+    Page::new("text/javascript", axe)
 }
 
-/// Runs axe on the whole page and records what it says about `screen`.
-fn audit(visit: &Visit, screen: &str, found: &mut Audit) {
+/// What one audit found: the violations (to be none) and the rules that ran.
+#[derive(Default)]
+pub(crate) struct Audit {
+    pub(crate) violations: Vec<String>,
+    pub(crate) rules: BTreeSet<String>,
+}
+
+/// Runs axe on the whole page (which loads it as `/axe.js`, served by
+/// [`axe_script`]) and records what it says about `screen`.
+pub(crate) fn audit(visit: &Visit, screen: &str, found: &mut Audit) {
     let result = visit.browser.execute(
         &format!(
             "return axe.run(document, {{ runOnly: {{ type: 'tag', values: {WCAG_AA} }} }}).then((r) => ({{
@@ -147,12 +156,10 @@ fn audit(visit: &Visit, screen: &str, found: &mut Audit) {
 
 #[test]
 fn e2e_every_screen_passes_axe_wcag_22_aa_in_both_languages_and_themes() {
-    let axe = std::fs::read(crate_dir().join("node_modules/axe-core/axe.min.js"))
-        .expect("node_modules/axe-core is missing: run scripts/setup.sh (npm ci)");
     let broken = std::fs::read(crate_dir().join("tests/fixtures/questionnaires/broken-rules.json"))
         .expect("the broken questionnaire fixture");
     let mut server = StaticServer::builder(dist())
-        .page("/axe.js", Page::new("text/javascript", axe))
+        .page("/axe.js", axe_script())
         .page("/broken.json", Page::new("application/json", broken))
         .page("/benchmark.json", Page::new("application/json", poll()))
         .page(
@@ -195,10 +202,7 @@ fn e2e_every_screen_passes_axe_wcag_22_aa_in_both_languages_and_themes() {
         })
         .collect();
     let visit = Visit::open("about:blank", vec![server]);
-    let mut found = Audit {
-        violations: Vec::new(),
-        rules: BTreeSet::new(),
-    };
+    let mut found = Audit::default();
     let mut screens = 0;
     for (name, url, blocked, broken, group, compared) in &urls {
         let mut scan = |screen: &str, found: &mut Audit| {
@@ -311,11 +315,9 @@ fn e2e_every_screen_passes_axe_wcag_22_aa_in_both_languages_and_themes() {
 /// the loading line of a group view.
 #[test]
 fn e2e_the_screens_before_the_wasm_pass_axe_wcag_22_aa() {
-    let axe = std::fs::read(crate_dir().join("node_modules/axe-core/axe.min.js"))
-        .expect("node_modules/axe-core is missing: run scripts/setup.sh (npm ci)");
     let gate = Gate::new();
     let mut server = StaticServer::builder(dist())
-        .page("/axe.js", Page::new("text/javascript", axe))
+        .page("/axe.js", axe_script())
         .hold("/maturity-quiz_bg.wasm", &gate)
         .hold("/maturity-quiz-group_bg.wasm", &gate);
     let mut pages = Vec::new();
@@ -339,10 +341,7 @@ fn e2e_the_screens_before_the_wasm_pass_axe_wcag_22_aa() {
         .map(|(screen, path, shown)| (screen, server.url(&path), shown))
         .collect();
     let visit = Visit::open("about:blank", vec![server]);
-    let mut found = Audit {
-        violations: Vec::new(),
-        rules: BTreeSet::new(),
-    };
+    let mut found = Audit::default();
     for (screen, url, shown) in &urls {
         visit.browser.goto(url);
         visit.wait_run(

@@ -29,6 +29,7 @@ mod group;
 mod hostile;
 mod hosts;
 mod keyboard;
+mod languages;
 mod lifecycle;
 mod offline;
 mod prerender;
