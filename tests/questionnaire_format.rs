@@ -143,6 +143,23 @@ fn the_five_phase_example_is_valid() {
     );
 }
 
+#[test]
+fn the_french_example_is_the_same_questionnaire_in_french_only() {
+    let french = Questionnaire::from_json(&read("docs/examples/digital-workplace-fr.json"))
+        .expect("the French example is valid");
+    let q = example();
+    assert_eq!(french.languages, ["fr"]);
+    assert_eq!((&french.id, french.version), (&q.id, q.version));
+    let ids = |q: &Questionnaire| -> Vec<String> {
+        q.questions
+            .iter()
+            .map(|question| question.id.clone())
+            .collect()
+    };
+    assert_eq!(ids(&french), ids(&q));
+    assert_eq!(french.phases.len(), q.phases.len());
+}
+
 /// The example's answers as levels, `0` for "don't know".
 fn answers(levels: [u8; 8]) -> Vec<Option<Answer>> {
     levels

@@ -18,7 +18,7 @@ use crate::support::visit::{STEP, Visit, host_page};
 const UI_WORDS: &str = include_str!("../../content/ui.json");
 
 /// The format's example questionnaire with French as its only language.
-const FRENCH: &str = include_str!("../fixtures/questionnaires/digital-workplace-fr.json");
+const FRENCH: &str = include_str!("../../docs/examples/digital-workplace-fr.json");
 
 /// Every text the widget shows on its current screen, with the names that
 /// assistive technology reads out: the visible text nodes, and the
