@@ -19,7 +19,7 @@ use crate::view::focus::use_focus;
 use crate::view::segments::Segments;
 use crate::web::{files, slices};
 use mq_core::exchange::ReadError;
-use mq_core::group::{self, Group, Origin, Reader};
+use mq_core::group::{self, Group, Origin, Reader, Segment};
 use mq_core::i18n::{args, list, number, percent, ui_text};
 use mq_core::model::Questionnaire;
 
@@ -38,8 +38,9 @@ enum Shown {
     Nothing,
     /// Reading, this fraction done.
     Reading(f64),
-    /// The group read.
-    Read(Rc<Group>),
+    /// The group read, and its segments by the first background question
+    /// (none without one), worked out in a task of their own.
+    Read(Rc<Group>, Rc<Vec<Segment>>),
 }
 
 /// Properties of [`GroupView`].
@@ -97,16 +98,25 @@ pub fn GroupView(props: &GroupViewProps) -> Html {
             let this = *readings.borrow();
             let (q, shown, readings) = (q.clone(), shown.clone(), readings.clone());
             shown.set(Shown::Reading(0.0));
-            // Reading, then summing up, then showing the sums: each step a
-            // task of its own (or many, for reading).
-            let (mut read, mut summed) = (false, None);
+            // Reading, then summing up, then the first segments, then
+            // showing them: each step a task of its own (or many, for
+            // reading), so that a large group never holds the page long.
+            let (mut read, mut summed, mut split) = (false, None::<Group>, None);
             slices::run(move |deadline| {
                 if *readings.borrow() != this {
                     return false;
                 }
-                if let Some(group) = summed.take() {
-                    shown.set(Shown::Read(Rc::new(group)));
+                if let Some((group, first)) = split.take() {
+                    shown.set(Shown::Read(Rc::new(group), Rc::new(first)));
                     return false;
+                }
+                if let Some(group) = summed.take() {
+                    let first = match q.profile.is_empty() {
+                        true => Vec::new(),
+                        false => group.segments(&q, 0),
+                    };
+                    split = Some((group, first));
+                    return true;
                 }
                 if read {
                     summed = reader.take().map(|reader| reader.finish(&q));
@@ -183,11 +193,11 @@ pub fn GroupView(props: &GroupViewProps) -> Html {
             </button>
         }
     });
-    let group = match &*shown {
-        Shown::Read(group) => Some(group.clone()),
+    let read = match &*shown {
+        Shown::Read(group, first) => Some((group.clone(), first.clone())),
         _ => None,
     };
-    let results = group.as_ref().map(|group| {
+    let results = read.as_ref().map(|(group, first)| {
         let export_summary = {
             let (q, group) = (q.clone(), group.clone());
             Callback::from(move |_: MouseEvent| {
@@ -292,7 +302,7 @@ pub fn GroupView(props: &GroupViewProps) -> Html {
                         </tbody>
                     </table>
                     if !q.profile.is_empty() {
-                        <Segments questionnaire={q.clone()} language={props.language.clone()} group={group.clone()} />
+                        <Segments questionnaire={q.clone()} language={props.language.clone()} group={group.clone()} first={first.clone()} />
                     }
                     <BenchmarkExport questionnaire={q.clone()} language={props.language.clone()} group={group.clone()} />
                     <div class="mq-actions">
@@ -334,7 +344,7 @@ pub fn GroupView(props: &GroupViewProps) -> Html {
                     // flooded with numbers.
                     Shown::Reading(done) => ui.group_reading(args::GroupReading {
                         percent: &((done * 10.0).floor() as u32 * 10).to_string() }),
-                    Shown::Read(group) => ui.group_count(group.entries.len()),
+                    Shown::Read(group, _) => ui.group_count(group.entries.len()),
                 } }
             </p>
             // Always there, so that the status line before it is never

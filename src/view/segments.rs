@@ -24,6 +24,9 @@ pub struct SegmentsProps {
     pub language: String,
     /// The results read.
     pub group: Rc<Group>,
+    /// The segments by the first background question, worked out while the
+    /// results were read: the view opens on them without summing again.
+    pub first: Rc<Vec<Segment>>,
 }
 
 /// The choice of background question, and its segments.
@@ -39,7 +42,10 @@ pub fn Segments(props: &SegmentsProps) -> Html {
     let Some(asked) = q.profile.get(question) else {
         return html! {};
     };
-    let segments = props.group.segments(q, question);
+    let segments = match question {
+        0 => props.first.clone(),
+        _ => Rc::new(props.group.segments(q, question)),
+    };
     let on_change = {
         let (chosen, questions) = (chosen.clone(), q.profile.len());
         Callback::from(move |event: Event| {
