@@ -113,7 +113,7 @@ export interface MaturityQuizEventMap {
 
 /** The element's attributes and their values, for frameworks' element typings (see the README on React). */
 export interface MaturityQuizAttributes {
-  /** One of the questionnaire's languages (the built-in one: `nl`, `en`); else the page's `<html lang>`, the browser's languages, Dutch. The widget's own words are in Dutch, English, German and French, else English. Changing it later switches the language. */
+  /** One of the questionnaire's languages (the built-in one: `nl`, `en`); else the page's `<html lang>`, the browser's languages, Dutch. The widget's own words are in Dutch, English, German and French, or in the questionnaire's own `ui` words, else English. Changing it later switches the language. */
   lang?: string;
   /** `auto` (the default) follows the visitor's system. */
   theme?: "auto" | "light" | "dark";

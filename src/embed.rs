@@ -291,8 +291,10 @@ fn quiz(host: Host, questionnaire: Rc<Questionnaire>, opening: Opening) -> Shows
             .iter()
             .map(|(name, value)| (name.as_str(), value.as_str())),
     );
-    for problem in problems {
-        console::warn(&problem.to_string());
+    // Attributes the questionnaire cannot use, then what works but may not
+    // be meant: a language shown with the widget's English words.
+    for problem in problems.iter().chain(&questionnaire.warnings()) {
+        console::warn(problem);
     }
     let share_url = host.attribute("share-url").filter(|value| {
         let valid = page::share_url(value).is_some();

@@ -8,6 +8,7 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+use mq_core::i18n::{self, args};
 use mq_core::model::{Answer, BUILT_IN_JSON, Level, Questionnaire};
 use mq_core::scoring::{Outcome, assess};
 use proptest::prelude::*;
@@ -22,6 +23,10 @@ fn read(path: &str) -> String {
 }
 
 const EXAMPLE: &str = "docs/examples/digital-workplace.json";
+/// A questionnaire in Brazilian Portuguese, which brings the widget's words.
+const PORTUGUESE: &str = "docs/examples/digital-workplace-pt.json";
+/// A questionnaire in French, without words of its own.
+const FRENCH: &str = "docs/examples/digital-workplace-fr.json";
 const SCHEMA: &str = "docs/questionnaire.schema.json";
 const FIXTURES: &str = "tests/fixtures/questionnaires";
 
@@ -72,6 +77,30 @@ const BROKEN: &[(&str, &[&str])] = &[
             "profile[1].text: \"en\" text is empty",
             "profile[1].answers: expected at least 2 answers, found 1",
             "profile[2].answers[1].text: \"en\" text missing",
+        ],
+    ),
+    (
+        "ui-broken-rules.json",
+        &[
+            "ui.de: \"de\" is not one of the questionnaire's languages",
+            "ui.fr.forget: expected a text, found a plural's forms",
+            "ui.fr.start: empty",
+            "ui.pt-br.comecar: not one of the widget's texts: the keys are those of content/ui.json",
+            "ui.pt-br.note_full.one: has no placeholder, but the widget fills {full}",
+            "ui.pt-br.progress: has {n} {count}, but the widget fills {n} {total}",
+            "ui.pt-br.questions_count: expected a plural's forms {\"one\": …, \"other\": …}, found a text",
+            "ui.pt-br.start: has {agora}, but the widget fills no placeholder",
+            "ui.pt-br.forget: missing: the widget has no words of its own in \"pt-br\", so ui.pt-br needs every text",
+            "ui.pt-br.share_title: missing: the widget has no words of its own in \"pt-br\", so ui.pt-br needs every text",
+        ],
+    ),
+    (
+        "ui-wrong-shape.json",
+        &[
+            "ui.fr.minutes_count.few: unknown field, expected one of one, other",
+            "ui.fr.questions_count.other: missing",
+            "ui.fr.start: expected a text, or a plural's forms {\"one\": …, \"other\": …}, found a number",
+            "ui.pt-br: expected an object of texts by key, found a string",
         ],
     ),
     (
@@ -145,8 +174,7 @@ fn the_five_phase_example_is_valid() {
 
 #[test]
 fn the_french_example_is_the_same_questionnaire_in_french_only() {
-    let french = Questionnaire::from_json(&read("docs/examples/digital-workplace-fr.json"))
-        .expect("the French example is valid");
+    let french = Questionnaire::from_json(&read(FRENCH)).expect("the French example is valid");
     let q = example();
     assert_eq!(french.languages, ["fr"]);
     assert_eq!((&french.id, french.version), (&q.id, q.version));
@@ -306,7 +334,7 @@ fn schema_problems(schema: &Value, node: &Value, value: &Value, path: &str) -> V
 #[test]
 fn the_shipped_questionnaires_pass_the_schema_and_broken_ones_do_not() {
     let schema: Value = serde_json::from_str(&read(SCHEMA)).unwrap();
-    for file in ["content/social-maturity.json", EXAMPLE] {
+    for file in ["content/social-maturity.json", EXAMPLE, PORTUGUESE] {
         let value: Value = serde_json::from_str(&read(file)).unwrap();
         assert_eq!(
             schema_problems(&schema, &schema, &value, ""),
@@ -318,6 +346,7 @@ fn the_shipped_questionnaires_pass_the_schema_and_broken_ones_do_not() {
         "wrong-shape.json",
         "eight-phases.json",
         "profile-wrong-shape.json",
+        "ui-wrong-shape.json",
     ] {
         let value: Value = serde_json::from_str(&read(&format!("{FIXTURES}/{file}"))).unwrap();
         assert_ne!(
@@ -326,6 +355,79 @@ fn the_shipped_questionnaires_pass_the_schema_and_broken_ones_do_not() {
             "{file}"
         );
     }
+}
+
+// A questionnaire's own words.
+
+#[test]
+fn a_questionnaire_in_a_language_the_widget_lacks_brings_every_word() {
+    let q = Questionnaire::from_json(&read(PORTUGUESE)).unwrap_or_else(|e| panic!("{e}"));
+    let ui = q.words("pt-br");
+    assert_eq!(ui.start, "Iniciar questionário");
+    assert_eq!(
+        ui.progress(args::Progress { n: "3", total: "8" }),
+        "Pergunta 3 de 8"
+    );
+    // Brazilian Portuguese says "0 pergunta", as French does.
+    assert_eq!(ui.questions_count(0), "0 pergunta");
+    assert_eq!(ui.questions_count(1), "1 pergunta");
+    assert_eq!(ui.questions_count(8), "8 perguntas");
+    assert_eq!(i18n::number(2.5, ui), "2,5");
+    assert_eq!(i18n::date("2026-11-01", ui), "1º de novembro de 2026");
+    assert_eq!(q.language_name("pt-br", |_| None), "Português (Brasil)");
+    // Made once: the same words again are the same words in memory.
+    let again = Questionnaire::from_json(&read(PORTUGUESE)).unwrap();
+    assert!(std::ptr::eq(ui, again.words("pt-br")));
+    assert!(q.warnings().is_empty(), "{:?}", q.warnings());
+}
+
+#[test]
+fn a_questionnaire_may_replace_single_words_in_a_language_the_widget_has() {
+    let mut value: Value = serde_json::from_str(&read(FRENCH)).unwrap();
+    value["ui"] = serde_json::json!({"fr": {
+        "start": "C'est parti",
+        "questions_count": {"one": "{count} question courte", "other": "{count} questions courtes"},
+        "language_name": "Français (Belgique)"
+    }});
+    let q = Questionnaire::from_json(&value.to_string()).unwrap_or_else(|e| panic!("{e}"));
+    let (own, widget) = (q.words("fr"), i18n::ui_text("fr"));
+    assert_eq!(own.start, "C'est parti");
+    assert_eq!(own.questions_count(0), "0 question courte");
+    assert_eq!(own.questions_count(2), "2 questions courtes");
+    assert_eq!(q.language_name("fr", |_| None), "Français (Belgique)");
+    // Every other word is the widget's French, and the widget's own stay.
+    assert_eq!(own.back, widget.back);
+    assert_eq!(own.r#continue, widget.r#continue);
+    assert_eq!(widget.start, "Commencer le questionnaire");
+    assert!(!std::ptr::eq(own, widget));
+}
+
+#[test]
+fn a_language_without_words_falls_back_to_english_and_the_checker_warns() {
+    let mut value: Value = serde_json::from_str(&read(PORTUGUESE)).unwrap();
+    value.as_object_mut().unwrap().remove("ui");
+    let q = Questionnaire::from_json(&value.to_string()).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(q.words("pt-br").start, i18n::ui_text("en").start);
+    let warning = "languages[0]: the widget has no words of its own in \"pt-br\", and ui.pt-br \
+                   gives none: its buttons, notes and messages show in English";
+    assert_eq!(q.warnings(), [warning]);
+
+    let dir = std::env::temp_dir().join(format!("mq-no-words-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("pt-without-words.json");
+    std::fs::write(&file, value.to_string()).unwrap();
+    let file = file.to_str().unwrap();
+    let (code, out) = check(&[file, PORTUGUESE]);
+    std::fs::remove_dir_all(&dir).unwrap();
+    assert_eq!(code, 0, "a warning is no problem: {out}");
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines.len(), 3, "{out}");
+    assert!(lines[0].starts_with(&format!("{file}: valid: ")), "{out}");
+    assert_eq!(lines[1], format!("{file}: warning: {warning}"));
+    assert!(
+        lines[2].starts_with(&format!("{PORTUGUESE}: valid: ")),
+        "{out}"
+    );
 }
 
 // The loader under arbitrary input.
@@ -407,6 +509,16 @@ proptest! {
 
     #[test]
     fn arbitrary_json_never_panics(value in any_json()) {
+        load_holds(&value.to_string());
+    }
+
+    #[test]
+    fn the_portuguese_example_with_any_part_replaced_never_panics(
+        turns in prop::collection::vec(any::<usize>(), 0..6),
+        replacement in any_json(),
+    ) {
+        let mut value: Value = serde_json::from_str(&read(PORTUGUESE)).unwrap();
+        graft(&mut value, &turns, replacement);
         load_holds(&value.to_string());
     }
 

@@ -7,7 +7,7 @@
 
 use crate::benchmark::{Benchmark, Comparison};
 use crate::history::Change;
-use crate::i18n::{UiText, args, date, list, number, quoted_list, ui_text};
+use crate::i18n::{UiText, args, date, list, number, quoted_list};
 use crate::model::{Level, Questionnaire};
 use crate::scoring::{Assessment, threshold};
 
@@ -18,8 +18,7 @@ use crate::scoring::{Assessment, threshold};
 const SECONDS_PER_QUESTION: usize = 35;
 
 /// The intro's line on length: "12 vragen, ongeveer 7 minuten."
-pub fn facts(questions: usize, language: &str) -> String {
-    let ui = ui_text(language);
+pub fn facts(questions: usize, ui: &UiText) -> String {
     let minutes = (questions * SECONDS_PER_QUESTION).div_ceil(60).max(1);
     ui.facts(args::Facts {
         questions: &ui.questions_count(questions),
@@ -29,8 +28,8 @@ pub fn facts(questions: usize, language: &str) -> String {
 
 /// Why there is no result yet: `answered` of `total` questions have a level,
 /// and a result needs `needed`.
-pub fn too_few(answered: usize, total: usize, needed: usize, language: &str) -> String {
-    ui_text(language).too_few_body(
+pub fn too_few(answered: usize, total: usize, needed: usize, ui: &UiText) -> String {
+    ui.too_few_body(
         total,
         args::TooFewBody {
             answered: &answered.to_string(),
@@ -51,8 +50,7 @@ fn dimension_names(q: &Questionnaire, indexes: &[usize], ui: &UiText, language: 
 
 /// How the result's sentences name the organisation: "uw organisatie", or
 /// "deze organisatie" when someone shared the result.
-pub fn organisation(shared: bool, language: &str) -> &'static str {
-    let ui = ui_text(language);
+pub fn organisation(shared: bool, ui: &UiText) -> &'static str {
     if shared {
         ui.organisation_shared
     } else {
@@ -62,29 +60,29 @@ pub fn organisation(shared: bool, language: &str) -> &'static str {
 
 /// The title of the list of dimensions, weakest first: "Waar uw organisatie
 /// staat en naartoe kan groeien".
-pub fn next_steps_title(shared: bool, language: &str) -> String {
-    ui_text(language).next_steps_title(args::NextStepsTitle {
-        organisation: organisation(shared, language),
+pub fn next_steps_title(shared: bool, ui: &UiText) -> String {
+    ui.next_steps_title(args::NextStepsTitle {
+        organisation: organisation(shared, ui),
     })
 }
 
 /// That every known dimension is in the top phase, said only when no
 /// dimension has a next step.
-pub fn top_reached(assessment: &Assessment, shared: bool, language: &str) -> Option<String> {
+pub fn top_reached(assessment: &Assessment, shared: bool, ui: &UiText) -> Option<String> {
     assessment.next_steps.is_empty().then(|| {
-        ui_text(language).top_reached(args::TopReached {
-            organisation: organisation(shared, language),
+        ui.top_reached(args::TopReached {
+            organisation: organisation(shared, ui),
         })
     })
 }
 
 /// Why the profile is uneven, and where to start: the weakest dimension
 /// heads the list under [`next_steps_title`].
-pub fn uneven(assessment: &Assessment, shared: bool, language: &str) -> Option<String> {
+pub fn uneven(assessment: &Assessment, shared: bool, ui: &UiText) -> Option<String> {
     assessment.uneven.then(|| {
-        ui_text(language).note_uneven(args::NoteUneven {
-            organisation: organisation(shared, language),
-            section: &next_steps_title(shared, language),
+        ui.note_uneven(args::NoteUneven {
+            organisation: organisation(shared, ui),
+            section: &next_steps_title(shared, ui),
         })
     })
 }
@@ -96,7 +94,7 @@ pub fn capped(
     shared: bool,
     language: &str,
 ) -> Option<String> {
-    let ui = ui_text(language);
+    let ui = q.words(language);
     let capped_by = &assessment.capped_by;
     let &first = capped_by.first()?;
     let lowest = assessment.dimensions[first]
@@ -105,8 +103,8 @@ pub fn capped(
     Some(ui.note_capped(
         capped_by.len(),
         args::NoteCapped {
-            organisation: organisation(shared, language),
-            mean: &number(assessment.mean.as_f64(), language),
+            organisation: organisation(shared, ui),
+            mean: &number(assessment.mean.as_f64(), ui),
             scale: &q.phases.len().to_string(),
             uncapped: q.phase(assessment.uncapped).name.get(language),
             dimensions: &dimension_names(q, capped_by, ui, language),
@@ -131,12 +129,13 @@ pub fn mean(
         return None;
     }
     let next = Level(phase.0 + 1);
-    Some(ui_text(language).note_mean(args::NoteMean {
-        organisation: organisation(shared, language),
-        mean: &number(assessment.mean.as_f64(), language),
+    let ui = q.words(language);
+    Some(ui.note_mean(args::NoteMean {
+        organisation: organisation(shared, ui),
+        mean: &number(assessment.mean.as_f64(), ui),
         scale: &q.phases.len().to_string(),
         next: q.phase(next).name.get(language),
-        threshold: &number(threshold(next), language),
+        threshold: &number(threshold(next), ui),
     }))
 }
 
@@ -146,7 +145,7 @@ pub fn provisional(q: &Questionnaire, assessment: &Assessment, language: &str) -
     if !assessment.provisional {
         return None;
     }
-    let ui = ui_text(language);
+    let ui = q.words(language);
     let mut text = ui.note_provisional(
         assessment.total,
         args::NoteProvisional {
@@ -186,7 +185,7 @@ pub fn provisional(q: &Questionnaire, assessment: &Assessment, language: &str) -
 /// The line under the chart: the scale, and the score at which each phase
 /// after the first begins ([`threshold`]).
 pub fn chart_scale(q: &Questionnaire, language: &str) -> String {
-    let ui = ui_text(language);
+    let ui = q.words(language);
     let thresholds: Vec<String> = q
         .phases
         .iter()
@@ -194,7 +193,7 @@ pub fn chart_scale(q: &Questionnaire, language: &str) -> String {
         .skip(1)
         .map(|(i, phase)| {
             ui.chart_threshold(args::ChartThreshold {
-                score: &number(threshold(Level(i as u8 + 1)), language),
+                score: &number(threshold(Level(i as u8 + 1)), ui),
                 phase: phase.name.get(language),
             })
         })
@@ -217,7 +216,7 @@ pub fn compared(
     phase: Level,
     language: &str,
 ) -> Vec<String> {
-    let ui = ui_text(language);
+    let ui = q.words(language);
     let phase_name = q.phase(phase).name.get(language);
     // The top phase has no higher one to speak of.
     let top = phase == q.top_level();
@@ -284,10 +283,10 @@ pub fn compared(
 /// The sentences that say what changed since the respondent's previous
 /// result: the phase then and now, then each dimension's score then and now.
 pub fn changed(q: &Questionnaire, change: &Change, language: &str) -> Vec<String> {
-    let ui = ui_text(language);
+    let ui = q.words(language);
     let name = |level: Level| q.phase(level).name.get(language);
     let (before, after) = change.phase;
-    let since = change.since.as_deref().map(|since| date(since, language));
+    let since = change.since.as_deref().map(|since| date(since, ui));
     let mut sentences = vec![match (&since, before == after) {
         (Some(since), true) => ui.change_same_phase(args::ChangeSamePhase {
             since,
@@ -306,7 +305,7 @@ pub fn changed(q: &Questionnaire, change: &Change, language: &str) -> Vec<String
             after: name(after),
         }),
     }];
-    let score = |s: Option<f64>| s.map_or_else(|| ui.unknown.to_string(), |s| number(s, language));
+    let score = |s: Option<f64>| s.map_or_else(|| ui.unknown.to_string(), |s| number(s, ui));
     sentences.extend(q.dimensions.iter().zip(&change.dimensions).map(
         |(dimension, &(before, after))| {
             let dimension = dimension.name.get(language);

@@ -19,7 +19,7 @@ use std::rc::Rc;
 use crate::exchange::ReadError;
 use crate::exchange::csv::{CsvRows, csv_header, csv_line, csv_row, records};
 use crate::exchange::{download, link};
-use crate::i18n::number;
+use crate::i18n::decimal;
 use crate::model::{Questionnaire, Response};
 use crate::scoring::{Assessment, Outcome, Score, assess};
 
@@ -329,13 +329,13 @@ impl Group {
                 segment
                     .phases
                     .iter()
-                    .map(|&n| number(segment.percentage(n), "en")),
+                    .map(|&n| decimal(segment.percentage(n), 2)),
             );
             row.extend(
                 segment
                     .dimensions
                     .iter()
-                    .map(|d| d.median.map(|m| number(m, "en")).unwrap_or_default()),
+                    .map(|d| d.median.map(|m| decimal(m, 2)).unwrap_or_default()),
             );
             csv += &csv_line(row);
         }
@@ -361,7 +361,7 @@ impl Group {
                 (i + 1).to_string(),
                 phase.id.clone(),
                 count.to_string(),
-                number(self.percentage(count), "en"),
+                decimal(self.percentage(count), 2),
             ]);
         }
         csv += "\r\n";
@@ -372,7 +372,7 @@ impl Group {
         for (dimension, summary) in questionnaire.dimensions.iter().zip(&self.dimensions) {
             let mut row = vec![
                 dimension.id.clone(),
-                summary.median.map(|m| number(m, "en")).unwrap_or_default(),
+                summary.median.map(|m| decimal(m, 2)).unwrap_or_default(),
             ];
             row.extend(summary.phases.iter().map(usize::to_string));
             row.push(summary.unknown.to_string());

@@ -10,6 +10,10 @@
 //! placeholder renamed, added or dropped in `content/ui.json` changes the
 //! struct, so every call that fills the text stops compiling
 //! (`docs/content-style.md`, "The words' contract").
+//!
+//! A questionnaire may bring words of its own (its `ui` object): every text
+//! in a language the widget does not speak, or a few in one it does.
+//! [`with_words`] makes those into a [`UiText`] like the built-in ones.
 
 /// The language used when nothing else says which one to use: the first site
 /// owners write in Dutch.
@@ -26,7 +30,7 @@ pub const WORDS_FALLBACK_LANGUAGE: &str = "en";
 /// and German ([`zero_takes_one`]), so the zero form is chosen once, when
 /// the words are made. A language with more forms would need more fields.
 /// Read through the text's method on [`UiText`], which takes the count.
-#[derive(Debug)]
+#[derive(Clone, Copy, Debug)]
 struct Plural {
     /// The form for a count of 0: `one` or `other`, by the language.
     zero: &'static str,
@@ -63,6 +67,133 @@ pub enum Part<V> {
 }
 
 include!("plural_rule.rs");
+include!("placeholders.rs");
+
+/// What one text of [`UiText`] is, by its key in `content/ui.json`: the
+/// table [`WORD_KEYS`] holds one per text.
+#[derive(Debug)]
+pub struct WordKey {
+    /// The key, such as `"start"`.
+    pub key: &'static str,
+    /// Whether the text is a plural, with the forms `one` and `other`.
+    pub plural: bool,
+    /// The placeholders every form of the text has, in the order of the
+    /// values its method passes.
+    pub slots: &'static [&'static str],
+}
+
+impl WordKey {
+    /// Whether `form` has exactly the placeholders the text has, each at
+    /// least once, in any order.
+    pub fn fits(&self, form: &str) -> bool {
+        same_names(&placeholders(form), self.slots)
+    }
+}
+
+/// A text of [`UiText`], to be replaced: `UiText::word_mut` gives one.
+enum WordMut<'a> {
+    Text(&'a mut &'static str),
+    Plural(&'a mut Plural),
+}
+
+/// One of the widget's texts as a questionnaire gives it: a string, or the
+/// forms of a plural.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Word {
+    /// A text without a number that picks its form.
+    Text(String),
+    /// A text with a form for a count of one (`"{count} vraag"`) and one for
+    /// any other count; a count of 0 takes the one its language gives it
+    /// ([`zero_takes_one`]).
+    Plural {
+        /// The form for one.
+        one: String,
+        /// The form for any other count.
+        other: String,
+    },
+}
+
+/// The words a questionnaire brings for one language, each with its key.
+pub type Words = Vec<(String, Word)>;
+
+impl Word {
+    /// Each form with its name: `""` for a text, `"one"` and `"other"` for
+    /// a plural.
+    pub fn forms(&self) -> Vec<(&'static str, &str)> {
+        match self {
+            Word::Text(text) => vec![("", text)],
+            Word::Plural { one, other } => vec![("one", one), ("other", other)],
+        }
+    }
+
+    /// The placeholders of `form`, each once, in the order they first
+    /// occur.
+    pub fn placeholders(form: &str) -> Vec<&str> {
+        placeholders(form)
+    }
+}
+
+/// The widget's words in `language` ([`ui_text`]) with `words` (key, word)
+/// in place of its own: what a questionnaire's `ui` object gives. A key the
+/// widget has no text for, or a word of the wrong kind, is passed over (the
+/// questionnaire's check refuses both); a placeholder the text does not
+/// fill stays as it is written.
+///
+/// The words live as long as the page: each is made once per distinct
+/// language and set of words, and kept for every later call, so a
+/// questionnaire that comes back (a language switch, a remount) costs no
+/// more memory. Only a page that reads ever new words grows.
+pub fn with_words(language: &str, words: &[(String, Word)]) -> &'static UiText {
+    type Made = Vec<(String, Words, &'static UiText)>;
+    thread_local! {
+        static MADE: std::cell::RefCell<Made> = const { std::cell::RefCell::new(Vec::new()) };
+    }
+    MADE.with_borrow_mut(|made| {
+        if let Some(&(_, _, text)) = made
+            .iter()
+            .find(|(code, these, _)| code == language && these.as_slice() == words)
+        {
+            return text;
+        }
+        let text: &'static UiText = Box::leak(Box::new(replaced(language, words)));
+        made.push((language.to_string(), words.to_vec(), text));
+        text
+    })
+}
+
+/// [`with_words`]'s copy of the words in `language`, with `words` in place.
+fn replaced(language: &str, words: &[(String, Word)]) -> UiText {
+    let leak = |text: &str, slots: &[&str]| -> &'static str {
+        Box::leak(encode(text, slots).into_boxed_str())
+    };
+    let mut text = *ui_text(language);
+    for (key, word) in words {
+        let Some(index) = WORD_KEYS.iter().position(|known| known.key == key) else {
+            continue;
+        };
+        let slots = WORD_KEYS[index].slots;
+        match (text.word_mut(index), word) {
+            (Some(WordMut::Text(place)), Word::Text(given)) => *place = leak(given, slots),
+            (Some(WordMut::Plural(place)), Word::Plural { one, other }) => {
+                let (one, other) = (leak(one, slots), leak(other, slots));
+                *place = Plural {
+                    zero: if zero_takes_one(language) { one } else { other },
+                    one,
+                    other,
+                };
+            }
+            _ => {}
+        }
+    }
+    text
+}
+
+/// Whether the widget has words of its own in `language`, or in its primary
+/// language: where a questionnaire's `ui` may replace a few texts rather
+/// than give them all.
+pub fn speaks(language: &str) -> bool {
+    own_words(language).is_some()
+}
 
 // UiText, its methods, the texts' argument structs and UI_TEXTS: generated
 // from content/ui.json by build.rs.
@@ -78,6 +209,16 @@ pub fn widget_languages() -> impl Iterator<Item = &'static str> {
 /// "fr-BE"), or in [`WORDS_FALLBACK_LANGUAGE`] when it does not speak that
 /// language.
 pub fn ui_text(language: &str) -> &'static UiText {
+    // The tests check that the fallback language is there; the first one is a
+    // last resort that cannot fail, so no panic path is compiled in.
+    own_words(language)
+        .or_else(|| own_words(WORDS_FALLBACK_LANGUAGE))
+        .unwrap_or(UI_TEXTS[0].1)
+}
+
+/// The widget's words in `language` or in its primary language, if it has
+/// them.
+fn own_words(language: &str) -> Option<&'static UiText> {
     // A handful of languages: a linear search is smaller than any map.
     let find = |wanted: &str| {
         UI_TEXTS
@@ -85,12 +226,7 @@ pub fn ui_text(language: &str) -> &'static UiText {
             .find(|&&(code, _)| code == wanted)
             .map(|&(_, text)| text)
     };
-    // The tests check that the fallback language is there; the first one is a
-    // last resort that cannot fail, so no panic path is compiled in.
-    find(language)
-        .or_else(|| find(primary(language)))
-        .or_else(|| find(WORDS_FALLBACK_LANGUAGE))
-        .unwrap_or(UI_TEXTS[0].1)
+    find(language).or_else(|| find(primary(language)))
 }
 
 /// The language of the widget's own words for `preferences` (most important
@@ -261,26 +397,26 @@ pub fn quoted_list(names: &[&str], ui: &UiText) -> String {
 }
 
 /// Writes a number with at most two decimals, trailing zeros dropped, and the
-/// decimal separator of `language` (a comma in Dutch).
-pub fn number(value: f64, language: &str) -> String {
-    decimal(value, 2).replace('.', ui_text(language).decimal_separator)
+/// decimal separator of the words `ui` (a comma in Dutch).
+pub fn number(value: f64, ui: &UiText) -> String {
+    decimal(value, 2).replace('.', ui.decimal_separator)
 }
 
-/// A share written as a percentage in `language`: "24%", "24,5 %".
-pub fn percent(value: f64, language: &str) -> String {
-    ui_text(language).percent(args::Percent {
-        value: &number(value, language),
+/// A share written as a percentage in the words `ui`: "24%", "24,5 %".
+pub fn percent(value: f64, ui: &UiText) -> String {
+    ui.percent(args::Percent {
+        value: &number(value, ui),
     })
 }
 
 /// A date written `YYYY-MM-DD`, alone or at the start of an ISO 8601 time,
-/// in words in `language`: `1 november 2026`, `1. November 2026`, `1er
-/// novembre 2026`. Anything else is given back as it is.
-pub fn date(iso: &str, language: &str) -> String {
-    in_words(iso, language).unwrap_or_else(|| iso.to_string())
+/// in the words `ui`: `1 november 2026`, `1. November 2026`, `1er novembre
+/// 2026`. Anything else is given back as it is.
+pub fn date(iso: &str, ui: &UiText) -> String {
+    in_words(iso, ui).unwrap_or_else(|| iso.to_string())
 }
 
-fn in_words(iso: &str, language: &str) -> Option<String> {
+fn in_words(iso: &str, ui: &UiText) -> Option<String> {
     let digits = |range: std::ops::Range<usize>| {
         let text = iso.get(range)?;
         text.bytes()
@@ -289,7 +425,6 @@ fn in_words(iso: &str, language: &str) -> Option<String> {
     };
     let (year, month, day_number) = (digits(0..4)?, digits(5..7)?, digits(8..10)?);
     let separated = iso.get(4..5) == Some("-") && iso.get(7..8) == Some("-");
-    let ui = ui_text(language);
     let name = ui.months.split(' ').nth(month.checked_sub(1)?)?;
     let day = match day_number {
         1 => ui.date_first_day.to_string(),
@@ -332,8 +467,11 @@ mod tests {
 
     #[test]
     fn a_date_is_written_in_words_and_anything_else_as_given() {
-        assert_eq!(date("2026-11-01", "nl"), "1 november 2026");
-        assert_eq!(date("2026-12-02T19:38:18.000Z", "en"), "2 December 2026");
+        assert_eq!(date("2026-11-01", ui_text("nl")), "1 november 2026");
+        assert_eq!(
+            date("2026-12-02T19:38:18.000Z", ui_text("en")),
+            "2 December 2026"
+        );
         for other in [
             "najaar 2026",
             "2026-13-01",
@@ -343,8 +481,55 @@ mod tests {
             "",
             "2026-11-0é",
         ] {
-            assert_eq!(date(other, "nl"), other);
+            assert_eq!(date(other, ui_text("nl")), other);
         }
+    }
+
+    #[test]
+    fn words_a_questionnaire_brings_replace_the_widgets_own_by_key() {
+        let text = |t: &str| Word::Text(t.to_string());
+        let words: Words = vec![
+            // Placeholders in another order than the widget's own.
+            ("progress".into(), text("{total}: {n}")),
+            ("and".into(), text("e")),
+            // Passed over: the questionnaire's check refuses them.
+            ("no_such_key".into(), text("x")),
+            (
+                "back".into(),
+                Word::Plural {
+                    one: "a".into(),
+                    other: "b".into(),
+                },
+            ),
+            (
+                "minutes_count".into(),
+                Word::Plural {
+                    one: "{count} minuto".into(),
+                    other: "{count} minutos".into(),
+                },
+            ),
+        ];
+        let ui = with_words("pt-br", &words);
+        assert_eq!(ui.progress(args::Progress { n: "3", total: "8" }), "8: 3");
+        assert_eq!(list(&["a", "b"], ui.and), "a e b");
+        assert_eq!(ui.minutes_count(0), "0 minuto");
+        assert_eq!(ui.minutes_count(7), "7 minutos");
+        // What it does not give is the widget's fallback, English.
+        assert_eq!(ui.back, ui_text("en").back);
+        assert_eq!(ui.start, ui_text("en").start);
+        // The same words again are the same words, made once; other words
+        // or another language are others.
+        assert!(std::ptr::eq(ui, with_words("pt-br", &words)));
+        assert!(!std::ptr::eq(ui, with_words("pt-pt", &words)));
+        assert_eq!(with_words("pt-pt", &words).minutes_count(0), "0 minutos");
+        assert!(!std::ptr::eq(ui, with_words("pt-br", &words[..1])));
+    }
+
+    #[test]
+    fn a_placeholder_is_encoded_by_its_slot_and_any_other_brace_kept() {
+        assert_eq!(encode("{b} {a} {b}", &["a", "b"]), "{1} {0} {1}");
+        assert_eq!(encode("{c} {} {A} {a", &["a"]), "{c} {} {A} {a");
+        assert_eq!(encode("€{a}€", &["a"]), "€{0}€");
     }
 
     #[test]
@@ -363,6 +548,7 @@ mod tests {
         assert_eq!(ui_text("de_AT").language_name, "Deutsch");
         assert_eq!(ui_text("pt").language_name, "English");
         assert_eq!(ui_text("").language_name, "English");
+        assert!(speaks("fr-BE") && speaks("nl") && !speaks("pt-br") && !speaks(""));
     }
 
     #[test]
@@ -403,9 +589,10 @@ mod tests {
                 "24,5\u{202f}%",
             ),
         ] {
-            assert_eq!(date("2026-11-01", language), first);
-            assert_eq!(date("2026-11-02", language), second);
-            assert_eq!(percent(24.5, language), share);
+            let ui = ui_text(language);
+            assert_eq!(date("2026-11-01", ui), first);
+            assert_eq!(date("2026-11-02", ui), second);
+            assert_eq!(percent(24.5, ui), share);
         }
     }
 
@@ -553,12 +740,13 @@ mod tests {
         assert_eq!(list(&["a"], "en"), "a");
         assert_eq!(list(&["a", "b"], "and"), "a and b");
         assert_eq!(list(&["a", "b", "c"], "en"), "a, b en c");
-        assert_eq!(number(2.5, "nl"), "2,5");
-        assert_eq!(number(2.5, "en"), "2.5");
-        assert_eq!(number(2.8333, "en"), "2.83");
-        assert_eq!(number(3.0, "en"), "3");
-        assert_eq!(number(0.004, "en"), "0");
-        assert_eq!(number(99.995, "en"), "100");
+        let (nl, en) = (ui_text("nl"), ui_text("en"));
+        assert_eq!(number(2.5, nl), "2,5");
+        assert_eq!(number(2.5, en), "2.5");
+        assert_eq!(number(2.8333, en), "2.83");
+        assert_eq!(number(3.0, en), "3");
+        assert_eq!(number(0.004, en), "0");
+        assert_eq!(number(99.995, en), "100");
         assert_eq!(decimal(31.0 / 12.0, 4), "2.5833");
         assert_eq!(decimal(2.0 / 3.0, 4), "0.6667");
         assert_eq!(decimal(-1.25, 1), "-1.3");

@@ -7,6 +7,7 @@
 
 use std::fmt;
 
+use crate::i18n::{self, UiText, WORD_KEYS, Word, Words};
 use read::FromJson;
 use serde::de::{self, Visitor};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
@@ -131,6 +132,65 @@ impl Localized {
             .iter()
             .find(|(code, _)| code == language)
             .map(|(_, text)| text.as_str())
+    }
+}
+
+/// The widget's own words a questionnaire brings (its `ui` object): for each
+/// language, texts by their key in `content/ui.json`. Every text for a
+/// language the widget has no words in; any for one it has, in place of its
+/// own.
+// Pairs in the order written, as `Localized` keeps them.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct UiWords(pub Vec<(String, Words)>);
+
+impl UiWords {
+    /// The words given for `language`, if any.
+    pub fn get(&self, language: &str) -> Option<&[(String, Word)]> {
+        self.0
+            .iter()
+            .find(|(code, _)| code == language)
+            .map(|(_, words)| words.as_slice())
+    }
+}
+
+/// The schema of the `ui` object, made from the widget's table of texts: a
+/// site owner's editor knows every key, whether it is a plural, and what it
+/// says in the widget's own languages.
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for UiWords {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "UiWords".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        let words: serde_json::Map<String, serde_json::Value> = WORD_KEYS
+            .iter()
+            .zip(i18n::WORD_DOCS)
+            .map(|(word, doc)| {
+                let text = serde_json::json!({"type": "string", "minLength": 1});
+                let schema = if word.plural {
+                    serde_json::json!({
+                        "type": "object",
+                        "properties": {"one": text, "other": text},
+                        "required": ["one", "other"],
+                        "additionalProperties": false,
+                        "description": doc,
+                    })
+                } else {
+                    serde_json::json!({"type": "string", "minLength": 1, "description": doc})
+                };
+                (word.key.to_string(), schema)
+            })
+            .collect();
+        schemars::json_schema!({
+            "description": "The widget's own words, by language: each an object of texts by their key in content/ui.json. A language the widget has no words in needs every key; for nl, en, de and fr, any key replaces the widget's own. A text keeps the {placeholders} of the widget's own; a plural gives the forms one and other.",
+            "type": "object",
+            "additionalProperties": {
+                "type": "object",
+                "properties": words,
+                "additionalProperties": false,
+            },
+        })
     }
 }
 
@@ -293,6 +353,11 @@ pub struct Questionnaire {
     /// none when left out.
     #[cfg_attr(feature = "schema", schemars(default))]
     pub profile: Vec<ProfileQuestion>,
+    /// The widget's own words (buttons, notes, messages) by language: all
+    /// of them for a language the widget does not speak, any for one it
+    /// does; none when left out.
+    #[cfg_attr(feature = "schema", schemars(default))]
+    pub ui: UiWords,
 }
 
 /// Why answers cannot belong to a questionnaire (see
@@ -505,6 +570,49 @@ impl Questionnaire {
         (preset, problems)
     }
 
+    /// The widget's words in `language`: its own ([`i18n::ui_text`]), with
+    /// those the questionnaire brings for `language` in their place.
+    pub fn words(&self, language: &str) -> &'static UiText {
+        match self.ui.get(language) {
+            Some(words) => i18n::with_words(language, words),
+            None => i18n::ui_text(language),
+        }
+    }
+
+    /// The name of `language` on the language switch: the questionnaire's
+    /// own `language_name` for it, else [`i18n::language_name`]'s.
+    pub fn language_name(
+        &self,
+        language: &str,
+        autonym: impl FnOnce(&str) -> Option<String>,
+    ) -> String {
+        let brought = self.ui.get(language).into_iter().flatten();
+        match brought.into_iter().find(|(key, _)| key == "language_name") {
+            Some((_, Word::Text(name))) => name.clone(),
+            _ => i18n::language_name(language, autonym),
+        }
+    }
+
+    /// What a site owner should know of a questionnaire that works, each as
+    /// `path: reason`: a language the widget has no words in, for which the
+    /// questionnaire brings none either, shows the widget's words in
+    /// English.
+    pub fn warnings(&self) -> Vec<String> {
+        self.languages
+            .iter()
+            .enumerate()
+            .filter(|(_, language)| !i18n::speaks(language) && self.ui.get(language).is_none())
+            .map(|(i, language)| {
+                format!(
+                    "languages[{i}]: the widget has no words of its own in {}, and ui.{} gives none: its buttons, notes and messages show in {}",
+                    quoted(language),
+                    shortened(language, 40),
+                    i18n::language_name(i18n::WORDS_FALLBACK_LANGUAGE, |_| None)
+                )
+            })
+            .collect()
+    }
+
     /// Whether `language` is one the questionnaire is written in.
     pub fn speaks(&self, language: &str) -> bool {
         self.languages.iter().any(|l| l == language)
@@ -650,6 +758,7 @@ impl Questionnaire {
                 check.text(&format!("profile[{i}].answers[{a}].text"), &answer.text);
             }
         }
+        check.words(&self.ui);
         check.problems
     }
 }
@@ -762,6 +871,97 @@ impl Checker<'_> {
                 self.problem(
                     &format!("{path}[{i}]"),
                     &format!("{what} {} is used twice", quoted(value)),
+                );
+            }
+        }
+    }
+
+    /// The widget's words a questionnaire brings: for one of its languages,
+    /// each a text of the widget's of the same kind and placeholders, and
+    /// every one of them for a language the widget has none in.
+    fn words(&mut self, ui: &UiWords) {
+        for (language, words) in &ui.0 {
+            let path = format!("ui.{}", shortened(language, 40));
+            if !self.languages.contains(language) {
+                self.problem(
+                    &path,
+                    &format!(
+                        "{} is not one of the questionnaire's languages",
+                        quoted(language)
+                    ),
+                );
+                continue;
+            }
+            for (key, word) in words {
+                self.word(&format!("{path}.{}", shortened(key, 40)), key, word);
+            }
+            if !i18n::speaks(language) {
+                for known in WORD_KEYS
+                    .iter()
+                    .filter(|known| !words.iter().any(|(key, _)| key == known.key))
+                {
+                    self.problem(
+                        &format!("{path}.{}", known.key),
+                        &format!(
+                            "missing: the widget has no words of its own in {}, so {path} needs every text",
+                            quoted(language)
+                        ),
+                    );
+                }
+            }
+        }
+    }
+
+    /// One of the widget's words, `key`, as the questionnaire gives it.
+    fn word(&mut self, path: &str, key: &str, word: &Word) {
+        let Some(known) = WORD_KEYS.iter().find(|known| known.key == key) else {
+            self.problem(
+                path,
+                "not one of the widget's texts: the keys are those of content/ui.json",
+            );
+            return;
+        };
+        match (known.plural, word) {
+            (true, Word::Text(_)) => {
+                return self.problem(
+                    path,
+                    "expected a plural's forms {\"one\": …, \"other\": …}, found a text",
+                );
+            }
+            (false, Word::Plural { .. }) => {
+                return self.problem(path, "expected a text, found a plural's forms");
+            }
+            _ => {}
+        }
+        for (form, text) in word.forms() {
+            let path = match form {
+                "" => path.to_string(),
+                form => format!("{path}.{form}"),
+            };
+            let chars = text.chars().count();
+            if chars > limits::TEXT_CHARS {
+                self.problem(
+                    &path,
+                    &format!("at most {} characters, found {chars}", limits::TEXT_CHARS),
+                );
+            } else if text.trim().is_empty() {
+                self.problem(&path, "empty");
+            } else if !known.fits(text) {
+                let list = |names: &[&str]| match names {
+                    [] => "no placeholder".to_string(),
+                    names => names
+                        .iter()
+                        .map(|name| format!("{{{}}}", shortened(name, 40)))
+                        .collect::<Vec<_>>()
+                        .join(" "),
+                };
+                self.problem(
+                    &path,
+                    &format!(
+                        "has {}, but the widget fills {}",
+                        list(&Word::placeholders(text)),
+                        list(known.slots)
+                    ),
                 );
             }
         }

@@ -15,6 +15,7 @@ use mq_core::exchange::csv::{csv_header, csv_row, read_csv, result_csv};
 use mq_core::exchange::download::{download, read_download};
 use mq_core::explain::compared;
 use mq_core::group::Group;
+use mq_core::i18n::ui_text;
 use mq_core::model::{Answer, Level, Questionnaire, Response};
 use mq_core::quiz::{Action, Effect, EventKind, Quiz};
 use mq_core::scoring::{Outcome, assess};
@@ -150,7 +151,10 @@ fn another_questionnaire_version_format_or_shape_is_refused() {
         let mut value = good.clone();
         change(&mut value);
         let error = Benchmark::read(&q, &value.to_string()).unwrap_err();
-        (error.message("nl"), error.message("en"))
+        (
+            error.message(ui_text("nl"), "nl"),
+            error.message(ui_text("en"), "en"),
+        )
     };
     let version = q.version;
     assert_eq!(
@@ -212,7 +216,7 @@ fn another_questionnaire_version_format_or_shape_is_refused() {
     assert_eq!(
         Benchmark::read(&q, "{\"format\": ")
             .unwrap_err()
-            .message("en"),
+            .message(ui_text("en"), "en"),
         "This is not a benchmark: the file is not valid JSON (line 1, column 11)."
     );
 }

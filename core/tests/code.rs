@@ -12,6 +12,7 @@ use mq_core::exchange::code::{decode, encode};
 use mq_core::exchange::csv::read_csv;
 use mq_core::exchange::download::read_download;
 use mq_core::exchange::link::read_line;
+use mq_core::i18n::ui_text;
 use mq_core::model::{Answer, Level, Response};
 use proptest::prelude::*;
 use strategies::{BUILT_IN, answer, profile};
@@ -60,7 +61,7 @@ const ENGLISH_ONLY: [&str; 22] = [
 /// Fails with the message when `error`'s Dutch text has an English word in
 /// it, or is not one whole sentence.
 fn assert_dutch(error: &ReadError, input: &str) {
-    let message = error.message("nl");
+    let message = error.message(ui_text("nl"), "nl");
     let english: Vec<&str> = message
         .split(|c: char| !c.is_alphanumeric())
         .filter(|word| ENGLISH_ONLY.contains(&word.to_lowercase().as_str()))
@@ -73,7 +74,7 @@ fn assert_dutch(error: &ReadError, input: &str) {
         message.starts_with(char::is_uppercase) && message.ends_with('.'),
         "{input:?}: «{message}» is not one sentence"
     );
-    assert_ne!(message, error.message("en"), "{input:?}");
+    assert_ne!(message, error.message(ui_text("en"), "en"), "{input:?}");
 }
 
 proptest! {
@@ -227,7 +228,7 @@ fn every_refusal_reads_as_dutch() {
     assert_eq!(
         read_download(&BUILT_IN, "not json at all")
             .unwrap_err()
-            .message("nl"),
+            .message(ui_text("nl"), "nl"),
         "Dit is geen gedownload resultaat: het bestand is geen geldige JSON (regel 1, kolom 2)."
     );
 }

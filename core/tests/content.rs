@@ -638,7 +638,7 @@ fn json_of_the_wrong_shape_is_reported_at_each_misfit() {
             "about: missing",
             "questions[0].options: expected a list, found a string",
             "questions[2].text.en: expected a text, found a number",
-            "surprise: unknown field, expected one of id, version, languages, title, intro, about, phases, dimensions, questions, profile",
+            "surprise: unknown field, expected one of id, version, languages, title, intro, about, phases, dimensions, questions, profile, ui",
         ],
     );
 }

@@ -72,19 +72,19 @@ fn case_b_is_capped_by_one_dimension() {
 fn case_b_is_uneven_and_points_to_the_list_that_starts_with_the_weakest() {
     let (_, b) = case_b_dont_know();
     assert_eq!(
-        uneven(&b, false, "nl").unwrap(),
+        uneven(&b, false, ui_text("nl")).unwrap(),
         "Onevenwichtig profiel: de sterkste en de zwakste dimensie van uw organisatie liggen \
          twee of meer fasen uit elkaar. Begin bij de zwakste: die staat bovenaan onder \
          ‘Waar uw organisatie staat en waar ze naartoe kan groeien’."
     );
     assert_eq!(
-        uneven(&b, false, "en").unwrap(),
+        uneven(&b, false, ui_text("en")).unwrap(),
         "Uneven profile: the strongest and the weakest dimension of your organisation are \
          two or more phases apart. Start with the weakest: it comes first under ‘Where your \
          organisation stands and can grow next’."
     );
     assert_eq!(
-        next_steps_title(false, "nl"),
+        next_steps_title(false, ui_text("nl")),
         "Waar uw organisatie staat en waar ze naartoe kan groeien",
         "the title the note quotes is the list's own"
     );
@@ -106,7 +106,7 @@ fn a_shared_result_speaks_of_this_organisation() {
          hoger uit dan die dimensie."
     );
     assert_eq!(
-        uneven(&b, true, "en").unwrap(),
+        uneven(&b, true, ui_text("en")).unwrap(),
         "Uneven profile: the strongest and the weakest dimension of this organisation are \
          two or more phases apart. Start with the weakest: it comes first under ‘Where this \
          organisation stands and can grow next’."
@@ -233,12 +233,12 @@ fn the_top_phase_is_claimed_only_for_the_dimensions_answered() {
     let q = Questionnaire::built_in();
     let all = assessed(&q, &levels(&[4; 12]));
     assert_eq!(
-        top_reached(&all, false, "nl").unwrap(),
+        top_reached(&all, false, ui_text("nl")).unwrap(),
         "Op elke dimensie met beantwoorde vragen zit uw organisatie in de hoogste fase."
     );
     let one_unknown = assessed(&q, &levels(&[4, 4, 4, 4, 4, 4, 4, 4, 0, 0, 4, 4]));
     assert_eq!(
-        top_reached(&one_unknown, true, "en").unwrap(),
+        top_reached(&one_unknown, true, ui_text("en")).unwrap(),
         "On every dimension with answered questions, this organisation is in the highest \
          phase."
     );
@@ -249,7 +249,11 @@ fn the_top_phase_is_claimed_only_for_the_dimensions_answered() {
         "the unknown dimension is named beside it"
     );
     let (_, b) = case_b_dont_know();
-    assert_eq!(top_reached(&b, false, "nl"), None, "case B has next steps");
+    assert_eq!(
+        top_reached(&b, false, ui_text("nl")),
+        None,
+        "case B has next steps"
+    );
 }
 
 #[test]
@@ -272,12 +276,12 @@ fn the_chart_says_where_each_phase_begins() {
 #[test]
 fn too_few_answers_say_how_many_are_needed() {
     assert_eq!(
-        too_few(5, 12, 6, "nl"),
+        too_few(5, 12, 6, ui_text("nl")),
         "U heeft 5 van de 12 vragen inhoudelijk beantwoord. Voor een resultaat zijn er \
          minstens 6 nodig; ‘Weet ik niet’ telt niet mee."
     );
     assert_eq!(
-        too_few(5, 12, 6, "en"),
+        too_few(5, 12, 6, ui_text("en")),
         "You have answered 5 of the 12 questions (not counting ‘Don’t know’). A result needs \
          at least 6."
     );
@@ -302,17 +306,17 @@ fn the_group_view_counts_one_and_several_results() {
 fn a_two_question_questionnaire_speaks_of_minutes_in_the_right_form() {
     let q = two_questions();
     assert_eq!(
-        facts(q.questions.len(), "nl"),
+        facts(q.questions.len(), ui_text("nl")),
         "2 vragen, ongeveer 2 minuten."
     );
     assert_eq!(
-        facts(q.questions.len(), "en"),
+        facts(q.questions.len(), ui_text("en")),
         "2 questions, about 2 minutes."
     );
-    assert_eq!(facts(12, "nl"), "12 vragen, ongeveer 7 minuten.");
-    assert_eq!(facts(12, "en"), "12 questions, about 7 minutes.");
-    assert_eq!(facts(1, "nl"), "1 vraag, ongeveer 1 minuut.");
-    assert_eq!(facts(1, "en"), "1 question, about 1 minute.");
+    assert_eq!(facts(12, ui_text("nl")), "12 vragen, ongeveer 7 minuten.");
+    assert_eq!(facts(12, ui_text("en")), "12 questions, about 7 minutes.");
+    assert_eq!(facts(1, ui_text("nl")), "1 vraag, ongeveer 1 minuut.");
+    assert_eq!(facts(1, ui_text("en")), "1 question, about 1 minute.");
     let result = assessed(&q, &levels(&[3, 0]));
     assert_eq!(
         provisional(&q, &result, "nl").unwrap(),
@@ -325,7 +329,7 @@ fn a_two_question_questionnaire_speaks_of_minutes_in_the_right_form() {
         "one dimension caps nothing"
     );
     assert_eq!(
-        too_few(0, 2, 1, "en"),
+        too_few(0, 2, 1, ui_text("en")),
         "You have answered 0 of the 2 questions (not counting ‘Don’t know’). A result needs \
          at least 1."
     );

@@ -17,6 +17,7 @@ use mq_core::group::{
     Group, MAX_FILE_BYTES, MAX_FILES, MAX_FILES_BYTES, MAX_LINES, Origin, Reader, admit,
     check_paste,
 };
+use mq_core::i18n::ui_text;
 use mq_core::model::{Answer, Level, Questionnaire};
 
 /// The code of `answers` to the built-in questionnaire, without background
@@ -261,7 +262,7 @@ fn the_results_csv_is_read_back_as_it_was_written() {
         Origin::FileLine("export.csv".to_string(), 4)
     );
     assert_eq!(
-        edited.rejected[0].error.message("nl"),
+        edited.rejected[0].error.message(ui_text("nl"), "nl"),
         "Het resultaat hoort bij versie 1 van de vragenlijst; dit is versie 3."
     );
 }
@@ -332,7 +333,7 @@ fn files_are_refused_by_size_and_number_before_they_are_read() {
         )]
     );
     assert_eq!(
-        ReadError::file_too_large(MAX_FILE_BYTES + 1, MAX_FILE_BYTES).message("nl"),
+        ReadError::file_too_large(MAX_FILE_BYTES + 1, MAX_FILE_BYTES).message(ui_text("nl"), "nl"),
         "Het bestand is 20,1 MB; het groepsoverzicht leest bestanden tot en met 20 MB. \
          Verdeel het over kleinere bestanden."
     );
@@ -347,7 +348,7 @@ fn a_pasted_text_over_its_limit_is_refused_as_a_whole() {
     assert_eq!(group.rejected.len(), 1);
     assert_eq!(group.rejected[0].origin, Origin::Paste);
     assert_eq!(
-        group.rejected[0].error.message("nl"),
+        group.rejected[0].error.message(ui_text("nl"), "nl"),
         "De tekst is langer dan 20 miljoen tekens, het meeste dat wordt gelezen. \
          Kies de CSV-export liever als bestand."
     );

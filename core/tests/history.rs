@@ -10,6 +10,7 @@ use cases::answers;
 
 use mq_core::explain::changed;
 use mq_core::history::{Change, History, MAX_KEPT};
+use mq_core::i18n::ui_text;
 use mq_core::model::{Answer, Level, Questionnaire};
 use mq_core::scoring::{Assessment, Outcome, assess};
 
@@ -146,7 +147,9 @@ fn an_earlier_result_brought_as_a_code_or_a_download_is_compared_too() {
         Some("2026-10-15")
     );
     assert_eq!(
-        brought(&q, "12.AAAAAA", false).unwrap_err().message("en"),
+        brought(&q, "12.AAAAAA", false)
+            .unwrap_err()
+            .message(ui_text("en"), "en"),
         "The result belongs to version 2 of the questionnaire; this is version 3."
     );
 }

@@ -45,6 +45,14 @@ fn plurals_become_both_forms_and_braces_that_are_no_placeholder_pass() {
         "{code}"
     );
     assert!(!code.contains("pub struct N<V>"), "{code}");
+    assert!(
+        code.contains(r#"    WordKey { key: "n", plural: true, slots: &["count"] },"#),
+        "{code}"
+    );
+    assert!(
+        code.contains("            1 => WordMut::Plural(&mut self.n),\n"),
+        "{code}"
+    );
 }
 
 #[test]
@@ -88,6 +96,16 @@ fn a_text_with_placeholders_is_filled_through_a_struct_named_by_them() {
     );
     // Each language's text is in the docs.
     assert!(code.contains("- en: `Question {n} of {total}`"), "{code}");
+    // A questionnaire's own words are checked against the table of keys and
+    // set through word_mut, by the text's place in that table.
+    assert!(
+        code.contains(r#"    WordKey { key: "progress", plural: false, slots: &["n", "total"] },"#),
+        "{code}"
+    );
+    assert!(
+        code.contains("            1 => WordMut::Text(&mut self.progress),\n"),
+        "{code}"
+    );
 }
 
 #[test]
@@ -135,7 +153,10 @@ fn compiles(generated: &str, caller: &str) -> Result<(), String> {
     let source = format!(
         r#"#![allow(dead_code)]
         mod i18n {{
+            #[derive(Clone, Copy)]
             pub struct Plural {{ zero: &'static str, one: &'static str, other: &'static str }}
+            pub struct WordKey {{ key: &'static str, plural: bool, slots: &'static [&'static str] }}
+            enum WordMut<'a> {{ Text(&'a mut &'static str), Plural(&'a mut Plural) }}
             impl Plural {{
                 fn get(&self, _: usize) -> &'static str {{ self.one }}
                 fn count(&self, _: usize) -> String {{ String::new() }}

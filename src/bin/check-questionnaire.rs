@@ -6,7 +6,9 @@
 //!
 //! Prints every problem of each file as `file: path: reason`, the same
 //! messages the widget shows, and exits with 1 when any file has one; a valid
-//! file gets a one-line summary. Exits with 2 when no file is given.
+//! file gets a one-line summary, and a line `file: warning: path: reason` for
+//! what works but may not be meant (a language shown with the widget's
+//! English words). Exits with 2 when no file is given.
 
 use std::process::ExitCode;
 
@@ -32,15 +34,20 @@ fn main() -> ExitCode {
                 })
             });
         match checked {
-            Ok(q) => println!(
-                "{file}: valid: \"{}\" version {}, {}, {}, {}, in {}",
-                q.id,
-                q.version,
-                count(q.phases.len(), "phase"),
-                count(q.dimensions.len(), "dimension"),
-                count(q.questions.len(), "question"),
-                q.languages.join(", ")
-            ),
+            Ok(q) => {
+                println!(
+                    "{file}: valid: \"{}\" version {}, {}, {}, {}, in {}",
+                    q.id,
+                    q.version,
+                    count(q.phases.len(), "phase"),
+                    count(q.dimensions.len(), "dimension"),
+                    count(q.questions.len(), "question"),
+                    q.languages.join(", ")
+                );
+                for warning in q.warnings() {
+                    println!("{file}: warning: {warning}");
+                }
+            }
             Err(problems) => {
                 all_valid = false;
                 for problem in problems {

@@ -9,7 +9,7 @@ use yew::prelude::*;
 use mq_core::benchmark::Benchmark;
 use mq_core::exchange::ReadError;
 use mq_core::history::{Change, Earlier};
-use mq_core::i18n::{args, ui_text};
+use mq_core::i18n::args;
 use mq_core::model::{Profile, Questionnaire, Response};
 use mq_core::quiz::{Action, Notice, Step};
 use mq_core::scoring::Outcome;
@@ -124,7 +124,7 @@ pub fn App(props: &AppProps) -> Html {
         Callback::from(move |_: MouseEvent| quiz.dispatch(Action::Forget))
     };
     let language = quiz.language().to_string();
-    let ui = ui_text(&language);
+    let ui = questionnaire.words(&language);
 
     let on_group = dispatch(|| Action::OpenGroup);
     let result = |response: &Response, outcome: &Outcome, shared: bool| {
@@ -213,7 +213,7 @@ pub fn App(props: &AppProps) -> Html {
         Notice::CannotSave => ui.notice_cannot_save.to_string(),
         Notice::Deleted => ui.notice_deleted.to_string(),
         Notice::BadLink(error) => ui.link_invalid(args::LinkInvalid {
-            reason: &error.message(&language),
+            reason: &error.message(ui, &language),
         }),
     });
     let announcement = quiz.question_number().filter(|_| quiz.moved()).map(|n| {
@@ -250,5 +250,5 @@ fn group_overview(
 /// hands the widget over to the facilitator's build.
 #[cfg(not(feature = "facilitator"))]
 fn group_overview(props: &AppProps, language: &str, _: bool, _: Option<Callback<()>>) -> Html {
-    html! { <HandOver language={language.to_string()} hand_over={props.hand_over.clone()} /> }
+    html! { <HandOver questionnaire={props.questionnaire.clone()} language={language.to_string()} hand_over={props.hand_over.clone()} /> }
 }

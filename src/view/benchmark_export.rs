@@ -9,7 +9,7 @@ use yew::prelude::*;
 
 use mq_core::benchmark::{Benchmark, MAX_DATE, MAX_TITLE};
 use mq_core::group::{Group, SEGMENT_MINIMUM};
-use mq_core::i18n::{self, ui_text};
+use mq_core::i18n;
 use mq_core::model::Questionnaire;
 
 use crate::web::{files, page};
@@ -30,11 +30,11 @@ pub struct BenchmarkExportProps {
 /// poll is held to the floor of its segments.
 #[component]
 pub fn BenchmarkExport(props: &BenchmarkExportProps) -> Html {
-    let ui = ui_text(&props.language);
+    let ui = props.questionnaire.words(&props.language);
     // Today, as the date a facilitator most often means, in words; theirs
     // to change.
     let title = use_state(String::new);
-    let date = use_state(|| i18n::date(&page::now(), &props.language));
+    let date = use_state(|| i18n::date(&page::now(), ui));
     let field = |state: &UseStateHandle<String>| {
         let state = state.clone();
         Callback::from(move |event: InputEvent| {

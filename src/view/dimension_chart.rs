@@ -7,7 +7,7 @@ use yew::prelude::*;
 
 use crate::view::bar::Bar;
 use mq_core::explain;
-use mq_core::i18n::{args, number, ui_text};
+use mq_core::i18n::{args, number};
 use mq_core::model::{Level, Questionnaire};
 use mq_core::scoring::{DimensionResult, threshold};
 
@@ -30,7 +30,7 @@ pub struct DimensionChartProps {
 #[component]
 pub fn DimensionChart(props: &DimensionChartProps) -> Html {
     let language = props.language.as_str();
-    let ui = ui_text(language);
+    let ui = props.questionnaire.words(language);
     let q = &props.questionnaire;
     // The scale starts at 1, the lowest level: an all-lowest dimension has
     // an empty bar, and a mark sits where each phase after the first begins
@@ -60,7 +60,7 @@ pub fn DimensionChart(props: &DimensionChartProps) -> Html {
             let score = result.score.map(|s| s.as_f64());
             let shown = score.map_or_else(
                 || ui.unknown.to_string(),
-                |s| format!("{} / {}", number(s, language), q.phases.len()),
+                |s| format!("{} / {}", number(s, ui), q.phases.len()),
             );
             (dimension.name.get(language), phase, shown, score)
         })
@@ -101,7 +101,7 @@ pub fn DimensionChart(props: &DimensionChartProps) -> Html {
                                 <td>{ shown.clone() }</td>
                                 <td>{ phase.clone() }</td>
                                 if props.medians.is_some() {
-                                    <td>{ median(i).map_or_else(|| ui.unknown.to_string(), |m| number(m, language)) }</td>
+                                    <td>{ median(i).map_or_else(|| ui.unknown.to_string(), |m| number(m, ui)) }</td>
                                 }
                             </tr>
                         }

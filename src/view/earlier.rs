@@ -11,7 +11,6 @@ use yew::prelude::*;
 use mq_core::exchange::ReadError;
 use mq_core::group;
 use mq_core::history::{Earlier, brought};
-use mq_core::i18n::ui_text;
 use mq_core::model::Questionnaire;
 
 use crate::web::files;
@@ -31,7 +30,7 @@ pub struct EarlierFormProps {
 /// could not be read.
 #[component]
 pub fn EarlierForm(props: &EarlierFormProps) -> Html {
-    let ui = ui_text(&props.language);
+    let ui = props.questionnaire.words(&props.language);
     let refused = use_state(|| None::<ReadError>);
     let code = use_node_ref();
     let take = {
@@ -88,7 +87,7 @@ pub fn EarlierForm(props: &EarlierFormProps) -> Html {
                         onchange={on_choose} />
                 </label>
                 if let Some(error) = &*refused {
-                    <p class="mq-error-message mq-earlier-error" role="alert">{ error.message(&props.language) }</p>
+                    <p class="mq-error-message mq-earlier-error" role="alert">{ error.message(ui, &props.language) }</p>
                 }
             </form>
         </details>

@@ -9,7 +9,6 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::view::language_switch::LanguageSwitch;
-use mq_core::i18n::ui_text;
 use mq_core::model::Questionnaire;
 
 /// Properties of [`Frame`].
@@ -41,7 +40,7 @@ pub struct FrameProps {
 #[component]
 pub fn Frame(props: &FrameProps) -> Html {
     let language = props.language.as_str();
-    let ui = ui_text(language);
+    let ui = props.questionnaire.words(language);
     let questionnaire = &props.questionnaire;
     html! {
         <div class="mq" lang={props.language.clone()} part="widget">
@@ -49,7 +48,7 @@ pub fn Frame(props: &FrameProps) -> Html {
                 if props.titled {
                     <p class="mq-title">{ questionnaire.title.get(language) }</p>
                 }
-                <LanguageSwitch languages={questionnaire.languages.clone()} current={props.language.clone()}
+                <LanguageSwitch questionnaire={questionnaire.clone()} current={props.language.clone()}
                     label={ui.language_switch} on_change={props.on_language.clone()} />
             </header>
             if let Some(notice) = &props.notice {

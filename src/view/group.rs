@@ -20,7 +20,7 @@ use crate::view::segments::Segments;
 use crate::web::{files, slices};
 use mq_core::exchange::ReadError;
 use mq_core::group::{self, Group, Origin, Reader, Segment};
-use mq_core::i18n::{args, list, number, percent, ui_text};
+use mq_core::i18n::{UiText, args, list, number, percent};
 use mq_core::model::Questionnaire;
 
 /// Lines read between two looks at the clock: a few hundred microseconds
@@ -59,15 +59,15 @@ pub struct GroupViewProps {
 }
 
 /// A count with its share of the group, such as "12 (24%)".
-fn with_share(group: &Group, count: usize, language: &str) -> String {
-    format!("{count} ({})", percent(group.percentage(count), language))
+fn with_share(group: &Group, count: usize, ui: &UiText) -> String {
+    format!("{count} ({})", percent(group.percentage(count), ui))
 }
 
 /// The form to paste or choose results, and what they add up to.
 #[component]
 pub fn GroupView(props: &GroupViewProps) -> Html {
     let language = props.language.as_str();
-    let ui = ui_text(language);
+    let ui = props.questionnaire.words(language);
     let q = &props.questionnaire;
     let heading = use_node_ref();
     use_focus(heading.clone(), props.moved.then_some(()));
@@ -218,9 +218,9 @@ pub fn GroupView(props: &GroupViewProps) -> Html {
         let (lower_phases, upper_phases) = q.phases.split_at(q.phases.len() / 2);
         let split = ui.group_split(args::GroupSplit {
             lower: &names(lower_phases),
-            lower_share: &with_share(group, lower, language),
+            lower_share: &with_share(group, lower, ui),
             upper: &names(upper_phases),
-            upper_share: &with_share(group, upper, language),
+            upper_share: &with_share(group, upper, ui),
         });
         let phase_name = |i: usize| q.phases[i].name.get(language);
         let (listed, more) = group.shown_rejections();
@@ -234,14 +234,14 @@ pub fn GroupView(props: &GroupViewProps) -> Html {
                         for rejection in listed.iter() {
                             <li>{ match &rejection.origin {
                                 Origin::Line(n) => ui.group_rejected_line(args::GroupRejectedLine {
-                                    n: &n.to_string(), reason: &rejection.error.message(language) }),
+                                    n: &n.to_string(), reason: &rejection.error.message(ui, language) }),
                                 Origin::File(name) => ui.group_rejected_file(args::GroupRejectedFile {
-                                    file: name, reason: &rejection.error.message(language) }),
+                                    file: name, reason: &rejection.error.message(ui, language) }),
                                 Origin::FileLine(name, n) => ui.group_rejected_file_line(args::GroupRejectedFileLine {
                                     file: name, n: &n.to_string(),
-                                    reason: &rejection.error.message(language) }),
+                                    reason: &rejection.error.message(ui, language) }),
                                 Origin::Paste => ui.group_rejected_paste(args::GroupRejectedPaste {
-                                    reason: &rejection.error.message(language) }),
+                                    reason: &rejection.error.message(ui, language) }),
                             } }</li>
                         }
                     </ul>
@@ -254,7 +254,7 @@ pub fn GroupView(props: &GroupViewProps) -> Html {
                     // The table below says the same to screen readers.
                     <ul class="mq-bars mq-group-bars" aria-hidden="true">
                         for (i, count) in group.phases.iter().enumerate() {
-                            <Bar name={phase_name(i).to_string()} value={with_share(group, *count, language)}
+                            <Bar name={phase_name(i).to_string()} value={with_share(group, *count, ui)}
                                 fill={Some(group.percentage(*count))} />
                         }
                     </ul>
@@ -271,7 +271,7 @@ pub fn GroupView(props: &GroupViewProps) -> Html {
                                 <tr>
                                     <th scope="row">{ phase_name(i) }</th>
                                     <td>{ count }</td>
-                                    <td>{ percent(group.percentage(*count), language) }</td>
+                                    <td>{ percent(group.percentage(*count), ui) }</td>
                                 </tr>
                             }
                         </tbody>
@@ -290,7 +290,7 @@ pub fn GroupView(props: &GroupViewProps) -> Html {
                             for (dimension, summary) in q.dimensions.iter().zip(&group.dimensions) {
                                 <tr>
                                     <th scope="row">{ dimension.name.get(language) }</th>
-                                    <td>{ summary.median.map_or_else(|| ui.unknown.to_string(), |m| number(m, language)) }</td>
+                                    <td>{ summary.median.map_or_else(|| ui.unknown.to_string(), |m| number(m, ui)) }</td>
                                     <td>
                                         { summary.phases.iter().enumerate()
                                             .map(|(i, n)| format!("{} {n}", phase_name(i)))

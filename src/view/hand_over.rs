@@ -9,13 +9,17 @@
 //! progress is in storage already, and the loader asks it to open on the
 //! group overview, with its way back.
 
+use std::rc::Rc;
+
 use yew::prelude::*;
 
-use mq_core::i18n::ui_text;
+use mq_core::model::Questionnaire;
 
 /// Properties of [`HandOver`].
 #[derive(Clone, PartialEq, Properties)]
 pub struct HandOverProps {
+    /// The questionnaire, whose words (or the widget's) say the line.
+    pub questionnaire: Rc<Questionnaire>,
     /// The language of the line.
     pub language: String,
     /// The loader's function that loads the facilitator's build and puts it
@@ -36,6 +40,6 @@ pub fn HandOver(props: &HandOverProps) -> Html {
         }
     });
     html! {
-        <p class="mq-loading" role="status">{ ui_text(&props.language).group_loading }</p>
+        <p class="mq-loading" role="status">{ props.questionnaire.words(&props.language).group_loading }</p>
     }
 }

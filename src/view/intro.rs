@@ -7,7 +7,6 @@ use yew::prelude::*;
 use crate::view::focus::use_focus;
 use crate::view::result::paragraphs;
 use mq_core::explain;
-use mq_core::i18n::ui_text;
 use mq_core::model::Questionnaire;
 
 /// Properties of [`Intro`].
@@ -30,7 +29,7 @@ pub struct IntroProps {
 #[component]
 pub fn Intro(props: &IntroProps) -> Html {
     let language = props.language.as_str();
-    let ui = ui_text(language);
+    let ui = props.questionnaire.words(language);
     let q = &props.questionnaire;
     let on_start = props.on_start.reform(|_: MouseEvent| ());
     let heading = use_node_ref();
@@ -40,7 +39,7 @@ pub fn Intro(props: &IntroProps) -> Html {
             <h2 class="mq-heading" tabindex="-1" ref={heading}>{ q.title.get(language) }</h2>
             { paragraphs(q.intro.get(language)) }
             <p class="mq-facts">
-                { explain::facts(q.questions.len(), language) }
+                { explain::facts(q.questions.len(), ui) }
             </p>
             <p class="mq-privacy">{ ui.privacy }</p>
             // The host page's own line on what it does with results, under ours.

@@ -1,15 +1,18 @@
 //! The visible language switch, usable at any step without losing answers.
 
+use std::rc::Rc;
+
 use yew::prelude::*;
 
 use crate::web::intl::autonym;
-use mq_core::i18n::language_name;
+use mq_core::model::Questionnaire;
 
 /// Properties of [`LanguageSwitch`].
 #[derive(Clone, PartialEq, Properties)]
 pub struct LanguageSwitchProps {
-    /// The questionnaire's languages, in its order.
-    pub languages: Vec<String>,
+    /// The questionnaire, whose languages the switch offers in its order,
+    /// each named by its own words or by the browser.
+    pub questionnaire: Rc<Questionnaire>,
     /// The language shown now.
     pub current: String,
     /// The accessible name of the switch, in the current language.
@@ -21,16 +24,17 @@ pub struct LanguageSwitchProps {
 /// One button per language, each named in its own language.
 #[component]
 pub fn LanguageSwitch(props: &LanguageSwitchProps) -> Html {
-    if props.languages.len() < 2 {
+    let q = &props.questionnaire;
+    if q.languages.len() < 2 {
         return html! {};
     }
-    let buttons = props.languages.iter().map(|code| {
+    let buttons = q.languages.iter().map(|code| {
         let pick = code.clone();
         html! {
             <button type="button" class="mq-language-option" lang={code.clone()}
                 aria-pressed={(*code == props.current).to_string()}
                 onclick={props.on_change.reform(move |_: MouseEvent| pick.clone())}>
-                { language_name(code, autonym) }
+                { q.language_name(code, autonym) }
             </button>
         }
     });

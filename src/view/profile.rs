@@ -8,7 +8,6 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::view::focus::use_focus;
-use mq_core::i18n::ui_text;
 use mq_core::model::{Profile, Questionnaire};
 
 /// Properties of [`ProfileScreen`].
@@ -42,7 +41,7 @@ pub struct ProfileScreenProps {
 #[component]
 pub fn ProfileScreen(props: &ProfileScreenProps) -> Html {
     let language = props.language.as_str();
-    let ui = ui_text(language);
+    let ui = props.questionnaire.words(language);
     let q = &props.questionnaire;
     let heading = use_node_ref();
     use_focus(heading.clone(), props.moved.then_some(()));

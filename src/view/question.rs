@@ -8,7 +8,7 @@ use web_sys::{Element, HtmlElement};
 use yew::prelude::*;
 
 use crate::view::focus::use_focus;
-use mq_core::i18n::{args, ui_text};
+use mq_core::i18n::args;
 use mq_core::model::{Answer, DONT_KNOW, Level, Questionnaire};
 
 /// Properties of [`QuestionScreen`].
@@ -46,7 +46,7 @@ pub struct QuestionScreenProps {
 #[component]
 pub fn QuestionScreen(props: &QuestionScreenProps) -> Html {
     let language = props.language.as_str();
-    let ui = ui_text(language);
+    let ui = props.questionnaire.words(language);
     let q = &props.questionnaire;
     let question = &q.questions[props.index];
     let number = (props.index + 1).to_string();

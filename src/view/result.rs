@@ -13,7 +13,7 @@ use crate::view::share::SharePanel;
 use crate::web::idle;
 use mq_core::explain;
 use mq_core::history::{Change, Earlier};
-use mq_core::i18n::{args, ui_text};
+use mq_core::i18n::args;
 use mq_core::model::{Level, Questionnaire, Response};
 use mq_core::scoring::{Assessment, Outcome};
 
@@ -67,7 +67,7 @@ pub struct ResultScreenProps {
 #[component]
 pub fn ResultScreen(props: &ResultScreenProps) -> Html {
     let language = props.language.as_str();
-    let ui = ui_text(language);
+    let ui = props.questionnaire.words(language);
     let heading = use_node_ref();
     use_focus(heading.clone(), props.moved.then_some(()));
     let whole = use_state(|| props.at_once);
@@ -117,7 +117,7 @@ pub fn ResultScreen(props: &ResultScreenProps) -> Html {
         Outcome::TooFewAnswers { answered, needed } => {
             let revisit = props.first_without_level.unwrap_or(0);
             let on_review = props.on_revisit.reform(move |_: MouseEvent| revisit);
-            let body = explain::too_few(*answered, props.response.answers.len(), *needed, language);
+            let body = explain::too_few(*answered, props.response.answers.len(), *needed, ui);
             html! {
                 <section class="mq-result mq-too-few" part="result">
                     <h2 class="mq-heading" tabindex="-1" ref={heading.clone()}>{ ui.too_few_title }</h2>
@@ -188,8 +188,8 @@ pub fn ResultScreen(props: &ResultScreenProps) -> Html {
                         <h3 class="mq-subheading">{ ui.dimensions_title }</h3>
                         <DimensionChart questionnaire={q.clone()} language={language.to_string()}
                             dimensions={assessment.dimensions.clone()} medians={medians(&props.peers)} />
-                        <h3 class="mq-subheading">{ explain::next_steps_title(shared, language) }</h3>
-                        if let Some(top) = explain::top_reached(assessment, shared, language) {
+                        <h3 class="mq-subheading">{ explain::next_steps_title(shared, ui) }</h3>
+                        if let Some(top) = explain::top_reached(assessment, shared, ui) {
                             <p class="mq-top-reached">{ top }</p>
                         }
                         <ol class="mq-next-steps" part="next-steps">
@@ -278,7 +278,7 @@ fn notes(q: &Questionnaire, assessment: &Assessment, shared: bool, language: &st
         <>
             { note("mq-note-capped", explain::capped(q, assessment, shared, language)) }
             { note("mq-note-mean", explain::mean(q, assessment, shared, language)) }
-            { note("mq-note-uneven", explain::uneven(assessment, shared, language)) }
+            { note("mq-note-uneven", explain::uneven(assessment, shared, q.words(language))) }
         </>
     }
 }
@@ -299,7 +299,7 @@ fn compared(
     peers: &Peers,
     language: &str,
 ) -> Html {
-    let ui = ui_text(language);
+    let ui = q.words(language);
     let sentences = match peers {
         Peers::None => return html! {},
         Peers::Loaded(benchmark) => {
@@ -307,7 +307,7 @@ fn compared(
             explain::compared(q, benchmark, &comparison, assessment.phase, language)
         }
         Peers::Refused(error) => vec![ui.benchmark_refused(args::BenchmarkRefused {
-            reason: &error.message(language),
+            reason: &error.message(ui, language),
         })],
         Peers::Unavailable => vec![ui.benchmark_unavailable.to_string()],
     };

@@ -12,7 +12,7 @@ use yew::prelude::*;
 use crate::view::bar::Bar;
 use crate::web::files;
 use mq_core::group::{Group, SEGMENT_MINIMUM, Segment};
-use mq_core::i18n::{args, number, percent, ui_text};
+use mq_core::i18n::{args, number, percent};
 use mq_core::model::Questionnaire;
 
 /// Properties of [`Segments`].
@@ -33,7 +33,7 @@ pub struct SegmentsProps {
 #[component]
 pub fn Segments(props: &SegmentsProps) -> Html {
     let language = props.language.as_str();
-    let ui = ui_text(language);
+    let ui = props.questionnaire.words(language);
     let q = &props.questionnaire;
     let chosen = use_state(|| 0usize);
     let question = *chosen;
@@ -66,8 +66,8 @@ pub fn Segments(props: &SegmentsProps) -> Html {
         None => ui.group_segment_none,
     };
     let phase_name = |i: usize| q.phases[i].name.get(language);
-    let share = |segment: &Segment, count: usize| percent(segment.percentage(count), language);
-    let median = |m: Option<f64>| m.map_or_else(|| ui.unknown.to_string(), |m| number(m, language));
+    let share = |segment: &Segment, count: usize| percent(segment.percentage(count), ui);
+    let median = |m: Option<f64>| m.map_or_else(|| ui.unknown.to_string(), |m| number(m, ui));
     html! {
         <section class="mq-group-segments">
             <h3 class="mq-subheading">{ ui.group_segments_title }</h3>

@@ -9,7 +9,7 @@ use yew::prelude::*;
 use crate::web::{files, page};
 use mq_core::benchmark::Benchmark;
 use mq_core::exchange::{code, csv, download, link};
-use mq_core::i18n::{UiText, ui_text};
+use mq_core::i18n::UiText;
 use mq_core::model::{Questionnaire, Response};
 use mq_core::scoring::Assessment;
 
@@ -66,7 +66,7 @@ fn copy(text: String, what: Copied, done: UseStateHandle<Option<Copied>>) {
 /// the result as JSON or CSV, to print it, and to compare a group.
 #[component]
 pub fn SharePanel(props: &SharePanelProps) -> Html {
-    let ui = ui_text(&props.language);
+    let ui = props.questionnaire.words(&props.language);
     let q = &props.questionnaire;
     let copied = use_state(|| None::<Copied>);
     let code = code::encode(q, &props.response.answers, &props.response.profile);

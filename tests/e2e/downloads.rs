@@ -285,7 +285,13 @@ fn e2e_the_group_view_downloads_a_benchmark_of_the_results_read() {
     );
     assert_eq!(
         shown["date"].as_str(),
-        Some(mq_core::i18n::date(shown["today"].as_str().unwrap(), "en").as_str()),
+        Some(
+            mq_core::i18n::date(
+                shown["today"].as_str().unwrap(),
+                mq_core::i18n::ui_text("en")
+            )
+            .as_str()
+        ),
         "the date starts as today's, in words: {shown}"
     );
     visit.run(

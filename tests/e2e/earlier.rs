@@ -67,7 +67,10 @@ fn e2e_a_second_result_says_what_changed_since_the_first() {
     let now = visit
         .browser
         .execute("return new Date().toISOString();", vec![]);
-    let today = mq_core::i18n::date(now.as_str().unwrap_or_default(), "en");
+    let today = mq_core::i18n::date(
+        now.as_str().unwrap_or_default(),
+        mq_core::i18n::ui_text("en"),
+    );
     let shown = changed(&visit);
     assert_eq!(
         shown["phase"],

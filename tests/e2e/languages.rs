@@ -1,13 +1,15 @@
-//! A questionnaire in a language the widget speaks besides Dutch and English:
-//! every word around the questions follows it, with no Dutch or English left
-//! on any screen from the intro to the result and a refused code, and each
-//! of those screens passes axe.
+//! A questionnaire in a language the widget speaks besides Dutch and English
+//! (French), and one in a language it does not speak that brings the
+//! widget's words itself (Brazilian Portuguese): every word around the
+//! questions follows the questionnaire, with no word of another language
+//! left on any screen from the intro to the result and a refused code, and
+//! each of those screens passes axe.
 
 use std::collections::BTreeSet;
 
 use serde_json::Value;
 
-use mq_core::i18n::ui_text;
+use mq_core::i18n::{ui_text, widget_languages};
 
 use crate::a11y::{Audit, audit, axe_script};
 use crate::dist;
@@ -19,6 +21,9 @@ const UI_WORDS: &str = include_str!("../../content/ui.json");
 
 /// The format's example questionnaire with French as its only language.
 const FRENCH: &str = include_str!("../../docs/examples/digital-workplace-fr.json");
+
+/// The same in Brazilian Portuguese, with the widget's words in its `ui`.
+const PORTUGUESE: &str = include_str!("../../docs/examples/digital-workplace-pt.json");
 
 /// Every text the widget shows on its current screen, with the names that
 /// assistive technology reads out: the visible text nodes, and the
@@ -77,10 +82,11 @@ fn strings(value: &Value, found: &mut Vec<String>) {
     }
 }
 
-/// The words of the widget's Dutch and English texts that neither its French
-/// texts nor the French questionnaire use: any of them on screen is a word
-/// left untranslated.
-fn dutch_and_english_only() -> BTreeSet<String> {
+/// The words of the texts the widget ships, in every language, that
+/// `questionnaire` does not use, nor the widget's own texts in `language`
+/// when it ships them: any of them on screen is a word left in another
+/// language.
+fn foreign_words(questionnaire: &str, language: &str) -> BTreeSet<String> {
     let ui: Value = serde_json::from_str(UI_WORDS).unwrap();
     let of = |value: &Value| {
         let mut texts = Vec::new();
@@ -90,14 +96,16 @@ fn dutch_and_english_only() -> BTreeSet<String> {
             .flat_map(|text| words(text).collect::<Vec<_>>())
             .collect::<BTreeSet<_>>()
     };
-    let french = &of(&ui["fr"]) | &of(&serde_json::from_str(FRENCH).unwrap());
-    let others = &of(&ui["nl"]) | &of(&ui["en"]);
-    &others - &french
+    let own = &of(&ui[language]) | &of(&serde_json::from_str(questionnaire).unwrap());
+    let shipped = widget_languages()
+        .map(|code| of(&ui[code]))
+        .fold(BTreeSet::new(), |all, these| &all | &these);
+    &shipped - &own
 }
 
-/// Panics, naming `screen`, if the widget shows a Dutch or English word;
+/// Panics, naming `screen`, if the widget shows a word of `foreign`;
 /// records what axe finds on it in `found`.
-fn assert_french(visit: &Visit, screen: &str, foreign: &BTreeSet<String>, found: &mut Audit) {
+fn assert_none_of(visit: &Visit, screen: &str, foreign: &BTreeSet<String>, found: &mut Audit) {
     audit(visit, screen, found);
     let shown = visit.run(0, SHOWN_TEXT_JS);
     let texts: Vec<&str> = shown
@@ -114,60 +122,63 @@ fn assert_french(visit: &Visit, screen: &str, foreign: &BTreeSet<String>, found:
         .collect();
     assert!(
         left.is_empty(),
-        "{screen}: Dutch or English words on screen: {left:?}"
+        "{screen}: words of another language on screen: {left:?}"
     );
 }
 
-#[test]
-fn e2e_a_french_questionnaire_speaks_french_from_the_intro_to_a_refused_code() {
-    let foreign = dutch_and_english_only();
-    // The page is English: the questionnaire has only French to offer.
+/// Takes `questionnaire` (in `language`, its only one) on an English page
+/// from the intro, whose start button says `start`, through a question's
+/// error, the questions and the background questions to the result and a
+/// refused code, and checks each screen for words of another language and
+/// with axe; screenshots are named after `name`.
+fn speaks_throughout(questionnaire: &'static str, language: &str, start: &str, name: &str) {
+    let foreign = foreign_words(questionnaire, language);
+    // The page is English: the questionnaire has only its language to offer.
     let server = StaticServer::builder(dist())
         .page(
             "/page.html",
             host_page(
                 "",
                 r#"<script src="/axe.js"></script>"#,
-                r#"<maturity-quiz src="lieu-de-travail.json"></maturity-quiz>"#,
+                r#"<maturity-quiz src="questionnaire.json"></maturity-quiz>"#,
             ),
         )
         .page("/axe.js", axe_script())
         .page(
-            "/lieu-de-travail.json",
-            Page::new("application/json", FRENCH),
+            "/questionnaire.json",
+            Page::new("application/json", questionnaire),
         )
         .start();
     let url = server.url("/page.html");
     let visit = Visit::open(&url, vec![server]);
     visit.fresh(&url);
-    let fr = ui_text("fr");
     let mut found = Audit::default();
 
-    assert_eq!(visit.state(0)["lang"], "fr");
-    assert_eq!(visit.state(0)["start"], fr.start);
-    assert_french(&visit, "the intro", &foreign, &mut found);
-    visit.screenshot("french-intro", 360);
+    assert_eq!(visit.state(0)["lang"], language);
+    assert_eq!(visit.state(0)["start"], start);
+    assert_none_of(&visit, "the intro", &foreign, &mut found);
+    visit.screenshot(&format!("{name}-intro"), 360);
 
     visit.start(0);
     visit.click(0, ".mq-continue");
     visit.wait_shown(0, STEP, ".mq-error-summary");
-    assert_french(
+    assert_none_of(
         &visit,
         "the first question, with its error",
         &foreign,
         &mut found,
     );
-    visit.screenshot("french-question-error", 360);
+    visit.screenshot(&format!("{name}-question-error"), 360);
 
     for _ in 0..8 {
         visit.answer(0, "2");
     }
     visit.wait_for_background(0);
-    assert_french(&visit, "the background questions", &foreign, &mut found);
+    assert_none_of(&visit, "the background questions", &foreign, &mut found);
     visit.profile(0, &[]);
-    assert_french(&visit, "the result", &foreign, &mut found);
-    visit.screenshot("french-result", 360);
-    visit.screenshot("french-result", 1280);
+    assert_none_of(&visit, "the result", &foreign, &mut found);
+    visit.screenshot(&format!("{name}-result"), 360);
+    visit.screenshot(&format!("{name}-result"), 1280);
 
     // A code from another questionnaire, brought as an earlier result.
     visit.run(
@@ -176,7 +187,7 @@ fn e2e_a_french_questionnaire_speaks_french_from_the_intro_to_a_refused_code() {
          q('.mq-earlier-compare').click(); return null;",
     );
     visit.wait_shown(0, STEP, ".mq-earlier-error");
-    assert_french(
+    assert_none_of(
         &visit,
         "the result with a refused code",
         &foreign,
@@ -184,7 +195,17 @@ fn e2e_a_french_questionnaire_speaks_french_from_the_intro_to_a_refused_code() {
     );
     assert!(
         found.violations.is_empty(),
-        "axe on the French screens:\n{}",
+        "axe on the {name} screens:\n{}",
         found.violations.join("\n")
     );
+}
+
+#[test]
+fn e2e_a_french_questionnaire_speaks_french_from_the_intro_to_a_refused_code() {
+    speaks_throughout(FRENCH, "fr", ui_text("fr").start, "french");
+}
+
+#[test]
+fn e2e_a_portuguese_questionnaire_speaks_in_the_words_it_brings() {
+    speaks_throughout(PORTUGUESE, "pt-br", "Iniciar questionário", "portuguese");
 }

@@ -4,7 +4,7 @@
 
 use std::fmt;
 
-use crate::i18n::{args, ui_text};
+use crate::i18n::{UiText, args, ui_text};
 use crate::model::Localized;
 
 use super::code::{FORMAT, OLDEST_FORMAT};
@@ -138,10 +138,10 @@ pub(super) enum Problem {
 }
 
 impl ReadError {
-    /// What is wrong, in `language` (the widget's words, from
-    /// `content/ui.json`).
-    pub fn message(&self, language: &str) -> String {
-        let ui = ui_text(language);
+    /// What is wrong, in the widget's words `ui` (`content/ui.json`'s, or a
+    /// questionnaire's own: [`Questionnaire::words`](crate::model::Questionnaire::words)),
+    /// naming a question in its text in `language`.
+    pub fn message(&self, ui: &UiText, language: &str) -> String {
         match &self.0 {
             Problem::Empty => ui.code_empty.to_string(),
             Problem::Character { found, at } => ui.code_character(args::CodeCharacter {
@@ -218,13 +218,13 @@ impl ReadError {
             Problem::CsvQuote => ui.csv_quote.to_string(),
             Problem::FileTooLarge { size, limit } => {
                 ui.group_file_too_large(args::GroupFileTooLarge {
-                    size: &megabytes(*size, language),
-                    limit: &megabytes(*limit, language),
+                    size: &megabytes(*size, ui),
+                    limit: &megabytes(*limit, ui),
                 })
             }
             Problem::FilesTooLarge { limit } => {
                 ui.group_files_too_large(args::GroupFilesTooLarge {
-                    limit: &megabytes(*limit, language),
+                    limit: &megabytes(*limit, ui),
                 })
             }
             Problem::TooManyFiles { limit } => ui.group_too_many_files(
@@ -334,14 +334,14 @@ impl ReadError {
 
 /// `bytes` in megabytes (of a million bytes, as file managers count them
 /// now), with at most one decimal.
-fn megabytes(bytes: u64, language: &str) -> String {
+fn megabytes(bytes: u64, ui: &UiText) -> String {
     let tenths = (bytes as f64 / 100_000.0).ceil() / 10.0;
-    crate::i18n::number(tenths, language)
+    crate::i18n::number(tenths, ui)
 }
 
 impl fmt::Display for ReadError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message("en"))
+        f.write_str(&self.message(ui_text("en"), "en"))
     }
 }
 

@@ -10,7 +10,10 @@
 
 use serde_json::{Map, Value};
 
-use super::{Dimension, Localized, Phase, ProfileAnswer, ProfileQuestion, Question, Questionnaire};
+use super::{
+    Dimension, Localized, Phase, ProfileAnswer, ProfileQuestion, Question, Questionnaire, UiWords,
+};
+use crate::i18n::{Word, Words};
 
 /// A type that can be read from JSON at a path.
 pub(crate) trait FromJson: Sized {
@@ -94,6 +97,7 @@ impl Record for Questionnaire {
         "dimensions",
         "questions",
         "profile",
+        "ui",
     ];
 
     fn build(m: &mut Members) -> Option<Questionnaire> {
@@ -107,6 +111,7 @@ impl Record for Questionnaire {
         let dimensions = m.required("dimensions");
         let questions = m.required("questions");
         let profile = m.optional("profile");
+        let ui = m.optional("ui");
         Some(Questionnaire {
             id: id?,
             version: version?,
@@ -119,6 +124,8 @@ impl Record for Questionnaire {
             questions: questions?,
             // A questionnaire without background questions asks none.
             profile: profile?.unwrap_or_default(),
+            // Without words of its own, the widget's are used.
+            ui: ui?.unwrap_or_default(),
         })
     }
 }
@@ -215,6 +222,70 @@ impl FromJson for Localized {
             })
             .collect();
         read.into_iter().collect::<Option<_>>().map(Localized)
+    }
+}
+
+impl FromJson for UiWords {
+    fn read(path: &str, value: &Value, problems: &mut Vec<String>) -> Option<UiWords> {
+        let Value::Object(languages) = value else {
+            problems.push(mismatch(path, "an object of words by language", value));
+            return None;
+        };
+        // Every word is read, so that each one's problems are reported.
+        let read: Vec<Option<(String, Words)>> = languages
+            .iter()
+            .map(|(language, words)| {
+                let path = join(path, language);
+                let Value::Object(words) = words else {
+                    problems.push(mismatch(&path, "an object of texts by key", words));
+                    return None;
+                };
+                let read: Vec<Option<(String, Word)>> = words
+                    .iter()
+                    .map(|(key, word)| {
+                        Word::read(&join(&path, key), word, problems).map(|w| (key.clone(), w))
+                    })
+                    .collect();
+                read.into_iter()
+                    .collect::<Option<_>>()
+                    .map(|words| (language.clone(), words))
+            })
+            .collect();
+        read.into_iter().collect::<Option<_>>().map(UiWords)
+    }
+}
+
+/// A plural's forms, as a questionnaire's `ui` object gives them.
+struct Forms {
+    one: String,
+    other: String,
+}
+
+impl Record for Forms {
+    const FIELDS: &[&str] = &["one", "other"];
+
+    fn build(m: &mut Members) -> Option<Forms> {
+        let one = m.required("one");
+        let other = m.required("other");
+        Some(Forms {
+            one: one?,
+            other: other?,
+        })
+    }
+}
+
+impl FromJson for Word {
+    fn read(path: &str, value: &Value, problems: &mut Vec<String>) -> Option<Word> {
+        match value {
+            Value::String(text) => Some(Word::Text(text.clone())),
+            Value::Object(_) => Forms::read(path, value, problems)
+                .map(|Forms { one, other }| Word::Plural { one, other }),
+            _ => {
+                let expected = "a text, or a plural's forms {\"one\": …, \"other\": …}";
+                problems.push(mismatch(path, expected, value));
+                None
+            }
+        }
     }
 }
 
