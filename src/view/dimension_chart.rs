@@ -5,7 +5,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::view::bar::Bar;
+use crate::view::bar::{self, Bar};
 use mq_core::explain;
 use mq_core::i18n::{args, number};
 use mq_core::model::{Level, Questionnaire};
@@ -70,7 +70,7 @@ pub fn DimensionChart(props: &DimensionChartProps) -> Html {
             // The table below says the same to screen readers.
             <ul class="mq-bars" aria-hidden="true">
                 for (i, (name, phase, _, score)) in rows.iter().enumerate() {
-                    <Bar name={name.to_string()} value={phase.clone()} fill={score.map(percent)} ticks={ticks.clone()}
+                    <Bar label={bar::label(ui, name, phase)} fill={score.map(percent)} ticks={ticks.clone()}
                         marker={median(i).map(percent)} />
                 }
             </ul>

@@ -13,7 +13,7 @@ use wasm_bindgen_futures::spawn_local;
 use web_sys::{DragEvent, FileList, HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
-use crate::view::bar::Bar;
+use crate::view::bar::{self, Bar};
 use crate::view::benchmark_export::BenchmarkExport;
 use crate::view::focus::use_focus;
 use crate::view::segments::Segments;
@@ -254,7 +254,7 @@ pub fn GroupView(props: &GroupViewProps) -> Html {
                     // The table below says the same to screen readers.
                     <ul class="mq-bars mq-group-bars" aria-hidden="true">
                         for (i, count) in group.phases.iter().enumerate() {
-                            <Bar name={phase_name(i).to_string()} value={with_share(group, *count, ui)}
+                            <Bar label={bar::label(ui, phase_name(i), &with_share(group, *count, ui))}
                                 fill={Some(group.percentage(*count))} />
                         }
                     </ul>

@@ -9,7 +9,7 @@ use std::rc::Rc;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
-use crate::view::bar::Bar;
+use crate::view::bar::{self, Bar};
 use crate::web::files;
 use mq_core::group::{Group, SEGMENT_MINIMUM, Segment};
 use mq_core::i18n::{args, number, percent};
@@ -90,7 +90,7 @@ pub fn Segments(props: &SegmentsProps) -> Html {
                         }
                         <ul class="mq-bars">
                             for (i, count) in segment.phases.iter().enumerate() {
-                                <Bar name={phase_name(i).to_string()} value={share(segment, *count)}
+                                <Bar label={bar::label(ui, phase_name(i), &share(segment, *count))}
                                     fill={Some(segment.percentage(*count))} />
                             }
                         </ul>
