@@ -586,8 +586,8 @@ impl Questionnaire {
         language: &str,
         autonym: impl FnOnce(&str) -> Option<String>,
     ) -> String {
-        let brought = self.ui.get(language).into_iter().flatten();
-        match brought.into_iter().find(|(key, _)| key == "language_name") {
+        let mut brought = self.ui.get(language).into_iter().flatten();
+        match brought.find(|(key, _)| key == "language_name") {
             Some((_, Word::Text(name))) => name.clone(),
             _ => i18n::language_name(language, autonym),
         }
@@ -938,13 +938,10 @@ impl Checker<'_> {
                 "" => path.to_string(),
                 form => format!("{path}.{form}"),
             };
-            let chars = text.chars().count();
-            if chars > limits::TEXT_CHARS {
-                self.problem(
-                    &path,
-                    &format!("at most {} characters, found {chars}", limits::TEXT_CHARS),
-                );
-            } else if text.trim().is_empty() {
+            if self.too_long(&path, text) {
+                continue;
+            }
+            if text.trim().is_empty() {
                 self.problem(&path, "empty");
             } else if !known.fits(text) {
                 let list = |names: &[&str]| match names {
@@ -967,15 +964,22 @@ impl Checker<'_> {
         }
     }
 
+    /// Notes a text over [`limits::TEXT_CHARS`]; whether it was one.
+    fn too_long(&mut self, path: &str, text: &str) -> bool {
+        let chars = text.chars().count();
+        let too_long = chars > limits::TEXT_CHARS;
+        if too_long {
+            self.problem(
+                path,
+                &format!("at most {} characters, found {chars}", limits::TEXT_CHARS),
+            );
+        }
+        too_long
+    }
+
     fn text(&mut self, path: &str, text: &Localized) {
         for (language, t) in &text.0 {
-            let chars = t.chars().count();
-            if chars > limits::TEXT_CHARS {
-                self.problem(
-                    &format!("{path}.{language}"),
-                    &format!("at most {} characters, found {chars}", limits::TEXT_CHARS),
-                );
-            }
+            self.too_long(&format!("{path}.{language}"), t);
         }
         for language in self.languages {
             match text.find(language) {

@@ -13,7 +13,7 @@ use serde_json::{Map, Value};
 use super::{
     Dimension, Localized, Phase, ProfileAnswer, ProfileQuestion, Question, Questionnaire, UiWords,
 };
-use crate::i18n::{Word, Words};
+use crate::i18n::Word;
 
 /// A type that can be read from JSON at a path.
 pub(crate) trait FromJson: Sized {
@@ -210,49 +210,53 @@ impl Record for ProfileAnswer {
 
 impl FromJson for Localized {
     fn read(path: &str, value: &Value, problems: &mut Vec<String>) -> Option<Localized> {
-        let Value::Object(texts) = value else {
-            problems.push(mismatch(path, "an object of texts by language", value));
-            return None;
-        };
-        // Every text is read, so that each one's problems are reported.
-        let read: Vec<Option<(String, String)>> = texts
-            .iter()
-            .map(|(language, text)| {
-                String::read(&join(path, language), text, problems).map(|t| (language.clone(), t))
-            })
-            .collect();
-        read.into_iter().collect::<Option<_>>().map(Localized)
+        let expected = "an object of texts by language";
+        members(path, value, expected, problems, String::read).map(Localized)
     }
 }
 
 impl FromJson for UiWords {
     fn read(path: &str, value: &Value, problems: &mut Vec<String>) -> Option<UiWords> {
-        let Value::Object(languages) = value else {
-            problems.push(mismatch(path, "an object of words by language", value));
-            return None;
+        let words = |path: &str, words: &Value, problems: &mut Vec<String>| {
+            members(
+                path,
+                words,
+                "an object of texts by key",
+                problems,
+                Word::read,
+            )
         };
-        // Every word is read, so that each one's problems are reported.
-        let read: Vec<Option<(String, Words)>> = languages
-            .iter()
-            .map(|(language, words)| {
-                let path = join(path, language);
-                let Value::Object(words) = words else {
-                    problems.push(mismatch(&path, "an object of texts by key", words));
-                    return None;
-                };
-                let read: Vec<Option<(String, Word)>> = words
-                    .iter()
-                    .map(|(key, word)| {
-                        Word::read(&join(&path, key), word, problems).map(|w| (key.clone(), w))
-                    })
-                    .collect();
-                read.into_iter()
-                    .collect::<Option<_>>()
-                    .map(|words| (language.clone(), words))
-            })
-            .collect();
-        read.into_iter().collect::<Option<_>>().map(UiWords)
+        members(
+            path,
+            value,
+            "an object of words by language",
+            problems,
+            words,
+        )
+        .map(UiWords)
     }
+}
+
+/// The members of the object `value`, each read by `read` and kept with its
+/// name, in order: a map whose keys are data (languages, the widget's
+/// keys), where a [`Record`] has fixed fields. Every member is read, so that
+/// each one's problems are reported.
+fn members<T>(
+    path: &str,
+    value: &Value,
+    expected: &str,
+    problems: &mut Vec<String>,
+    read: impl Fn(&str, &Value, &mut Vec<String>) -> Option<T>,
+) -> Option<Vec<(String, T)>> {
+    let Value::Object(members) = value else {
+        problems.push(mismatch(path, expected, value));
+        return None;
+    };
+    let read: Vec<Option<(String, T)>> = members
+        .iter()
+        .map(|(name, member)| read(&join(path, name), member, problems).map(|t| (name.clone(), t)))
+        .collect();
+    read.into_iter().collect()
 }
 
 /// A plural's forms, as a questionnaire's `ui` object gives them.
